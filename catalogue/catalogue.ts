@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import statusCodesJson from './status-codes.json' with { type: 'json' };
+import codeGuidesJson from './code-guides.json' with { type: 'json' };
+import { codeGuideRecord, statusCodeRecord, type StatusCodeRecord } from './records.js';
+
+/** Every status code we know, sorted by code, with fast lookup by number. */
+export interface Catalogue {
+  readonly codes: readonly StatusCodeRecord[];
+  readonly byCode: ReadonlyMap<number, StatusCodeRecord>;
+}
+
+/**
+ * Parses the two data files and joins each code with its guide.
+ * Throws a readable zod error when either file breaks its schema.
+ */
+export function loadCatalogue(statusCodes: unknown, codeGuides: unknown): Catalogue {
+  const records = z.array(statusCodeRecord).parse(statusCodes);
+  const guides = new Map(z.array(codeGuideRecord).parse(codeGuides).map((guide) => [guide.code, guide]));
+  const codes = records
+    .map((record): StatusCodeRecord => {
+      const guide = guides.get(record.code);
+      return {
+        ...record,
+        synonyms: guide?.synonyms ?? [],
+        confusedWith: guide?.confusedWith ?? [],
+        frameworkNames: guide?.frameworkNames ?? [],
+        exampleExchange: guide?.exampleExchange ?? '',
+      };
+    })
+    .sort((a, b) => a.code - b.code);
+  return { codes, byCode: new Map(codes.map((record) => [record.code, record])) };
+}
+
+/** The catalogue shipped with this release. */
+export const catalogue: Catalogue = loadCatalogue(statusCodesJson, codeGuidesJson);

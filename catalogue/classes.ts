@@ -1,0 +1,63 @@
+import type { StatusClassKind, StatusClassRecord } from './records.js';
+
+/** The five status classes in code order (RFC 9110 section 15). */
+export const statusClasses: readonly StatusClassRecord[] = [
+  {
+    kind: 'INFORMATIONAL',
+    name: '1xx',
+    label: 'Informational',
+    description:
+      'Interim answers sent before the final response, telling the client how the exchange is going.',
+    minCode: 100,
+    maxCode: 199,
+  },
+  {
+    kind: 'SUCCESS',
+    name: '2xx',
+    label: 'Success',
+    description: 'The server understood the request and did what it asked.',
+    minCode: 200,
+    maxCode: 299,
+  },
+  {
+    kind: 'REDIRECTION',
+    name: '3xx',
+    label: 'Redirection',
+    description:
+      'The client has to take another step, usually following a new URL or reusing its cached copy.',
+    minCode: 300,
+    maxCode: 399,
+  },
+  {
+    kind: 'CLIENT_ERROR',
+    name: '4xx',
+    label: 'Client Error',
+    description:
+      'The request itself is at fault and should be changed before it is sent again.',
+    minCode: 400,
+    maxCode: 499,
+  },
+  {
+    kind: 'SERVER_ERROR',
+    name: '5xx',
+    label: 'Server Error',
+    description:
+      'The request may be fine, but the server or something behind it failed to answer it.',
+    minCode: 500,
+    maxCode: 599,
+  },
+];
+
+const classesByKind = new Map(statusClasses.map((statusClass) => [statusClass.kind, statusClass]));
+
+/** The class a code belongs to, by its first digit; codes outside 100-599 have none. */
+export function classOf(code: number): StatusClassRecord | undefined {
+  return statusClasses.find((statusClass) => code >= statusClass.minCode && code <= statusClass.maxCode);
+}
+
+/** The class record for an enum value. */
+export function statusClassByKind(kind: StatusClassKind): StatusClassRecord {
+  const statusClass = classesByKind.get(kind);
+  if (!statusClass) throw new Error(`Unknown status class ${kind}`);
+  return statusClass;
+}

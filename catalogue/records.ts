@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+
+/** The five classes of RFC 9110 section 15, keyed by their GraphQL enum value. */
+export const statusClassKinds = [
+  'INFORMATIONAL',
+  'SUCCESS',
+  'REDIRECTION',
+  'CLIENT_ERROR',
+  'SERVER_ERROR',
+] as const;
+export type StatusClassKind = (typeof statusClassKinds)[number];
+
+/** Where a code stands in the IANA HTTP Status Code Registry. */
+export const registrations = ['PERMANENT', 'TEMPORARY', 'UNOFFICIAL'] as const;
+export type Registration = (typeof registrations)[number];
+
+/** How strongly a specification ties a response header to a code. */
+export const headerRequirements = ['MUST', 'SHOULD', 'MAY', 'CONVENTION'] as const;
+
+/** Stacks whose own names for the codes we list. */
+export const frameworks = ['NODE', 'PYTHON', 'GO', 'DOTNET', 'SPRING', 'RUST', 'RAILS'] as const;
+export type Framework = (typeof frameworks)[number];
+
+const specificationRecord = z.strictObject({
+  document: text,
+  section: text.nullable(),
+  url: z.url(),
+});
+
+const formerPhraseRecord = z.strictObject({ phrase: text, source: text });
+
+const vendorMeaningRecord = z.strictObject({ vendor: text, phrase: text, description: text });
+
+const headerRecord = z.strictObject({
+  name: text,
+  requirement: z.enum(headerRequirements),
+  note: text,
+});
+
+/** One status code as `status-codes.json` stores it. */
+export const statusCodeRecord = z.strictObject({
+  code: z.int().min(100).max(599),
+  phrase: text,
+  formerPhrases: z.array(formerPhraseRecord),
+  registration: z.enum(registrations),
+  registrationExpires: z.iso.date().nullable(),
+  vendor: text.nullable(),
+  otherMeanings: z.array(vendorMeaningRecord),
+  description: text,
+  commonUsage: text,
+  specification: specificationRecord.nullable(),
+  deprecated: z.boolean(),
+  deprecationNote: text.nullable(),
+  bodyAllowed: z.boolean(),
+  cacheableByDefault: z.boolean(),
+  retryable: z.boolean(),
+  retryAdvice: text,
+  headers: z.array(headerRecord),
+});
+
+const frameworkNameRecord = z.strictObject({ framework: z.enum(frameworks), name: text });
+
+const confusionRecord = z.strictObject({ code: z.int(), difference: text });
+
+/** What helps people find and choose a code, as `code-guides.json` stores it. */
+export const codeGuideRecord = z.strictObject({
+  code: z.int().min(100).max(599),
+  synonyms: z.array(text),
+  confusedWith: z.array(confusionRecord),
+  frameworkNames: z.array(frameworkNameRecord),
+  exampleExchange: text,
+});
+
+export type SpecificationRecord = z.infer<typeof specificationRecord>;
+export type FormerPhraseRecord = z.infer<typeof formerPhraseRecord>;
+export type VendorMeaningRecord = z.infer<typeof vendorMeaningRecord>;
+export type HeaderRecord = z.infer<typeof headerRecord>;
+export type FrameworkNameRecord = z.infer<typeof frameworkNameRecord>;
+export type ConfusionRecord = z.infer<typeof confusionRecord>;
+export type CodeGuideRecord = z.infer<typeof codeGuideRecord>;
+
+/** A status code with its guide merged in: what the API serves. */
+export type StatusCodeRecord = z.infer<typeof statusCodeRecord> &
+  Omit<CodeGuideRecord, 'code'>;
+
+/** A status class with its range and our own description of it. */
+export interface StatusClassRecord {
+  kind: StatusClassKind;
+  /** "4xx" */
+  name: string;
+  /** "Client Error" */
+  label: string;
+  description: string;
+  minCode: number;
+  maxCode: number;
+}
+
+/** A line of the seed page's quick guide. */
+export interface QuickGuideRecord {
+  situation: string;
+  code: number;
+}

@@ -1,0 +1,45 @@
+import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
+import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLError } from 'graphql';
+
+/** The one Pothos builder every type file registers with. */
+export const builder = new SchemaBuilder<{
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: false;
+}>({
+  plugins: [RelayPlugin, ValidationPlugin],
+  defaultFieldNullability: false,
+  relay: {
+    cursorType: 'String',
+    nodeTypeOptions: { description: 'An object with a stable global `id`, for normalized client caches.' },
+    idFieldOptions: { description: 'A stable, opaque global id: the same object always has the same id.' },
+    nodeQueryOptions: {
+      description: 'Fetches a status code or class by its global `id`.',
+      args: { id: { description: 'A global id from an `id` field.' } },
+    },
+    nodesQueryOptions: {
+      description: 'Fetches several status codes or classes by their global `id`s, in the same order.',
+      args: { ids: { description: 'Global ids from `id` fields.' } },
+    },
+    pageInfoTypeOptions: { description: 'Where a page sits in its connection (Relay cursor connections).' },
+    hasNextPageFieldOptions: { description: 'Whether more edges follow this page.' },
+    hasPreviousPageFieldOptions: { description: 'Whether edges precede this page.' },
+    startCursorFieldOptions: { description: 'The cursor of the first edge on this page.' },
+    endCursorFieldOptions: { description: 'The cursor of the last edge; pass it as `after` for the next page.' },
+    edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
+    pageInfoFieldOptions: { description: 'Cursors and flags for fetching neighbouring pages.' },
+    cursorFieldOptions: { description: 'An opaque position to pass as `after` or `before`.' },
+    nodeFieldOptions: { description: 'The status code.' },
+    firstArgOptions: { description: 'How many edges to return from the start, 1 to 100.' },
+    afterArgOptions: { description: 'Return edges after this cursor.' },
+    lastArgOptions: { description: 'How many edges to return from the end, 1 to 100.' },
+    beforeArgOptions: { description: 'Return edges before this cursor.' },
+  },
+  validation: {
+    validationError: (result) =>
+      new GraphQLError(result.issues.map((issue) => issue.message).join('; '), {
+        extensions: { code: 'BAD_USER_INPUT' },
+      }),
+  },
+});

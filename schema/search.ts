@@ -1,0 +1,118 @@
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { catalogue } from '../catalogue/catalogue.js';
+import { classOf, statusClasses } from '../catalogue/classes.js';
+import { matchesFilter } from '../catalogue/filter.js';
+import { createSearch, type SearchHit } from '../catalogue/search.js';
+import type { StatusClassRecord } from '../catalogue/records.js';
+import { builder } from './builder.js';
+import { maxPageSize, pageArgs } from './pagination.js';
+import { StatusClass } from './status-class.js';
+import { StatusCode } from './status-code.js';
+import { StatusCodeFilterInput } from './status-code-filter.js';
+
+/** Longest query `search` accepts, in characters. */
+export const maxQueryLength = 200;
+
+const searchCatalogue = createSearch(catalogue);
+
+interface FieldMatch {
+  field: string;
+  terms: readonly string[];
+}
+
+const SearchMatch = builder.objectRef<FieldMatch>('SearchMatch').implement({
+  description: 'Which query terms matched in which field of a code, for highlighting.',
+  fields: (t) => ({
+    field: t.exposeString('field', {
+      description: 'The field that matched: number, phrase, formerPhrases, synonyms, frameworkNames, vendors, headers, description or commonUsage.',
+    }),
+    terms: t.exposeStringList('terms', { description: 'The indexed terms that matched, lower-cased.' }),
+  }),
+});
+
+interface ClassFacet {
+  statusClass: StatusClassRecord;
+  count: number;
+}
+
+const SearchFacet = builder.objectRef<ClassFacet>('SearchFacet').implement({
+  description: 'How many results fall in one class.',
+  fields: (t) => ({
+    class: t.field({ type: StatusClass, description: 'The class.', resolve: (facet) => facet.statusClass }),
+    count: t.exposeInt('count', { description: 'Results in that class.' }),
+  }),
+});
+
+function facetsOf(hits: readonly SearchHit[]): ClassFacet[] {
+  return statusClasses.map((statusClass) => ({
+    statusClass,
+    count: hits.filter((hit) => classOf(hit.record.code) === statusClass).length,
+  }));
+}
+
+builder.queryFields((t) => ({
+  search: t.connection(
+    {
+      type: StatusCode,
+      description:
+        'Ranked full-text search: by number ("404"), class ("4xx"), range ("40x") or words ("rate limit"). Best match first.',
+      args: {
+        query: t.arg.string({
+          required: true,
+          description: `What to look for, 1 to ${maxQueryLength} characters.`,
+          validate: z
+            .string()
+            .trim()
+            .min(1, 'query must not be empty')
+            .max(maxQueryLength, `query must be at most ${maxQueryLength} characters`),
+        }),
+        filter: t.arg({ type: StatusCodeFilterInput, description: 'Narrows the results; all when omitted.' }),
+      },
+      validate: pageArgs,
+      resolve: (_root, args) => {
+        const filter = args.filter ?? {};
+        const hits = searchCatalogue(args.query).filter((hit) => matchesFilter(hit.record, { ...filter, classes: null }));
+        const results = filter.classes ? hits.filter((hit) => matchesFilter(hit.record, { classes: filter.classes })) : hits;
+        const page = resolveArrayConnection({ args, defaultSize: maxPageSize, maxSize: maxPageSize }, results);
+        return {
+          ...page,
+          edges: page.edges.map((edge) => edge && { cursor: edge.cursor, node: edge.node.record, hit: edge.node }),
+          totalCount: results.length,
+          facets: facetsOf(hits),
+        };
+      },
+    },
+    {
+      name: 'StatusCodeSearchConnection',
+      description: 'A page of search results, best first.',
+      fields: (tc) => ({
+        totalCount: tc.int({
+          description: 'How many codes match, across all pages.',
+          resolve: (connection) => connection.totalCount,
+        }),
+        facets: tc.field({
+          type: [SearchFacet],
+          description:
+            'Result counts per class, ignoring the filter\'s own `classes` so every chip shows what it would add.',
+          resolve: (connection) => connection.facets,
+        }),
+      }),
+    },
+    {
+      name: 'StatusCodeSearchEdge',
+      description: 'A search result with its relevance.',
+      fields: (te) => ({
+        score: te.float({
+          description: 'Relevance; higher is better. Comparable only within one search.',
+          resolve: (edge) => edge.hit.score,
+        }),
+        matches: te.field({
+          type: [SearchMatch],
+          description: 'The fields and terms that matched.',
+          resolve: (edge) => [...edge.hit.matches].map(([field, terms]) => ({ field, terms })),
+        }),
+      }),
+    },
+  ),
+}));

@@ -1,0 +1,57 @@
+import { catalogue } from '../catalogue/catalogue.js';
+import { statusClassByKind, statusClasses } from '../catalogue/classes.js';
+import { statusClassKinds, type StatusClassRecord } from '../catalogue/records.js';
+import { builder } from './builder.js';
+import { StatusCode } from './status-code.js';
+
+/** The five classes as a GraphQL enum. */
+export const StatusClassKindEnum = builder.enumType('StatusClassKind', {
+  description: 'The five classes of HTTP status codes, named by their first digit (RFC 9110 section 15).',
+  values: {
+    INFORMATIONAL: { description: '1xx: interim responses.' },
+    SUCCESS: { description: '2xx: the request worked.' },
+    REDIRECTION: { description: '3xx: the client must take another step.' },
+    CLIENT_ERROR: { description: '4xx: the request is at fault.' },
+    SERVER_ERROR: { description: '5xx: the server failed.' },
+  } satisfies Record<(typeof statusClassKinds)[number], { description: string }>,
+});
+
+export const StatusClass = builder.objectRef<StatusClassRecord>('StatusClass');
+
+builder.node(StatusClass, {
+  description: 'A class of status codes sharing a first digit, such as 4xx Client Error.',
+  id: { resolve: (statusClass) => statusClass.kind },
+  loadOne: (id) => statusClasses.find((statusClass) => statusClass.kind === id) ?? null,
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'minCode' in value,
+  fields: (t) => ({
+    kind: t.field({ type: StatusClassKindEnum, description: 'The class as an enum value.', resolve: (c) => c.kind }),
+    name: t.exposeString('name', { description: 'The class as written in prose: "4xx".' }),
+    label: t.exposeString('label', { description: 'The class name: "Client Error".' }),
+    description: t.exposeString('description', { description: 'What a response of this class tells the client.' }),
+    minCode: t.exposeInt('minCode', { description: 'The lowest code the class can hold: 400 for 4xx.' }),
+    maxCode: t.exposeInt('maxCode', { description: 'The highest code the class can hold: 499 for 4xx.' }),
+    codes: t.field({
+      type: [StatusCode],
+      description: 'Every catalogued code in this class, official or not, by code ascending.',
+      resolve: (c) => catalogue.codes.filter((record) => record.code >= c.minCode && record.code <= c.maxCode),
+    }),
+    codeCount: t.int({
+      description: 'How many catalogued codes the class holds.',
+      resolve: (c) => catalogue.codes.filter((record) => record.code >= c.minCode && record.code <= c.maxCode).length,
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  statusClass: t.field({
+    type: StatusClass,
+    description: 'One status class by its kind.',
+    args: { kind: t.arg({ type: StatusClassKindEnum, required: true, description: 'Which class.' }) },
+    resolve: (_root, { kind }) => statusClassByKind(kind),
+  }),
+  statusClasses: t.field({
+    type: [StatusClass],
+    description: 'All five status classes, 1xx to 5xx.',
+    resolve: () => statusClasses,
+  }),
+}));

@@ -1,0 +1,72 @@
+import type {
+  FormerPhraseRecord,
+  HeaderRecord,
+  SpecificationRecord,
+  VendorMeaningRecord,
+} from '../catalogue/records.js';
+import { builder } from './builder.js';
+
+export const RegistrationEnum = builder.enumType('Registration', {
+  description: 'Where a code stands in the IANA HTTP Status Code Registry.',
+  values: {
+    PERMANENT: { description: 'A permanent registry entry (including those marked deprecated or unused).' },
+    TEMPORARY: { description: 'A temporary registration that lapses on `registrationExpires` unless renewed.' },
+    UNOFFICIAL: { description: 'Not in the registry: a number some vendor or product uses on its own.' },
+  },
+});
+
+export const HeaderRequirementEnum = builder.enumType('HeaderRequirement', {
+  description: 'How strongly the specification ties a header to a code (RFC 2119 keywords).',
+  values: {
+    MUST: { description: 'The specification requires the header.' },
+    SHOULD: { description: 'The specification recommends the header.' },
+    MAY: { description: 'The specification allows the header.' },
+    CONVENTION: { description: 'No requirement, but APIs commonly send it.' },
+  },
+});
+
+export const Specification = builder.objectRef<SpecificationRecord>('Specification').implement({
+  description: 'The document that defines a status code.',
+  fields: (t) => ({
+    document: t.exposeString('document', { description: 'The document, e.g. "RFC 9110".' }),
+    section: t.exposeString('section', {
+      nullable: true,
+      description: 'The section number, e.g. "15.5.5"; null when the whole document defines the code.',
+    }),
+    url: t.exposeString('url', { description: 'A link to the defining text.' }),
+    citation: t.string({
+      description: 'Document and section in one line, e.g. "RFC 9110 §15.5.5".',
+      resolve: (spec) => (spec.section ? `${spec.document} §${spec.section}` : spec.document),
+    }),
+  }),
+});
+
+export const ResponseHeader = builder.objectRef<HeaderRecord>('ResponseHeader').implement({
+  description: 'A response header that goes with a status code.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'The header field name, e.g. "Retry-After".' }),
+    requirement: t.field({
+      type: HeaderRequirementEnum,
+      description: 'How strongly the specification asks for it.',
+      resolve: (header) => header.requirement,
+    }),
+    note: t.exposeString('note', { description: 'What the header carries with this code.' }),
+  }),
+});
+
+export const FormerPhrase = builder.objectRef<FormerPhraseRecord>('FormerPhrase').implement({
+  description: 'A reason phrase the code carried in an earlier specification. Still searchable.',
+  fields: (t) => ({
+    phrase: t.exposeString('phrase', { description: 'The earlier reason phrase.' }),
+    source: t.exposeString('source', { description: 'Where it was used, e.g. "RFC 7231".' }),
+  }),
+});
+
+export const VendorMeaning = builder.objectRef<VendorMeaningRecord>('VendorMeaning').implement({
+  description: 'Another meaning a vendor gives the same number.',
+  fields: (t) => ({
+    vendor: t.exposeString('vendor', { description: 'Who uses the number this way.' }),
+    phrase: t.exposeString('phrase', { description: 'Their reason phrase.' }),
+    description: t.exposeString('description', { description: 'What they mean by it.' }),
+  }),
+});

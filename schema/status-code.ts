@@ -1,0 +1,168 @@
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { z } from 'zod';
+import { catalogue } from '../catalogue/catalogue.js';
+import { classOf } from '../catalogue/classes.js';
+import { matchesFilter } from '../catalogue/filter.js';
+import type { StatusCodeRecord } from '../catalogue/records.js';
+import { builder } from './builder.js';
+import { maxPageSize, pageArgs } from './pagination.js';
+import { StatusClass } from './status-class.js';
+import {
+  FormerPhrase,
+  RegistrationEnum,
+  ResponseHeader,
+  Specification,
+  VendorMeaning,
+} from './status-code-details.js';
+import { StatusCodeFilterInput } from './status-code-filter.js';
+
+export const StatusCode = builder.objectRef<StatusCodeRecord>('StatusCode');
+
+builder.node(StatusCode, {
+  description: 'An HTTP status code: what it means, where it is defined and how to use it.',
+  id: { resolve: (record) => record.code },
+  loadOne: (id) => catalogue.byCode.get(Number(id)) ?? null,
+  isTypeOf: (value) => typeof value === 'object' && value !== null && 'registration' in value,
+  fields: (t) => ({
+    code: t.exposeInt('code', { description: 'The three-digit number, e.g. 404.' }),
+    phrase: t.exposeString('phrase', {
+      description: 'The reason phrase as the IANA registry spells it, or the vendor\'s phrase for an unofficial code.',
+    }),
+    title: t.string({
+      description: 'Code and phrase as they appear on a status line: "404 Not Found".',
+      resolve: (record) => `${record.code} ${record.phrase}`,
+    }),
+    class: t.field({
+      type: StatusClass,
+      description: 'The class the code belongs to.',
+      // Every catalogued code lies in 100-599, which the catalogue test checks.
+      resolve: (record) => classOf(record.code)!,
+    }),
+    description: t.exposeString('description', { description: 'What the code means, in plain words.' }),
+    commonUsage: t.exposeString('commonUsage', {
+      nullable: true,
+      description: 'A typical situation in API design where this code is the right answer.',
+    }),
+    official: t.boolean({
+      description: 'Whether the code is in the IANA HTTP Status Code Registry (permanently or temporarily).',
+      resolve: (record) => record.registration !== 'UNOFFICIAL',
+    }),
+    registration: t.field({
+      type: RegistrationEnum,
+      description: 'Its standing in the IANA registry.',
+      resolve: (record) => record.registration,
+    }),
+    registrationExpires: t.exposeString('registrationExpires', {
+      nullable: true,
+      description: 'For a temporary registration, the date (YYYY-MM-DD) it lapses unless renewed.',
+    }),
+    vendor: t.exposeString('vendor', {
+      nullable: true,
+      description: 'For an unofficial code, who uses it (nginx, Cloudflare, ...); null for registry codes.',
+    }),
+    otherMeanings: t.field({
+      type: [VendorMeaning],
+      description: 'Other vendors\' meanings of the same number.',
+      resolve: (record) => record.otherMeanings,
+    }),
+    formerPhrases: t.field({
+      type: [FormerPhrase],
+      description: 'Reason phrases the code had in earlier specifications.',
+      resolve: (record) => record.formerPhrases,
+    }),
+    specification: t.field({
+      type: Specification,
+      nullable: true,
+      description: 'The defining document; null for vendor codes.',
+      resolve: (record) => record.specification,
+    }),
+    deprecated: t.exposeBoolean('deprecated', {
+      description: 'Whether the code is deprecated, obsoleted or reserved as unused (305, 306, 418, 510).',
+    }),
+    deprecationNote: t.exposeString('deprecationNote', {
+      nullable: true,
+      description: 'Why the code should not be used; null when it is current.',
+    }),
+    bodyAllowed: t.exposeBoolean('bodyAllowed', {
+      description: 'Whether the response may carry content; false for 1xx, 204, 205 and 304.',
+    }),
+    cacheableByDefault: t.exposeBoolean('cacheableByDefault', {
+      description: 'Whether caches may store the response without explicit freshness (RFC 9110 §15.1).',
+    }),
+    retryable: t.exposeBoolean('retryable', {
+      description: 'Whether repeating the same request later may succeed.',
+    }),
+    retryAdvice: t.exposeString('retryAdvice', { description: 'When and how to retry, or why not.' }),
+    headers: t.field({
+      type: [ResponseHeader],
+      description: 'Response headers that go with the code.',
+      resolve: (record) => record.headers,
+    }),
+  }),
+});
+
+export const StatusCodeOrderEnum = builder.enumType('StatusCodeOrder', {
+  description: 'How to order a list of status codes.',
+  values: {
+    CODE_ASC: { description: 'By number, lowest first (the default).' },
+    CODE_DESC: { description: 'By number, highest first.' },
+    PHRASE_ASC: { description: 'By reason phrase, A to Z.' },
+  },
+});
+
+const orderings = {
+  CODE_ASC: (a: StatusCodeRecord, b: StatusCodeRecord) => a.code - b.code,
+  CODE_DESC: (a: StatusCodeRecord, b: StatusCodeRecord) => b.code - a.code,
+  PHRASE_ASC: (a: StatusCodeRecord, b: StatusCodeRecord) => a.phrase.localeCompare(b.phrase, 'en'),
+};
+
+builder.queryFields((t) => ({
+  statusCode: t.field({
+    type: StatusCode,
+    nullable: true,
+    description: 'One status code by number; null when nothing is catalogued at that number.',
+    args: {
+      code: t.arg.int({
+        required: true,
+        description: 'A number from 100 to 599.',
+        validate: z.int().min(100, 'code must be between 100 and 599').max(599, 'code must be between 100 and 599'),
+      }),
+    },
+    resolve: (_root, { code }) => catalogue.byCode.get(code) ?? null,
+  }),
+  statusCodes: t.connection(
+    {
+      type: StatusCode,
+      description: `Catalogued codes matching a filter, a page at a time (${maxPageSize} per page unless \`first\` says fewer).`,
+      args: {
+        filter: t.arg({ type: StatusCodeFilterInput, description: 'Which codes to list; all when omitted.' }),
+        orderBy: t.arg({
+          type: StatusCodeOrderEnum,
+          defaultValue: 'CODE_ASC',
+          description: 'The order of the list.',
+        }),
+      },
+      validate: pageArgs,
+      resolve: (_root, args) => {
+        const codes = catalogue.codes
+          .filter((record) => matchesFilter(record, args.filter ?? {}))
+          .sort(orderings[args.orderBy ?? 'CODE_ASC']);
+        return {
+          ...resolveArrayConnection({ args, defaultSize: maxPageSize, maxSize: maxPageSize }, codes),
+          totalCount: codes.length,
+        };
+      },
+    },
+    {
+      name: 'StatusCodeConnection',
+      description: 'A page of status codes.',
+      fields: (tc) => ({
+        totalCount: tc.int({
+          description: 'How many codes match, across all pages.',
+          resolve: (connection) => connection.totalCount,
+        }),
+      }),
+    },
+    { name: 'StatusCodeEdge', description: 'A status code in a list, with its cursor.' },
+  ),
+}));

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import { catalogue, loadCatalogue } from '../catalogue/catalogue.js';
+import { classOf } from '../catalogue/classes.js';
+import { quickGuide } from '../catalogue/quick-guide.js';
+import { catalogueProblems } from '../catalogue/validate.js';
+import { ianaRegistry } from './iana-registry.js';
+import { seedCards, seedQuickGuide } from './seed-page.js';
+
+const record = (code: number) => {
+  const found = catalogue.byCode.get(code);
+  if (!found) throw new Error(`${code} is not catalogued`);
+  return found;
+};
+
+describe('catalogue', () => {
+  it('passes its own consistency checks', () => {
+    expect(catalogueProblems(catalogue)).toEqual([]);
+  });
+
+  it('holds the 64 registry codes and 26 unofficial ones, sorted by code', () => {
+    const official = catalogue.codes.filter((entry) => entry.registration !== 'UNOFFICIAL');
+    expect(official).toHaveLength(64);
+    expect(catalogue.codes).toHaveLength(90);
+    expect(catalogue.codes.map((entry) => entry.code)).toEqual([...catalogue.byCode.keys()].sort((a, b) => a - b));
+  });
+
+  it.each(ianaRegistry)('registers %i with the exact phrase "%s"', (code, phrase) => {
+    expect(record(code).phrase).toBe(phrase);
+    expect(record(code).registration).not.toBe('UNOFFICIAL');
+  });
+
+  it('has no registry code the outside list lacks', () => {
+    const official = catalogue.codes.filter((entry) => entry.registration !== 'UNOFFICIAL').map((entry) => entry.code);
+    expect(official).toEqual(ianaRegistry.map(([code]) => code));
+  });
+
+  it("covers every code in Node's http.STATUS_CODES", () => {
+    const missing = Object.keys(STATUS_CODES).map(Number).filter((code) => !catalogue.byCode.has(code));
+    expect(missing).toEqual([]);
+  });
+
+  it('marks 104 as a temporary registration with its expiry date', () => {
+    expect(record(104)).toMatchObject({ registration: 'TEMPORARY', registrationExpires: '2026-11-13' });
+    expect(record(104).description).toMatch(/temporar/i);
+  });
+
+  it('keeps former phrases of 413, 422 and 418', () => {
+    expect(record(413).formerPhrases.map((former) => former.phrase)).toEqual(
+      expect.arrayContaining(['Payload Too Large', 'Request Entity Too Large']),
+    );
+    expect(record(422).formerPhrases.map((former) => former.phrase)).toContain('Unprocessable Entity');
+    expect(record(418).formerPhrases.map((former) => former.phrase)).toContain("I'm a teapot");
+  });
+
+  it('marks 305, 306, 418 and 510 deprecated and nothing else', () => {
+    expect(catalogue.codes.filter((entry) => entry.deprecated).map((entry) => entry.code)).toEqual([305, 306, 418, 510]);
+  });
+
+  it.each([444, 499, 520, 521, 522, 523, 524, 525, 526, 509, 598, 599])('marks %i unofficial with a vendor', (code) => {
+    expect(record(code).registration).toBe('UNOFFICIAL');
+    expect(record(code).vendor).toBeTruthy();
+    expect(record(code).specification).toBeNull();
+  });
+
+  it('lists the other meanings of 499 and 420', () => {
+    expect(record(499)).toMatchObject({ phrase: 'Client Closed Request', vendor: 'nginx' });
+    expect(record(499).otherMeanings).toEqual([expect.objectContaining({ phrase: 'Token Required' })]);
+    expect(record(420).otherMeanings).toEqual([expect.objectContaining({ phrase: 'Method Failure' })]);
+  });
+
+  it('allows no content on 1xx, 204, 205 and 304', () => {
+    const bodiless = catalogue.codes.filter((entry) => !entry.bodyAllowed).map((entry) => entry.code);
+    expect(bodiless).toEqual(expect.arrayContaining([100, 101, 102, 103, 104, 204, 205, 304]));
+    expect(bodiless.filter((code) => code >= 200 && code < 400)).toEqual([204, 205, 304]);
+  });
+
+  it('marks exactly the RFC 9110 section 15.1 codes (and 451) cacheable by default', () => {
+    const cacheable = catalogue.codes.filter((entry) => entry.cacheableByDefault).map((entry) => entry.code);
+    expect(cacheable).toEqual([200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501]);
+  });
+
+  it.each([
+    [401, 'WWW-Authenticate'],
+    [405, 'Allow'],
+    [407, 'Proxy-Authenticate'],
+    [429, 'Retry-After'],
+    [503, 'Retry-After'],
+    [301, 'Location'],
+    [101, 'Upgrade'],
+  ])('lists the header %i goes with: %s', (code, header) => {
+    expect(record(code).headers.map((entry) => entry.name)).toContain(header);
+  });
+
+  it('cites RFC 9110 section 15.5.5 for 404', () => {
+    expect(record(404).specification).toEqual({
+      document: 'RFC 9110',
+      section: '15.5.5',
+      url: 'https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5',
+    });
+  });
+
+  it('files every code under the class of its first digit', () => {
+    for (const entry of catalogue.codes) expect(classOf(entry.code)?.minCode).toBe(Math.floor(entry.code / 100) * 100);
+  });
+
+  it('rejects a data file that breaks the schema, naming the field', () => {
+    expect(() => loadCatalogue([{ code: 404, phrase: '' }], [])).toThrow(/phrase/);
+  });
+
+  it.each(['status-codes.json', 'code-guides.json'])('stores %s deterministically formatted', (file) => {
+    const text = readFileSync(new URL(`../catalogue/${file}`, import.meta.url), 'utf8');
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
+});
+
+describe('seed page', () => {
+  const cards = seedCards();
+
+  it('parses 22 cards', () => {
+    expect(cards.map((card) => card.code)).toHaveLength(22);
+  });
+
+  it.each(cards)('serves the seed text for $code', ({ code, classLine, description, commonUsage }) => {
+    expect(record(code).description).toBe(description);
+    expect(record(code).commonUsage).toBe(commonUsage);
+    expect(classLine).toBe(`${classOf(code)?.name} ${classOf(code)?.label}`);
+  });
+
+  it('serves its quick guide', () => {
+    expect(quickGuide).toEqual(seedQuickGuide());
+  });
+});
