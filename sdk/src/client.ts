@@ -1,0 +1,134 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { GraphQLClient } from 'graphql-request';
+import { toStatusqlError } from './errors.js';
+import {
+  QuickGuideDocument,
+  SearchDocument,
+  StatusClassDocument,
+  StatusClassesDocument,
+  StatusCodeDocument,
+  StatusCodesDocument,
+  type SearchQuery,
+  type SearchQueryVariables,
+  type StatusCodesQuery,
+  type StatusCodesQueryVariables,
+} from './generated/graphql.js';
+
+/** How to reach a StatusQL server. */
+export interface ClientOptions {
+  /** The GraphQL endpoint, e.g. "http://localhost:4000/graphql". */
+  url: string;
+  /** Headers sent with every request, or a function that returns them per request. */
+  headers?: HeadersInit | (() => HeadersInit);
+  /** A fetch implementation; the global `fetch` by default. */
+  fetch?: typeof fetch;
+}
+
+/** Per-call options. */
+export interface RequestOptions {
+  /** Cancels the request. */
+  signal?: AbortSignal;
+}
+
+/** The SDK's operations: each method of the client runs one of these documents. */
+const operations = {
+  statusCode: StatusCodeDocument,
+  statusCodes: StatusCodesDocument,
+  search: SearchDocument,
+  statusClass: StatusClassDocument,
+  statusClasses: StatusClassesDocument,
+  quickGuide: QuickGuideDocument,
+};
+
+type Operations = typeof operations;
+// `any`, not `unknown`: a document's own Variables type is not assignable to `unknown` here.
+type ResultOf<D> = D extends TypedDocumentNode<infer Result, any> ? Result : never;
+type VariablesOf<D> = D extends TypedDocumentNode<unknown, infer Variables> ? Variables : never;
+
+/** A method for one operation; its variables may be omitted when none is required. */
+type OperationMethod<D> =
+  {} extends VariablesOf<D>
+    ? (variables?: VariablesOf<D>, options?: RequestOptions) => Promise<ResultOf<D>>
+    : (variables: VariablesOf<D>, options?: RequestOptions) => Promise<ResultOf<D>>;
+
+type StatusCodeEdge = StatusCodesQuery['statusCodes']['edges'][number];
+type SearchEdge = SearchQuery['search']['edges'][number];
+
+/** A typed StatusQL client: one method per operation, plus helpers that walk every page. */
+export type StatusqlClient = { [Name in keyof Operations]: OperationMethod<Operations[Name]> } & {
+  /** Every status code matching the variables, fetching page after page as you iterate. */
+  allStatusCodes(
+    variables?: Omit<StatusCodesQueryVariables, 'after'>,
+    options?: RequestOptions,
+  ): AsyncGenerator<StatusCodeEdge['node']>;
+  /** Every search result, best first, fetching page after page as you iterate. */
+  allSearchResults(variables: Omit<SearchQueryVariables, 'after'>, options?: RequestOptions): AsyncGenerator<SearchEdge>;
+};
+
+interface Page<Edge> {
+  edges: Edge[];
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/** Yields the edges of a connection page by page until the server says there are no more. */
+async function* walkPages<Edge>(fetchPage: (after: string | null) => Promise<Page<Edge>>): AsyncGenerator<Edge> {
+  let after: string | null = null;
+  for (;;) {
+    const page: Page<Edge> = await fetchPage(after);
+    yield* page.edges;
+    if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+/** Creates a client for the StatusQL API at `options.url`. */
+export function createClient(options: ClientOptions): StatusqlClient {
+  const client = new GraphQLClient(options.url, {
+    headers: options.headers,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  // graphql-request types `request` per concrete document; the generic wrapper below cannot
+  // satisfy that conditional type, so it is called through this plain signature.
+  const request = client.request.bind(client) as <Result>(options: {
+    document: TypedDocumentNode<Result, never>;
+    variables?: object;
+    signal?: AbortSignal;
+  }) => Promise<Result>;
+
+  const run = async <Result, Variables extends object>(
+    document: TypedDocumentNode<Result, Variables>,
+    variables: Variables | undefined,
+    requestOptions: RequestOptions | undefined,
+  ): Promise<Result> => {
+    try {
+      return await request({ document: document as TypedDocumentNode<Result, never>, variables, signal: requestOptions?.signal });
+    } catch (error) {
+      throw toStatusqlError(error);
+    }
+  };
+
+  const methods = Object.fromEntries(
+    Object.entries(operations).map(([name, document]) => [
+      name,
+      (variables?: Record<string, unknown>, requestOptions?: RequestOptions) =>
+        run(document as TypedDocumentNode<unknown, object>, variables, requestOptions),
+    ]),
+  ) as unknown as { [Name in keyof Operations]: OperationMethod<Operations[Name]> };
+
+  return {
+    ...methods,
+    async *allStatusCodes(variables = {}, requestOptions) {
+      for await (const edge of walkPages((after) =>
+        run(StatusCodesDocument, { first: 100, ...variables, after }, requestOptions).then((data) => data.statusCodes),
+      )) {
+        yield edge.node;
+      }
+    },
+    allSearchResults(variables, requestOptions) {
+      return walkPages((after) =>
+        run(SearchDocument, { first: 100, ...variables, after }, requestOptions).then((data) => data.search),
+      );
+    },
+  };
+}
