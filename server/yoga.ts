@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
 import { schema } from '../schema/index.js';
 import { graphiqlDefaultQuery } from './graphiql-query.js';
+import { loadTrustedDocuments, useTrustedDocuments } from './use-trusted-documents.js';
 
 type StatusqlYoga = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
 
@@ -23,5 +24,8 @@ export function createStatusqlYoga(): StatusqlYoga {
     landingPage: false,
     graphiql: { title: 'StatusQL', defaultQuery: graphiqlDefaultQuery },
     maskedErrors: { maskError: maskUnexpected },
+    // `documentId` carries a trusted document's hash (see use-trusted-documents.ts).
+    extraParamNames: ['documentId'],
+    plugins: [useTrustedDocuments(loadTrustedDocuments(), process.env['TRUSTED_DOCUMENTS'] === 'only')],
   });
 }

@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { GraphQLClient } from 'graphql-request';
+import { documentIdHeader, documentIdOf, sendDocumentIds } from './document-ids.js';
 import { toStatusqlError } from './errors.js';
 import {
   QuickGuideDocument,
@@ -22,6 +23,14 @@ export interface ClientOptions {
   headers?: HeadersInit | (() => HeadersInit);
   /** A fetch implementation; the global `fetch` by default. */
   fetch?: typeof fetch;
+  /**
+   * Send each operation's hash (`documentId`) instead of its text: shorter requests, and servers
+   * that run only trusted documents accept them. On by default; a server that does not know a hash
+   * gets the full text once more.
+   */
+  documentIds?: boolean;
+  /** GET (the default) lets browsers, CDNs and proxies cache answers; POST never is cached. */
+  method?: 'GET' | 'POST';
 }
 
 /** Per-call options. */
@@ -81,11 +90,17 @@ async function* walkPages<Edge>(fetchPage: (after: string | null) => Promise<Pag
   }
 }
 
+/** The error code a server gives for a document id it does not know. */
+const unknownDocumentCode = 'PERSISTED_QUERY_NOT_FOUND';
+
 /** Creates a client for the StatusQL API at `options.url`. */
 export function createClient(options: ClientOptions): StatusqlClient {
+  const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const useDocumentIds = options.documentIds ?? true;
   const client = new GraphQLClient(options.url, {
     headers: options.headers,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    method: options.method ?? 'GET',
+    fetch: useDocumentIds ? sendDocumentIds(baseFetch) : baseFetch,
   });
 
   // graphql-request types `request` per concrete document; the generic wrapper below cannot
@@ -93,16 +108,28 @@ export function createClient(options: ClientOptions): StatusqlClient {
   const request = client.request.bind(client) as <Result>(options: {
     document: TypedDocumentNode<Result, never>;
     variables?: object;
+    requestHeaders?: Record<string, string>;
     signal?: AbortSignal;
   }) => Promise<Result>;
+
+  const send = <Result>(document: TypedDocumentNode<Result, never>, variables: object | undefined, byId: boolean, signal?: AbortSignal) => {
+    const documentId = byId ? documentIdOf(document) : undefined;
+    return request({ document, variables, signal, requestHeaders: documentId ? { [documentIdHeader]: documentId } : {} });
+  };
 
   const run = async <Result, Variables extends object>(
     document: TypedDocumentNode<Result, Variables>,
     variables: Variables | undefined,
     requestOptions: RequestOptions | undefined,
   ): Promise<Result> => {
+    const typed = document as TypedDocumentNode<Result, never>;
     try {
-      return await request({ document: document as TypedDocumentNode<Result, never>, variables, signal: requestOptions?.signal });
+      try {
+        return await send(typed, variables, useDocumentIds, requestOptions?.signal);
+      } catch (error) {
+        if (!useDocumentIds || toStatusqlError(error).code !== unknownDocumentCode) throw error;
+        return await send(typed, variables, false, requestOptions?.signal);
+      }
     } catch (error) {
       throw toStatusqlError(error);
     }
