@@ -1,13 +1,16 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
+import { stemmer as stem } from 'stemmer';
 import type { Catalogue } from './catalogue.js';
 import { statusClasses } from './classes.js';
 import type { StatusCodeRecord } from './records.js';
+import { americanSpelling } from './spelling.js';
+import { groupStem } from './thesaurus.js';
 
 /** One ranked answer to a search, best first. */
 export interface SearchHit {
   record: StatusCodeRecord;
   score: number;
-  /** Field name to the query terms (as indexed) that matched in it. */
+  /** Field name to the catalogue words (lower-cased, American spelling) that matched in it. */
   matches: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -27,21 +30,27 @@ interface SearchDocument {
   commonUsage: string;
 }
 
+type SearchField = Exclude<keyof SearchDocument, 'code'>;
+
 /** Field weights: the words people use for a code matter more than its prose. */
-const fieldBoosts: Record<Exclude<keyof SearchDocument, 'code'>, number> = {
+const fieldBoosts: Record<SearchField, number> = {
   number: 10,
-  phrase: 5,
+  phrase: 4,
+  synonyms: 4,
   formerPhrases: 3,
-  synonyms: 3,
-  frameworkNames: 2,
+  frameworkNames: 1.5,
   vendors: 1.5,
   headers: 1.5,
-  description: 1.2,
-  commonUsage: 1,
+  description: 1,
+  commonUsage: 0.8,
 };
 
+const searchFields = Object.keys(fieldBoosts) as SearchField[];
+
 const stopWords = new Set(
-  'a an and are as at be by for from has i in is it its my of on or that the this to was when with what which me'.split(' '),
+  `a an and are as at be by for from has i in is it its my of on or that the this to was when with what which me
+  am been being were have had do does did can could should would will you your we our they their them he she his her
+  us so than then just there here how why who where don doesn didn isn aren wasn won ll re ve`.split(/\s+/),
 );
 
 /** Identifiers written in camelCase or snake_case ("StatusNotFound", "NOT_FOUND"). */
@@ -49,12 +58,18 @@ const compoundWord = /[a-z][A-Z]|_/;
 
 /**
  * Splits text into words; a compound identifier also yields its parts, so "StatusNotFound"
- * finds both the Go constant and the phrase "Not Found". Framework names are indexed whole only,
- * so their words do not count twice against the phrase they spell.
+ * finds both the Go constant and the phrase "Not Found". Framework names (one a line) are
+ * indexed whole only, "Not Found" as "notfound", so their words do not count twice against the
+ * phrase they spell.
  */
-function tokenize(text: string, field?: string): string[] {
+export function tokenize(text: string, field?: string): string[] {
+  if (field === 'frameworkNames') {
+    return text
+      .split(/[^\p{L}\p{N}_ ]+/u)
+      .map((part) => part.replace(/[_ ]/g, ''))
+      .filter(Boolean);
+  }
   const words = text.split(/[^\p{L}\p{N}_]+/u).filter((word) => word.replace(/_/g, '').length > 0);
-  if (field === 'frameworkNames') return words.map((word) => word.replace(/_/g, ''));
   return words.flatMap((word) => {
     if (!compoundWord.test(word)) return [word];
     const parts = word.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s_]+/).filter(Boolean);
@@ -62,29 +77,65 @@ function tokenize(text: string, field?: string): string[] {
   });
 }
 
-function processTerm(term: string): string | null {
-  const lower = term.toLowerCase();
-  return stopWords.has(lower) ? null : lower;
+/** A token as the index spells it: lower case, American spelling; null for a stop word or a lone letter. */
+function normalizeWord(token: string): string | null {
+  const lower = token.toLowerCase();
+  if (stopWords.has(lower) || /^\p{L}$/u.test(lower)) return null;
+  return americanSpelling(lower);
 }
 
-/** Query words in index form, joined by single spaces, for phrase comparison. */
-function normalize(text: string): string {
-  return text
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((token) => token.toLowerCase())
-    .join(' ');
+/**
+ * Index side: the word as written (so a prefix typed mid-word still matches, and matches read
+ * naturally), its stem (so "throttled" meets "throttling") and the stem of its thesaurus group
+ * (so "blocked" meets "banned").
+ */
+function processIndexTerm(token: string): string | string[] | null {
+  const word = normalizeWord(token);
+  if (word === null) return null;
+  return [...new Set([word, stem(word), groupStem(stem(word))])];
 }
 
-/** The multi-word names of a code: phrase, former phrases and synonyms. */
-function namesOf(record: StatusCodeRecord): string[] {
-  return [record.phrase, ...record.formerPhrases.map((former) => former.phrase), ...record.synonyms]
-    .map(normalize)
-    .filter((name) => name.includes(' '));
+/** Query side: the group stem only; prefix and fuzzy matching reach the written forms. */
+function processQueryTerm(token: string): string | null {
+  const word = normalizeWord(token);
+  return word === null ? null : groupStem(stem(word));
 }
 
-/** How much a whole name said in the query outweighs the same words scattered. */
+/** A text as query stems, in order. */
+function stemsOf(text: string): string[] {
+  return tokenize(text).flatMap((token) => processQueryTerm(token) ?? []);
+}
+
+/** The names of a code (phrase, former phrases, synonyms, framework names), each as its query stems. */
+function namesOf(record: StatusCodeRecord): string[][] {
+  return [
+    record.phrase,
+    ...record.formerPhrases.map((former) => former.phrase),
+    ...record.synonyms,
+    ...record.frameworkNames.map((entry) => entry.name),
+  ]
+    .map(stemsOf)
+    .filter((name) => name.length > 0);
+}
+
+/**
+ * How much a name of several words said in full in the query, in any order ("successful request"
+ * says "request succeeded"), outweighs the same words spread over unrelated names.
+ */
 const phraseBoost = 2;
+
+/** How much a query that is exactly one of a code's names ("Found", "crash", "HttpStatus.FOUND") outweighs the rest. */
+const exactNameBoost = 4;
+
+/** Official codes win ties against vendor codes that reuse their words. */
+const unofficialWeight = 0.7;
+
+/**
+ * How strongly a query word's weight follows its rarity across the whole catalogue. MiniSearch
+ * multiplies a score by the number of query words matched; without this, three everyday words
+ * ("user sent wrong ...") outweigh the one that says what the query is about ("password").
+ */
+const rarityExponent = 2;
 
 function toDocument(record: StatusCodeRecord): SearchDocument {
   return {
@@ -94,11 +145,26 @@ function toDocument(record: StatusCodeRecord): SearchDocument {
     formerPhrases: record.formerPhrases.map((former) => former.phrase).join(' '),
     synonyms: record.synonyms.join(' '),
     vendors: [record.vendor ?? '', ...record.otherMeanings.flatMap((meaning) => [meaning.vendor, meaning.phrase])].join(' '),
-    frameworkNames: record.frameworkNames.map((entry) => entry.name).join(' '),
+    frameworkNames: record.frameworkNames.map((entry) => entry.name).join('\n'),
     headers: record.headers.map((header) => header.name).join(' '),
     description: record.description,
     commonUsage: record.commonUsage,
   };
+}
+
+/** For each field of a document, its stems mapped back to the first word that produced them. */
+function writtenForms(document: SearchDocument): Map<string, Map<string, string>> {
+  return new Map(
+    searchFields.map((field) => {
+      const forms = new Map<string, string>();
+      for (const token of tokenize(document[field], field)) {
+        const word = normalizeWord(token);
+        if (word === null) continue;
+        for (const term of [stem(word), groupStem(stem(word))]) if (!forms.has(term)) forms.set(term, word);
+      }
+      return [field, forms];
+    }),
+  );
 }
 
 /** "404" is one code; "4xx" or "4" a class; "40" or "40x" a run of ten codes. */
@@ -115,51 +181,128 @@ function numericRange(query: string): [number, number] | undefined {
   return undefined;
 }
 
-function matchesByField(result: SearchResult): Map<string, string[]> {
-  const byField = new Map<string, string[]>();
-  for (const [term, fields] of Object.entries(result.match)) {
-    for (const field of fields) byField.set(field, [...(byField.get(field) ?? []), term]);
+/** A class or run written with x ("5xx", "40x") among other words narrows the words' results. */
+const rangeToken = /^[1-5](?:xx|\dx)$/i;
+
+function inRanges(code: number, ranges: ReadonlyArray<[number, number]>): boolean {
+  return ranges.length === 0 || ranges.some(([min, max]) => code >= min && code <= max);
+}
+
+/** A hit whose matches are worked out only when asked for: a page shows a few of many hits. */
+class RankedHit implements SearchHit {
+  #matches: ReadonlyMap<string, readonly string[]> | undefined;
+
+  constructor(
+    readonly record: StatusCodeRecord,
+    readonly score: number,
+    private readonly result: SearchResult,
+    private readonly explain: (result: SearchResult) => ReadonlyMap<string, readonly string[]>,
+  ) {}
+
+  get matches(): ReadonlyMap<string, readonly string[]> {
+    return (this.#matches ??= this.explain(this.result));
   }
-  return byField;
+}
+
+/** A code listed for a number pattern: all such hits score alike and keep code order. */
+function numberHit(record: StatusCodeRecord): SearchHit {
+  return { record, score: 1, matches: new Map([['number', [String(record.code)]]]) };
+}
+
+function byRelevance(a: SearchHit, b: SearchHit): number {
+  return (
+    b.score - a.score ||
+    Number(a.record.registration === 'UNOFFICIAL') - Number(b.record.registration === 'UNOFFICIAL') ||
+    a.record.code - b.record.code
+  );
 }
 
 /** Builds the ranked full-text index once; the returned function searches it. */
 export function createSearch(catalogue: Catalogue): SearchCatalogue {
+  const documents = catalogue.codes.map(toDocument);
+  const documentFrequency = new Map<string, number>();
+  for (const document of documents) {
+    const terms = new Set(
+      searchFields.flatMap((field) => tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? [])),
+    );
+    for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+  }
+  const rarest = Math.log(1 + documents.length);
+  const rarity = (term: string) =>
+    (Math.log(1 + documents.length / (documentFrequency.get(term) ?? 1)) / rarest) ** rarityExponent;
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',
-    fields: Object.keys(fieldBoosts),
+    fields: searchFields,
     tokenize,
-    processTerm,
+    processTerm: processIndexTerm,
     searchOptions: {
+      processTerm: processQueryTerm,
       boost: fieldBoosts,
-      prefix: (term) => term.length >= 3,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      // Only the last word can be unfinished while the user types.
+      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 3,
+      // A word the catalogue knows is meant as written; an unknown one is likely a typo.
+      fuzzy: (term) => !documentFrequency.has(term) && term.length >= 4 && !/\d/.test(term) && (term.length >= 8 ? 2 : 1),
+      boostTerm: rarity,
       combineWith: 'OR',
-      // Official codes win ties against vendor codes that reuse their words.
-      boostDocument: (code: number) => (catalogue.byCode.get(code)?.registration === 'UNOFFICIAL' ? 0.8 : 1),
+      boostDocument: (code: number) =>
+        catalogue.byCode.get(code)?.registration === 'UNOFFICIAL' ? unofficialWeight : 1,
     },
   });
-  index.addAll(catalogue.codes.map(toDocument));
+  index.addAll(documents);
   const names = new Map(catalogue.codes.map((record) => [record.code, namesOf(record)]));
+  const forms = new Map(documents.map((document) => [document.code, writtenForms(document)]));
+
+  function matchesOf(result: SearchResult): Map<string, string[]> {
+    const byField = new Map<string, string[]>();
+    for (const [term, fields] of Object.entries(result.match)) {
+      for (const field of fields) {
+        const word = forms.get(result.id as number)?.get(field)?.get(term) ?? term;
+        const words = byField.get(field) ?? [];
+        if (!words.includes(word)) byField.set(field, [...words, word]);
+      }
+    }
+    return byField;
+  }
+
+  function listRange(min: number, max: number): SearchHit[] {
+    return catalogue.codes.filter((record) => record.code >= min && record.code <= max).map(numberHit);
+  }
+
+  /** How a code's names weigh on its score for a query of these stems. */
+  function nameBoost(code: number, queryStems: ReadonlySet<string>): number {
+    let boost = 1;
+    for (const name of names.get(code) ?? []) {
+      if (!name.every((word) => queryStems.has(word))) continue;
+      if (name.length === queryStems.size) return exactNameBoost;
+      if (name.length > 1) boost = phraseBoost;
+    }
+    return boost;
+  }
 
   return (query) => {
     const trimmed = query.trim();
     const range = numericRange(trimmed);
-    if (range) {
-      const [min, max] = range;
-      return catalogue.codes
-        .filter((record) => record.code >= min && record.code <= max)
-        .map((record) => ({ record, score: 1, matches: new Map([['number', [trimmed.toLowerCase()]]]) }));
+    if (range) return listRange(range[0], range[1]);
+
+    const words = trimmed.split(/\s+/);
+    const ranges = words.flatMap((word) => {
+      const wordRange = rangeToken.test(word) ? numericRange(word) : undefined;
+      return wordRange ? [wordRange] : [];
+    });
+    const text = ranges.length > 0 ? words.filter((word) => !rangeToken.test(word)).join(' ') : trimmed;
+    const terms = stemsOf(text);
+    if (terms.length === 0 && ranges.length > 0) {
+      return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
     }
-    const phrase = ` ${normalize(trimmed)} `;
-    return index
-      .search(trimmed)
-      .flatMap((result) => {
-        const record = catalogue.byCode.get(result.id as number);
-        if (!record) return [];
-        const saysName = names.get(record.code)?.some((name) => phrase.includes(` ${name} `));
-        return [{ record, score: saysName ? result.score * phraseBoost : result.score, matches: matchesByField(result) }];
-      })
-      .sort((a, b) => b.score - a.score);
+    const queryStems = new Set(terms);
+    const hits: SearchHit[] = [];
+    // The query is stemmed once, here, and handed to MiniSearch as it is.
+    for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term })) {
+      const record = catalogue.byCode.get(result.id as number);
+      if (record && inRanges(record.code, ranges)) {
+        hits.push(new RankedHit(record, result.score * nameBoost(record.code, queryStems), result, matchesOf));
+      }
+    }
+    return hits.sort(byRelevance);
   };
 }

@@ -2,6 +2,8 @@ import { builder } from './builder.js';
 import './status-class.js';
 import './status-code.js';
 import './search.js';
+import './suggest.js';
+import './code-guide.js';
 import './quick-guide.js';
 
 builder.queryType({ description: 'Look up, list and search HTTP status codes.' });

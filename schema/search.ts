@@ -25,9 +25,13 @@ const SearchMatch = builder.objectRef<FieldMatch>('SearchMatch').implement({
   description: 'Which query terms matched in which field of a code, for highlighting.',
   fields: (t) => ({
     field: t.exposeString('field', {
-      description: 'The field that matched: number, phrase, formerPhrases, synonyms, frameworkNames, vendors, headers, description or commonUsage.',
+      description:
+        'The field of the code that matched: number, phrase, formerPhrases, synonyms, frameworkNames, vendors, headers, description or commonUsage.',
     }),
-    terms: t.exposeStringList('terms', { description: 'The indexed terms that matched, lower-cased.' }),
+    terms: t.exposeStringList('terms', {
+      description:
+        'The words of that field that matched, lower-cased and in American spelling; they may be another form of the query word ("throttling" for "throttled"), a typo\'s correction or a word of the same meaning ("blocked" for "banned").',
+    }),
   }),
 });
 
@@ -56,7 +60,7 @@ builder.queryFields((t) => ({
     {
       type: StatusCode,
       description:
-        'Ranked full-text search: by number ("404"), class ("4xx"), range ("40x") or words ("rate limit"). Best match first.',
+        'Ranked search by what people mean: words and everyday phrasings ("rate limit", "token expired", "file too big"), tolerant of typos, word forms and British spellings; a number ("404"), a class ("4xx", "5XX", "4") or a run of ten ("40x", "40"), listed in code order; a class among words narrows them ("5xx timeout"); framework names ("StatusNotFound", ":not_found"). Best match first; each edge says what matched.',
       args: {
         query: t.arg.string({
           required: true,

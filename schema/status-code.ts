@@ -6,6 +6,7 @@ import { matchesFilter } from '../catalogue/filter.js';
 import type { StatusCodeRecord } from '../catalogue/records.js';
 import { builder } from './builder.js';
 import { maxPageSize, pageArgs } from './pagination.js';
+import { CodeConfusion, FrameworkName } from './code-guide.js';
 import { StatusClass } from './status-class.js';
 import {
   FormerPhrase,
@@ -97,6 +98,22 @@ builder.node(StatusCode, {
       type: [ResponseHeader],
       description: 'Response headers that go with the code.',
       resolve: (record) => record.headers,
+    }),
+    synonyms: t.exposeStringList('synonyms', {
+      description: 'Everyday phrasings people use for this code ("rate limit", "token expired"); search matches them.',
+    }),
+    confusedWith: t.field({
+      type: [CodeConfusion],
+      description: 'Codes easily mistaken for this one, each with what tells them apart.',
+      resolve: (record) => record.confusedWith,
+    }),
+    frameworkNames: t.field({
+      type: [FrameworkName],
+      description: 'What web frameworks and standard libraries call this code; search matches them too.',
+      resolve: (record) => record.frameworkNames,
+    }),
+    exampleExchange: t.exposeString('exampleExchange', {
+      description: 'A typical request and the response with this code, written out as HTTP/1.1 messages over several lines.',
     }),
   }),
 });

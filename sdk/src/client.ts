@@ -9,6 +9,7 @@ import {
   StatusClassesDocument,
   StatusCodeDocument,
   StatusCodesDocument,
+  SuggestDocument,
   type SearchQuery,
   type SearchQueryVariables,
   type StatusCodesQuery,
@@ -47,6 +48,7 @@ const operations = {
   statusClass: StatusClassDocument,
   statusClasses: StatusClassesDocument,
   quickGuide: QuickGuideDocument,
+  suggest: SuggestDocument,
 };
 
 type Operations = typeof operations;

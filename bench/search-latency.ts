@@ -1,0 +1,58 @@
+/*
+ * Latency of one in-process search over the whole catalogue (no GraphQL, no HTTP):
+ * `npm run bench:search`. Prints the median and the 99th percentile per query kind and overall.
+ */
+import { catalogue } from '../catalogue/catalogue.js';
+import { createSearch } from '../catalogue/search.js';
+import { createSuggest } from '../catalogue/suggest.js';
+
+const search = createSearch(catalogue);
+const suggest = createSuggest(catalogue);
+
+/** A mix of what people type: words, typos, British spellings, scenarios, numbers, identifiers. */
+const queries: Record<string, readonly string[]> = {
+  words: ['rate limit', 'not found', 'gateway timeout', 'validation failed', 'file too big'],
+  typos: ['gatway timeout', 'unauthroized', 'too many reqeusts', 'servcie unavailable'],
+  british: ['unauthorised', 'authorisation failed', 'request cancelled', 'licence restriction'],
+  scenarios: ['user sent wrong password', 'server is down for maintenance', 'too many api calls', 'two users editing the same document'],
+  numbers: ['404', '4xx', '50', '40x', '5XX timeout'],
+  identifiers: ['StatusNotFound', 'HTTPStatus.TOO_MANY_REQUESTS', ':unprocessable_entity'],
+};
+
+const warmUpRounds = 2_000;
+const rounds = 5_000;
+
+function percentile(sorted: readonly bigint[], fraction: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1);
+  return Number(sorted[index]!) / 1_000;
+}
+
+/** Times `run` over every query, `rounds` times each, after a warm-up; returns sorted nanoseconds. */
+function measure(run: (query: string) => unknown, list: readonly string[]): bigint[] {
+  for (let round = 0; round < warmUpRounds; round += 1) for (const query of list) run(query);
+  const samples: bigint[] = [];
+  for (let round = 0; round < rounds; round += 1) {
+    for (const query of list) {
+      const start = process.hrtime.bigint();
+      run(query);
+      samples.push(process.hrtime.bigint() - start);
+    }
+  }
+  return samples.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function report(label: string, samples: readonly bigint[]): void {
+  const median = percentile(samples, 0.5).toFixed(1).padStart(7);
+  const p99 = percentile(samples, 0.99).toFixed(1).padStart(7);
+  console.log(`${label.padEnd(20)} median ${median} µs   p99 ${p99} µs   (${samples.length} runs)`);
+}
+
+console.log(`search over ${catalogue.codes.length} codes, Node ${process.version}`);
+const all: bigint[] = [];
+for (const [kind, list] of Object.entries(queries)) {
+  const samples = measure(search, list);
+  all.push(...samples);
+  report(`search: ${kind}`, samples);
+}
+report('search: all', all.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+report('suggest', measure((prefix) => suggest(prefix, 8), ['4', '40', 'rat', 'gatew', 'unauthoris', 'too many r', 'StatusNo']));

@@ -1,0 +1,50 @@
+import { catalogue } from '../catalogue/catalogue.js';
+import { frameworks, type ConfusionRecord, type Framework, type FrameworkNameRecord } from '../catalogue/records.js';
+import { builder } from './builder.js';
+import { StatusCode } from './status-code.js';
+
+const frameworkDescriptions: Record<Framework, string> = {
+  NODE: 'Node.js: the reason phrase in `http.STATUS_CODES`, e.g. "Not Found".',
+  PYTHON: 'Python standard library: `http.HTTPStatus` members, e.g. `HTTPStatus.NOT_FOUND`.',
+  GO: 'Go standard library: `net/http` constants, e.g. `http.StatusNotFound`.',
+  DOTNET: '.NET: `System.Net.HttpStatusCode` members, e.g. `HttpStatusCode.NotFound`.',
+  SPRING: 'Spring Framework: `org.springframework.http.HttpStatus` constants, e.g. `HttpStatus.NOT_FOUND`.',
+  RUST: 'Rust `http` crate: `StatusCode` constants, e.g. `StatusCode::NOT_FOUND`.',
+  RAILS: 'Ruby on Rails (Rack): status symbols, e.g. `:not_found`.',
+};
+
+export const FrameworkEnum = builder.enumType('Framework', {
+  description: 'A web framework or standard library with its own names for status codes.',
+  values: Object.fromEntries(
+    frameworks.map((framework) => [framework, { description: frameworkDescriptions[framework] }]),
+  ) as Record<Framework, { description: string }>,
+});
+
+export const FrameworkName = builder.objectRef<FrameworkNameRecord>('FrameworkName').implement({
+  description: 'What one framework calls a status code in its code.',
+  fields: (t) => ({
+    framework: t.field({
+      type: FrameworkEnum,
+      description: 'The framework or library.',
+      resolve: (entry) => entry.framework,
+    }),
+    name: t.exposeString('name', {
+      description: 'The constant, member, symbol or phrase as written there, e.g. "http.StatusNotFound".',
+    }),
+  }),
+});
+
+export const CodeConfusion = builder.objectRef<ConfusionRecord>('CodeConfusion').implement({
+  description: 'Another code that is easily mistaken for this one, and how to choose between them.',
+  fields: (t) => ({
+    statusCode: t.field({
+      type: StatusCode,
+      description: 'The other code.',
+      // The catalogue test checks that every confusedWith code exists.
+      resolve: (confusion) => catalogue.byCode.get(confusion.code)!,
+    }),
+    difference: t.exposeString('difference', {
+      description: 'What tells the two apart, in one or two sentences.',
+    }),
+  }),
+});

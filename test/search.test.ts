@@ -1,0 +1,296 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../catalogue/catalogue.js';
+import { createSearch } from '../catalogue/search.js';
+import { americanSpelling } from '../catalogue/spelling.js';
+import { stemmer as stem } from 'stemmer';
+import { createSuggest } from '../catalogue/suggest.js';
+import { groupStem } from '../catalogue/thesaurus.js';
+
+const search = createSearch(catalogue);
+const codesFor = (query: string) => search(query).map((hit) => hit.record.code);
+const topFor = (query: string) => codesFor(query)[0];
+const codesBetween = (min: number, max: number) =>
+  catalogue.codes.filter((record) => record.code >= min && record.code <= max).map((record) => record.code);
+
+describe('search patterns', () => {
+  it('answers an exact code with that code alone', () => {
+    expect(codesFor('404')).toEqual([404]);
+    expect(codesFor(' 429 ')).toEqual([429]);
+  });
+
+  it('answers an uncatalogued number with nothing', () => {
+    expect(codesFor('299')).toEqual([]);
+  });
+
+  it.each(['4xx', '4XX', '4'])('lists the whole class for %j in code order', (query) => {
+    expect(codesFor(query)).toEqual(codesBetween(400, 499));
+  });
+
+  it.each([
+    ['50', 500, 509],
+    ['50x', 500, 509],
+    ['41X', 410, 419],
+    ['2', 200, 299],
+  ] as const)('lists the run for %j', (query, min, max) => {
+    expect(codesFor(query)).toEqual(codesBetween(min, max));
+  });
+
+  it('says a listed code matched on its number', () => {
+    const [first] = search('40x');
+    expect(first?.record.code).toBe(400);
+    expect(first?.score).toBe(1);
+    expect(Object.fromEntries(first?.matches ?? [])).toEqual({ number: ['400'] });
+  });
+
+  it('narrows words to a class written among them', () => {
+    const codes = codesFor('5xx timeout');
+    expect(codes[0]).toBe(504);
+    expect(codes.every((code) => code >= 500 && code <= 599)).toBe(true);
+    expect(codesFor('timeout')).toContain(408);
+  });
+
+  it('lists several classes given together', () => {
+    expect(codesFor('1xx 3xx')).toEqual([...codesBetween(100, 199), ...codesBetween(300, 399)]);
+  });
+
+  it('finds a code named by number among words', () => {
+    expect(topFor('getting 502 from nginx')).toBe(502);
+  });
+
+  it('returns nothing for stop words alone', () => {
+    expect(codesFor('the of and')).toEqual([]);
+  });
+});
+
+describe('search relevance', () => {
+  it.each([
+    ['rate limit', 429],
+    ['validation failed', 422],
+    ['throttled', 429],
+    ['token expired', 401],
+    ['file too big', 413],
+    ['server is down for maintenance', 503],
+    ['too many api calls', 429],
+    ['websocket upgrade', 101],
+    ['Request Entity Too Large', 413],
+  ] as const)('puts the everyday phrase %j on %i', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
+  it.each([
+    ['gatway timeout', 504],
+    ['unauthroized', 401],
+    ['too many reqeusts', 429],
+    ['servcie unavailable', 503],
+    ['not foud', 404],
+  ] as const)('forgives the typo in %j', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
+  it.each([
+    ['thrott', 429],
+    ['gateway tim', 504],
+    ['unprocess', 422],
+    ['too many req', 429],
+  ] as const)('completes the last word while typing %j', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
+  it.each([
+    ['throttling', 429],
+    ['validating input failed', 422],
+    ['redirection', 302],
+    ['crashes', 500],
+  ] as const)('meets other forms of the words in %j', (query, code) => {
+    expect(codesFor(query).slice(0, 3)).toContain(code);
+  });
+
+  it.each([
+    ['unauthorised', 'unauthorized'],
+    ['authorisation failed', 'authorization failed'],
+    ['unexpected server behaviour', 'unexpected server behavior'],
+    ['request cancelled', 'request canceled'],
+    ['licence restriction', 'license restriction'],
+    ['preload optimisation', 'preload optimization'],
+  ])('ranks British %j exactly as American %j', (british, american) => {
+    expect(search(british).map((hit) => [hit.record.code, hit.score])).toEqual(
+      search(american).map((hit) => [hit.record.code, hit.score]),
+    );
+    expect(search(british).length).toBeGreaterThan(0);
+  });
+
+  it('finds every phrase its own code first, or an official code of the same phrase', () => {
+    for (const record of catalogue.codes) {
+      const top = catalogue.byCode.get(topFor(record.phrase)!)!;
+      if (top.code !== record.code) {
+        expect(top.phrase).toBe(record.phrase);
+        expect(top.registration !== 'UNOFFICIAL' || record.registration === 'UNOFFICIAL').toBe(true);
+      }
+    }
+  });
+
+  it.each(catalogue.codes.flatMap((record) => record.frameworkNames.map((entry) => [entry.name, record.code] as const)))(
+    'finds framework name %j on %i first',
+    (name, code) => {
+      expect(topFor(name)).toBe(code);
+    },
+  );
+
+  it.each([
+    ['StatusNotFound', 404],
+    ['HTTPStatus.TOO_MANY_REQUESTS', 429],
+    [':unprocessable_entity', 422],
+    ['TooManyRequests', 429],
+  ] as const)('finds %j, a framework name as people type it', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
+  it('puts the official code first when an unofficial one has the same phrase', () => {
+    expect(codesFor('Unauthorized').slice(0, 2)).toEqual([401, 561]);
+  });
+
+  it('orders hits by score, best first', () => {
+    for (const query of ['timeout', 'proxy', 'too large', 'cloudflare']) {
+      const scores = search(query).map((hit) => hit.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    }
+  });
+});
+
+describe('search matches', () => {
+  const matchesOf = (query: string, code: number) =>
+    Object.fromEntries(search(query).find((hit) => hit.record.code === code)?.matches ?? []);
+
+  it('names the fields and words that matched', () => {
+    const matches = matchesOf('rate limit', 429);
+    expect(matches.synonyms).toEqual(expect.arrayContaining(['rate', 'limit']));
+    expect(matches.description).toEqual(expect.arrayContaining(['rate']));
+  });
+
+  it('shows catalogue words, not stems, for another form of the query word', () => {
+    expect(matchesOf('throttled', 429).synonyms).toEqual(expect.arrayContaining(['throttled', 'throttling']));
+    expect(matchesOf('throttled', 429).synonyms?.some((word: string) => word === 'throttl')).toBe(false);
+  });
+
+  it('shows the American spelling for a British query', () => {
+    expect(matchesOf('unauthorised', 401).phrase).toEqual(['unauthorized']);
+  });
+
+  it('shows the word of the same meaning', () => {
+    expect(matchesOf('ip banned', 403).synonyms).toEqual(expect.arrayContaining(['ip', 'blocked']));
+  });
+
+  it('shows the corrected word for a typo', () => {
+    expect(matchesOf('gatway', 504).phrase).toEqual(['gateway']);
+  });
+
+  it('matches a framework constant whole', () => {
+    expect(matchesOf('StatusNotFound', 404).frameworkNames).toEqual(expect.arrayContaining(['statusnotfound']));
+  });
+});
+
+describe('americanSpelling', () => {
+  it.each([
+    ['unauthorised', 'unauthorized'],
+    ['authorisation', 'authorization'],
+    ['recognise', 'recognize'],
+    ['optimising', 'optimizing'],
+    ['behaviour', 'behavior'],
+    ['colours', 'colors'],
+    ['cancelled', 'canceled'],
+    ['travelling', 'traveling'],
+    ['licence', 'license'],
+    ['defence', 'defense'],
+    ['analyse', 'analyze'],
+    ['catalogue', 'catalog'],
+    ['centre', 'center'],
+  ])('spells %j as %j', (british, american) => {
+    expect(americanSpelling(british)).toBe(american);
+  });
+
+  it.each([
+    ['unauthoris', 'unauthoriz'],
+    ['behaviou', 'behavio'],
+    ['cancell', 'cancel'],
+    ['licenc', 'licens'],
+  ])('rewrites the partly typed %j to %j, a prefix of the American word', (british, american) => {
+    expect(americanSpelling(british)).toBe(american);
+  });
+
+  it.each(['cancellation', 'analysis', 'promise', 'exercise', 'realism', 'criticism', 'hour', 'totally', 'license'])(
+    'leaves %j alone',
+    (word) => {
+      expect(americanSpelling(word)).toBe(word);
+    },
+  );
+});
+
+describe('stemming (the stemmer package)', () => {
+  it('brings the forms of a word together', () => {
+    expect(new Set(['throttle', 'throttled', 'throttling'].map(stem)).size).toBe(1);
+    expect(new Set(['limit', 'limits', 'limited', 'limiting'].map(stem)).size).toBe(1);
+  });
+
+  it('leaves short words and numbers alone', () => {
+    expect(stem('is')).toBe('is');
+    expect(stem('404')).toBe('404');
+    expect(stem('http2')).toBe('http2');
+  });
+});
+
+describe('groupStem', () => {
+  const group = (word: string) => groupStem(stem(word));
+
+  it.each([
+    ['banned', 'blocked'],
+    ['huge', 'large'],
+    ['tls', 'ssl'],
+    ['aborted', 'cancelled'],
+    ['succeeded', 'success'],
+    ['jwt', 'token'],
+  ])('brings %j and %j together', (a, b) => {
+    expect(group(a)).toBe(group(b));
+  });
+
+  it.each(['http', 'allowed', 'not', 'found', 'timeout'])('leaves %j in a group of its own', (word) => {
+    expect(group(word)).toBe(stem(word));
+  });
+});
+
+describe('suggest (catalogue)', () => {
+  const suggest = createSuggest(catalogue);
+  const texts = (prefix: string, limit = 8) => suggest(prefix, limit).map((entry) => entry.text);
+
+  it('completes digits to code numbers in order', () => {
+    expect(texts('40', 3)).toEqual(['400 Bad Request', '401 Unauthorized', '402 Payment Required']);
+    expect(texts('418')).toEqual(['418 (Unused)']);
+    expect(texts('6')).toEqual([]);
+  });
+
+  it('completes a partly typed everyday phrase', () => {
+    expect(suggest('rate li', 8)[0]).toMatchObject({ kind: 'SYNONYM', record: { code: 429 } });
+  });
+
+  it('completes a partly typed phrase to its status line', () => {
+    expect(suggest('gateway t', 8)[0]).toMatchObject({ text: '504 Gateway Timeout', kind: 'PHRASE' });
+  });
+
+  it('gives at most one suggestion per code', () => {
+    const codes = suggest('time', 20).map((entry) => entry.record.code);
+    expect(codes.length).toBeGreaterThan(3);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('tolerates a typo and a British spelling still being typed', () => {
+    expect(suggest('gatway', 8).map((entry) => entry.record.code)).toEqual(expect.arrayContaining([502, 504]));
+    expect(suggest('unauthoris', 8)[0]?.record.code).toBe(401);
+  });
+
+  it('completes framework constants', () => {
+    expect(suggest('StatusNotF', 8)[0]).toMatchObject({ text: 'http.StatusNotFound', kind: 'FRAMEWORK_NAME' });
+  });
+
+  it('respects the limit', () => {
+    expect(suggest('e', 3)).toHaveLength(3);
+  });
+});
