@@ -1,23 +1,152 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** A pino log level, or `silent`. */
+export type LogLevel = (typeof logLevels)[number];
+
+/** An unset or empty variable takes the default: `PORT=` must not mean port 0. */
+const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+const integer = (min: number, max: number, fallback: number) => {
+  const error = `expected a whole number from ${min} to ${max}`;
+  return z.preprocess(unsetWhenEmpty, z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback));
+};
+
+const boolean = (fallback: boolean) =>
+  z.preprocess(
+    unsetWhenEmpty,
+    z
+      .enum(['true', 'false', '1', '0'], { error: 'expected true, false, 1 or 0' })
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => value === 'true' || value === '1'),
+  );
+
+const corsOrigin = z.preprocess(
+  unsetWhenEmpty,
+  z
+    .string()
+    .trim()
+    .default('*')
+    .transform((value, context): '*' | string[] => {
+      if (value === '*') return '*';
+      const origins = value.split(',').map((origin) => origin.trim());
+      for (const origin of origins) {
+        if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+          context.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://example.com (no path, no trailing slash)` });
+          return z.NEVER;
+        }
+      }
+      return origins;
+    }),
+);
+
+const workersError = { error: 'expected a whole number from 1 to 256, or auto' };
+const workers = z.preprocess(
+  unsetWhenEmpty,
+  z
+    .union(
+      [z.literal('auto'), z.coerce.number(workersError).int(workersError).min(1, workersError).max(256, workersError)],
+      workersError,
+    )
+    .default(1)
+    .transform((value) => (value === 'auto' ? availableParallelism() : value)),
+);
+
 const environment = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().trim().min(1).optional(),
+  PORT: integer(0, 65535, 4000),
+  HOST: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).optional()),
+  WORKERS: workers,
+  LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(logLevels).default('info')),
+  SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
+  CORS_ORIGIN: corsOrigin,
+  INTROSPECTION: boolean(true),
+  TRUSTED_DOCUMENTS: z.preprocess(unsetWhenEmpty, z.enum(['allow', 'only']).default('allow')),
+  CACHE_MAX_AGE: integer(0, 31_536_000, 3600),
+  RESPONSE_CACHE_SIZE: integer(0, 1_000_000, 1000),
+  MAX_BODY_BYTES: integer(1024, 100_000_000, 102_400),
+  BATCH_LIMIT: integer(0, 1000, 10),
+  MAX_DEPTH: integer(1, 1000, 8),
+  MAX_ALIASES: integer(0, 10_000, 15),
+  MAX_DIRECTIVES: integer(0, 10_000, 10),
+  MAX_TOKENS: integer(1, 1_000_000, 1000),
+  MAX_COST: integer(1, 100_000_000, 25_000),
 });
+
+/** The bounds on a request; each is checked before anything executes. */
+export interface Limits {
+  /** `MAX_BODY_BYTES`: the largest request body; a larger one gets 413. */
+  bodyBytes: number;
+  /** `BATCH_LIMIT`: operations per batched POST; 0 turns batching off. */
+  batch: number;
+  /** `MAX_DEPTH`: how deeply selections may nest (fragments do not add depth). */
+  depth: number;
+  /** `MAX_ALIASES`: aliases per operation. */
+  aliases: number;
+  /** `MAX_DIRECTIVES`: directives per operation. */
+  directives: number;
+  /** `MAX_TOKENS`: lexical tokens per document, counted while parsing. */
+  tokens: number;
+  /** `MAX_COST`: field values the response could hold with every list at its largest. */
+  cost: number;
+}
 
 /** Settings read from the environment, validated once at start-up. */
 export interface Config {
+  /** `PORT`: TCP port; 0 picks a free one. */
   port: number;
-  /** Interface to listen on; all interfaces when unset. */
+  /** `HOST`: interface to listen on; all interfaces when unset. */
   host: string | undefined;
+  /** `WORKERS`: processes serving the port (node:cluster when above 1). */
+  workers: number;
+  /** `LOG_LEVEL`: the lowest level written to stdout as JSON lines. */
+  logLevel: LogLevel;
+  /** `SHUTDOWN_TIMEOUT_MS`: how long in-flight requests may take to finish after SIGTERM. */
+  shutdownTimeoutMs: number;
+  /** `CORS_ORIGIN`: `*`, or the origins allowed to read responses in a browser. */
+  corsOrigin: '*' | readonly string[];
+  /** `INTROSPECTION`: schema introspection and GraphiQL; when off, error messages make no suggestions either. */
+  introspection: boolean;
+  /** `TRUSTED_DOCUMENTS`: `allow` runs the SDK's documents by id as well as query text; `only` refuses query text. */
+  trustedDocuments: 'allow' | 'only';
+  /** `CACHE_MAX_AGE`: seconds browsers, CDNs and proxies may reuse a successful GET response. */
+  cacheMaxAge: number;
+  /** `RESPONSE_CACHE_SIZE`: results kept in memory for repeated operations; 0 turns the cache off. */
+  responseCacheSize: number;
+  limits: Limits;
 }
 
 /** Reads and validates the settings; throws one readable error naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environment.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+    });
     throw new Error(`Invalid configuration. ${problems.join('; ')}`);
   }
-  return { port: parsed.data.PORT, host: parsed.data.HOST };
+  const settings = parsed.data;
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    workers: settings.WORKERS,
+    logLevel: settings.LOG_LEVEL,
+    shutdownTimeoutMs: settings.SHUTDOWN_TIMEOUT_MS,
+    corsOrigin: settings.CORS_ORIGIN,
+    introspection: settings.INTROSPECTION,
+    trustedDocuments: settings.TRUSTED_DOCUMENTS,
+    cacheMaxAge: settings.CACHE_MAX_AGE,
+    responseCacheSize: settings.RESPONSE_CACHE_SIZE,
+    limits: {
+      bodyBytes: settings.MAX_BODY_BYTES,
+      batch: settings.BATCH_LIMIT,
+      depth: settings.MAX_DEPTH,
+      aliases: settings.MAX_ALIASES,
+      directives: settings.MAX_DIRECTIVES,
+      tokens: settings.MAX_TOKENS,
+      cost: settings.MAX_COST,
+    },
+  };
 }

@@ -1,13 +1,61 @@
-import { createServer } from 'node:http';
-import { loadConfig } from './config.js';
-import { createStatusqlYoga } from './yoga.js';
+import cluster from 'node:cluster';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { runPrimary } from './cluster.js';
+import { loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
 
-const config = loadConfig();
-const yoga = createStatusqlYoga();
-const server = createServer(yoga);
+/** Serves the app on the configured port until SIGTERM or SIGINT, then drains and exits. */
+async function serve(config: Config, logger: Logger): Promise<void> {
+  // Imported here so a cluster primary never builds the schema it does not serve.
+  const { createStatusqlYoga } = await import('./yoga.js');
+  const { createStatusqlServer } = await import('./http-server.js');
+  let draining = false;
+  const yoga = createStatusqlYoga(config, { logger, isReady: () => !draining });
+  const server = createStatusqlServer(yoga, logger);
 
-server.listen(config.port, config.host, () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`StatusQL: GraphiQL at http://localhost:${port}${yoga.graphqlEndpoint}`);
+  const shutdown = (reason: string) => {
+    if (draining) return;
+    draining = true;
+    logger.info({ reason, timeoutMs: config.shutdownTimeoutMs }, 'draining: finishing in-flight requests');
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const deadline = setTimeout(() => {
+      logger.warn('in-flight requests outlived the shutdown timeout; closing their connections');
+      server.closeAllConnections();
+    }, config.shutdownTimeoutMs);
+    server.close(async (error) => {
+      clearInterval(idle);
+      clearTimeout(deadline);
+      await yoga.dispose();
+      logger.info('stopped');
+      process.exit(error ? 1 : 0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  // A worker whose primary is gone stops too.
+  if (cluster.isWorker) process.on('disconnect', () => shutdown('primary gone'));
+
+  server.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
+    const what = config.introspection ? 'GraphiQL' : 'GraphQL';
+    logger.info({ port, host: config.host ?? null }, `StatusQL: ${what} at http://localhost:${port}${yoga.graphqlEndpoint}`);
+  });
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+const logger = createLogger(config.logLevel);
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'uncaught exception');
+  process.exit(1);
 });
+
+if (config.workers > 1 && cluster.isPrimary) runPrimary(config, logger);
+else await serve(config, logger);

@@ -1,11 +1,63 @@
 import { PothosValidationError } from '@pothos/core';
+import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError } from 'graphql';
-import { createYoga, maskError, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { statusClasses } from '../catalogue/classes.js';
+import { catalogue } from '../catalogue/catalogue.js';
+import { quickGuide } from '../catalogue/quick-guide.js';
 import { schema } from '../schema/index.js';
+import { maxPageSize } from '../schema/pagination.js';
+import { loadConfig, type Config } from './config.js';
 import { graphiqlDefaultQuery } from './graphiql-query.js';
+import { createLogger, yogaLogger } from './logger.js';
+import { release } from './release.js';
+import { useCors } from './use-cors.js';
+import { useCostLimit, type ListBounds } from './use-cost-limit.js';
+import { useHealth } from './use-health.js';
+import { useHiddenSchema } from './use-hidden-schema.js';
+import { useHttpCaching } from './use-http-caching.js';
+import { useQueryLimits } from './use-query-limits.js';
+import { useStrictRequestErrors } from './use-strict-request-errors.js';
 import { loadTrustedDocuments, useTrustedDocuments } from './use-trusted-documents.js';
+import { useWebPage } from './use-web-page.js';
 
 type StatusqlYoga = YogaServerInstance<Record<string, unknown>, Record<string, unknown>>;
+
+/** What the app needs besides its configuration. */
+export interface StatusqlYogaOptions {
+  /** Where yoga's own messages go; a logger at the configured level when omitted. */
+  logger?: Logger;
+  /** Whether /ready reports ready; main.ts turns it false while draining. Always true when omitted. */
+  isReady?: () => boolean;
+}
+
+const graphqlEndpoint = '/graphql';
+
+const longest = (lengths: number[]) => Math.max(0, ...lengths);
+const largestClass = longest(
+  statusClasses.map((statusClass) => catalogue.codes.filter((code) => code.code >= statusClass.minCode && code.code <= statusClass.maxCode).length),
+);
+
+/**
+ * The most items each list can hold, read from the catalogue, for the cost estimate. A list
+ * not named here is assumed to be as long as the longest of them (the codes of the largest class).
+ */
+export const listBounds: ListBounds = {
+  pageSize: maxPageSize,
+  sizes: {
+    'Query.statusClasses': statusClasses.length,
+    'Query.quickGuide': quickGuide.length,
+    'StatusClass.codes': largestClass,
+    'StatusCode.headers': longest(catalogue.codes.map((code) => code.headers.length)),
+    'StatusCode.formerPhrases': longest(catalogue.codes.map((code) => code.formerPhrases.length)),
+    'StatusCode.otherMeanings': longest(catalogue.codes.map((code) => code.otherMeanings.length)),
+    'StatusCode.confusedWith': longest(catalogue.codes.map((code) => code.confusedWith.length)),
+    'StatusCode.frameworkNames': longest(catalogue.codes.map((code) => code.frameworkNames.length)),
+    'StatusCodeSearchConnection.facets': statusClasses.length,
+  },
+  otherwise: largestClass,
+};
 
 /** Pothos rejects bad cursors and global ids with its own error class: that is the caller's mistake. */
 function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error {
@@ -16,16 +68,50 @@ function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error
   return maskError(error, message, isDev);
 }
 
+/** The plugins, in order: HTTP concerns first, then what guards parsing, validation and execution. */
+function plugins(config: Config, isReady: () => boolean): Plugin[] {
+  const { limits } = config;
+  return [
+    useCors(config.corsOrigin),
+    useHealth({ isReady }),
+    useWebPage(),
+    useHttpCaching({ maxAge: config.cacheMaxAge, release: release.id, endpoint: graphqlEndpoint }),
+    useStrictRequestErrors(),
+    // Before the response cache: it keys on the query text a documentId stands for.
+    useTrustedDocuments(loadTrustedDocuments(), config.trustedDocuments === 'only'),
+    useQueryLimits(limits),
+    ...(config.introspection ? [] : [useHiddenSchema()]),
+    useCostLimit(limits.cost, listBounds),
+    ...(config.responseCacheSize > 0
+      ? [
+          useResponseCache({
+            // A public API: every client shares one cache.
+            session: () => null,
+            cache: createInMemoryCache({ max: config.responseCacheSize }),
+            // Keep the body, and so the ETag, the same for a hit and a miss.
+            includeExtensionMetadata: false,
+          }),
+        ]
+      : []),
+  ];
+}
+
 /** The StatusQL GraphQL app; it opens no port (see main.ts). */
-export function createStatusqlYoga(): StatusqlYoga {
+export function createStatusqlYoga(config: Config = loadConfig(), options: StatusqlYogaOptions = {}): StatusqlYoga {
+  const logger = options.logger ?? createLogger(config.logLevel);
   return createYoga({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint,
     landingPage: false,
-    graphiql: { title: 'StatusQL', defaultQuery: graphiqlDefaultQuery },
+    graphiql: config.introspection ? { title: 'StatusQL', defaultQuery: graphiqlDefaultQuery } : false,
     maskedErrors: { maskError: maskUnexpected },
     // `documentId` carries a trusted document's hash (see use-trusted-documents.ts).
     extraParamNames: ['documentId'],
-    plugins: [useTrustedDocuments(loadTrustedDocuments(), process.env['TRUSTED_DOCUMENTS'] === 'only')],
+    logging: yogaLogger(logger),
+    cors: false,
+    multipart: false,
+    maxRequestBodySize: config.limits.bodyBytes,
+    batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
+    plugins: plugins(config, options.isReady ?? (() => true)),
   });
 }

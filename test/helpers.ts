@@ -1,10 +1,17 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ExecutionResult } from 'graphql';
+import { loadConfig, type Config } from '../server/config.js';
+import { createStatusqlServer } from '../server/http-server.js';
+import { createLogger } from '../server/logger.js';
 import { createStatusqlYoga } from '../server/yoga.js';
 
+/** The configuration tests run with: the environment's, quiet, with `env` on top. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ ...process.env, LOG_LEVEL: 'silent', ...env });
+}
+
 /** One app for the in-process tests: building the schema once keeps them fast. */
-export const yoga = createStatusqlYoga();
+export const yoga = createStatusqlYoga(testConfig());
 
 /** The parsed body of a GraphQL response, with the HTTP status beside it. */
 export interface GraphQLResponse<T> extends ExecutionResult<T> {
@@ -24,13 +31,21 @@ export async function execute<T = Record<string, any>>(
   return { status: response.status, ...((await response.json()) as ExecutionResult<T>) };
 }
 
-/** A real HTTP server on an ephemeral loopback port; always `close()` it in `finally`. */
-export async function startServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer(createStatusqlYoga());
+/**
+ * A real HTTP server (the one main.ts runs) on an ephemeral loopback port, configured like
+ * `testConfig(env)`; always `close()` it in `finally`. `url` is the GraphQL endpoint.
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+): Promise<{ url: string; origin: string; close: () => Promise<void> }> {
+  const silent = createLogger('silent');
+  const server = createStatusqlServer(createStatusqlYoga(testConfig(env), { logger: silent }), silent);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `${origin}/graphql`,
+    origin,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

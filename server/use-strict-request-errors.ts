@@ -1,0 +1,78 @@
+import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
+import { isAsyncIterable, type Plugin } from 'graphql-yoga';
+
+/** The request media types yoga parses (multipart is turned off: there are no uploads). */
+export const acceptedRequestTypes = 'application/json, application/graphql+json, application/graphql, application/x-www-form-urlencoded';
+
+/** graphql-js 16 only finds out at execution that the schema has no mutation type, and answers 200. */
+function knownOperationTypes(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(node) {
+      if (!context.getSchema().getRootType(node.operation)) {
+        context.reportError(new GraphQLError(`The ${node.operation} operation is not supported by the schema.`, { nodes: node }));
+      }
+    },
+  };
+}
+
+interface HttpExtension {
+  spec?: boolean;
+  status?: number;
+}
+
+/**
+ * Malformed requests get a 4xx with a JSON GraphQL error body, whatever the client accepts:
+ *
+ * - a POST in a media type no parser reads gets 415 with an error and `Accept` (RFC 9110
+ *   §15.5.16), where yoga answers an empty 415;
+ * - a request a parser cannot read (bad JSON in GET `variables`) gets 400, not a masked 500;
+ * - a 413 closes the connection;
+ * - an operation type the schema lacks (`mutation`) is a validation error, as in graphql-js 17;
+ * - request errors (no query, unparsable or invalid document, refused by a limit) keep their 400
+ *   even for `Accept: application/json`, where the GraphQL over HTTP spec's legacy rule would
+ *   answer 200. Errors raised while executing, which come with `data`, keep the spec's 200.
+ */
+export function useStrictRequestErrors(): Plugin {
+  return {
+    onRequestParse({ request, requestParser, setRequestParser }) {
+      if (!requestParser) {
+        if (request.method !== 'POST') return;
+        const type = request.headers.get('content-type');
+        throw new GraphQLError(
+          type
+            ? `Unsupported Media Type: cannot read a request body of type "${type}". Send ${acceptedRequestTypes}.`
+            : `Unsupported Media Type: the request has no Content-Type. Send ${acceptedRequestTypes}.`,
+          { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415, headers: { accept: acceptedRequestTypes } } } },
+        );
+      }
+      setRequestParser(async (parsing) => {
+        try {
+          return await requestParser(parsing);
+        } catch (error) {
+          if (error instanceof GraphQLError) throw error;
+          throw new GraphQLError(`Malformed request: ${error instanceof Error ? error.message : String(error)}`, {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
+        }
+      });
+    },
+    // A 413 leaves the rest of the body unread on the socket: close the connection rather than
+    // drain an unbounded body or leave the socket out of step for the next request.
+    onResponse({ response }) {
+      if (response.status === 413) response.headers.set('connection', 'close');
+    },
+    onValidate({ addValidationRule }) {
+      addValidationRule(knownOperationTypes);
+    },
+    onResultProcess({ result }) {
+      if (Array.isArray(result) || isAsyncIterable(result) || 'data' in result) return;
+      for (const error of result.errors ?? []) {
+        const http = error.extensions?.['http'] as HttpExtension | undefined;
+        if (http?.spec) {
+          http.spec = false;
+          http.status ??= 400;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { availableParallelism } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../server/config.js';
+
+describe('loadConfig', () => {
+  it('has a default for everything', () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: undefined,
+      workers: 1,
+      logLevel: 'info',
+      shutdownTimeoutMs: 10_000,
+      corsOrigin: '*',
+      introspection: true,
+      trustedDocuments: 'allow',
+      cacheMaxAge: 3600,
+      responseCacheSize: 1000,
+      limits: { bodyBytes: 102_400, batch: 10, depth: 8, aliases: 15, directives: 10, tokens: 1000, cost: 25_000 },
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      WORKERS: '4',
+      LOG_LEVEL: 'warn',
+      SHUTDOWN_TIMEOUT_MS: '2500',
+      CORS_ORIGIN: 'https://a.example, http://localhost:3000',
+      INTROSPECTION: 'false',
+      TRUSTED_DOCUMENTS: 'only',
+      CACHE_MAX_AGE: '0',
+      RESPONSE_CACHE_SIZE: '0',
+      MAX_BODY_BYTES: '2048',
+      BATCH_LIMIT: '0',
+      MAX_DEPTH: '5',
+      MAX_ALIASES: '0',
+      MAX_DIRECTIVES: '3',
+      MAX_TOKENS: '500',
+      MAX_COST: '1000',
+    });
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      workers: 4,
+      logLevel: 'warn',
+      shutdownTimeoutMs: 2500,
+      corsOrigin: ['https://a.example', 'http://localhost:3000'],
+      introspection: false,
+      trustedDocuments: 'only',
+      cacheMaxAge: 0,
+      responseCacheSize: 0,
+      limits: { bodyBytes: 2048, batch: 0, depth: 5, aliases: 0, directives: 3, tokens: 500, cost: 1000 },
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', WORKERS: '', INTROSPECTION: '', CORS_ORIGIN: '' })).toEqual(loadConfig({}));
+  });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['0', false],
+    ['false', false],
+  ])('reads INTROSPECTION=%s as %s', (value, expected) => {
+    expect(loadConfig({ INTROSPECTION: value }).introspection).toBe(expected);
+  });
+
+  it('reads WORKERS=auto as the available parallelism', () => {
+    expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism());
+  });
+
+  it.each([
+    ['PORT', '70000', 'expected a whole number from 0 to 65535'],
+    ['PORT', 'http', 'expected a whole number from 0 to 65535'],
+    ['WORKERS', '0', 'expected a whole number from 1 to 256, or auto'],
+    ['WORKERS', 'many', 'expected a whole number from 1 to 256, or auto'],
+    ['LOG_LEVEL', 'verbose', 'Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"'],
+    ['SHUTDOWN_TIMEOUT_MS', '-1', 'expected a whole number from 0 to 600000'],
+    ['CORS_ORIGIN', 'https://a.example/', '"https://a.example/" is not an origin like https://example.com (no path, no trailing slash)'],
+    ['CORS_ORIGIN', 'a.example', '"a.example" is not an origin like https://example.com (no path, no trailing slash)'],
+    ['INTROSPECTION', 'yes', 'expected true, false, 1 or 0'],
+    ['TRUSTED_DOCUMENTS', 'on', 'Invalid option: expected one of "allow"|"only"'],
+    ['CACHE_MAX_AGE', '1h', 'expected a whole number from 0 to 31536000'],
+    ['RESPONSE_CACHE_SIZE', '1.5', 'expected a whole number from 0 to 1000000'],
+    ['MAX_BODY_BYTES', '10', 'expected a whole number from 1024 to 100000000'],
+    ['BATCH_LIMIT', '-1', 'expected a whole number from 0 to 1000'],
+    ['MAX_DEPTH', '0', 'expected a whole number from 1 to 1000'],
+    ['MAX_ALIASES', 'none', 'expected a whole number from 0 to 10000'],
+    ['MAX_DIRECTIVES', '1e9', 'expected a whole number from 0 to 10000'],
+    ['MAX_TOKENS', '0', 'expected a whole number from 1 to 1000000'],
+    ['MAX_COST', '0', 'expected a whole number from 1 to 100000000'],
+  ])('refuses %s=%s, naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new Error(`Invalid configuration. ${name}=${JSON.stringify(value)}: ${message}`));
+  });
+
+  it('names every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: 'x', MAX_DEPTH: 'y' })).toThrow(
+      new Error('Invalid configuration. PORT="x": expected a whole number from 0 to 65535; MAX_DEPTH="y": expected a whole number from 1 to 1000'),
+    );
+  });
+});

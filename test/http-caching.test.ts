@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { release } from '../server/release.js';
+import { ifNoneMatch } from '../server/use-http-caching.js';
+import { createStatusqlYoga } from '../server/yoga.js';
+import { startServer, testConfig, yoga } from './helpers.js';
+
+const lookup = '{ statusCode(code: 404) { code phrase } }';
+const lookupUrl = `http://statusql/graphql?query=${encodeURIComponent(lookup)}`;
+const lookupData = { data: { statusCode: { code: 404, phrase: 'Not Found' } } };
+const etagPattern = new RegExp(`^"${release.id.replace(/[.+]/g, '\\$&')}-[\\w-]{22}"$`);
+
+const get = (headers: Record<string, string> = {}, url = lookupUrl) => yoga.fetch(url, { headers });
+
+describe('the release in every ETag', () => {
+  it('is the package version plus a hash of the two catalogue files', () => {
+    const read = (path: string) => readFileSync(new URL(path, import.meta.url));
+    const hash = createHash('sha256').update(read('../catalogue/status-codes.json')).update(read('../catalogue/code-guides.json')).digest('hex');
+    const { version } = JSON.parse(read('../package.json').toString('utf8'));
+    expect(release.id).toBe(`${version}+${hash.slice(0, 12)}`);
+  });
+});
+
+describe('a successful GET', () => {
+  it('is public for CACHE_MAX_AGE seconds, with a strong, quoted ETag and Vary: Accept', async () => {
+    const response = await get();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(lookupData);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(response.headers.get('etag')).toMatch(etagPattern);
+    expect(response.headers.get('vary')).toBe('Accept');
+    expect(response.headers.get('last-modified')).toBeNull();
+  });
+
+  it('keeps its ETag when answered again from the in-process cache', async () => {
+    const first = (await get()).headers.get('etag');
+    const second = (await get()).headers.get('etag');
+    expect(second).toBe(first);
+  });
+
+  it('has another ETag for another media type or another query', async () => {
+    const json = (await get({ accept: 'application/json' })).headers.get('etag');
+    const graphqlResponse = await get({ accept: 'application/graphql-response+json' });
+    expect(graphqlResponse.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
+    expect(graphqlResponse.headers.get('etag')).not.toBe(json);
+    const other = await get({}, `http://statusql/graphql?query=${encodeURIComponent('{ statusCode(code: 410) { code } }')}`);
+    expect(other.headers.get('etag')).not.toBe(json);
+  });
+
+  it('takes max-age from CACHE_MAX_AGE', async () => {
+    const app = createStatusqlYoga(testConfig({ CACHE_MAX_AGE: '60' }));
+    const response = await app.fetch(lookupUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+  });
+});
+
+describe('If-None-Match', () => {
+  let etag: string;
+  beforeAll(async () => {
+    etag = (await get()).headers.get('etag')!;
+  });
+
+  it.each([
+    ['the same entity-tag', (tag: string) => tag],
+    ['the weak form of it (weak comparison)', (tag: string) => `W/${tag}`],
+    ['a list holding it', (tag: string) => `"0.0.0+000000000000-x", ${tag}, "other"`],
+    ['*', () => '*'],
+  ])('answers 304 with no body to %s', async (_name, condition) => {
+    const response = await get({ 'if-none-match': condition(etag) });
+    expect(response.status).toBe(304);
+    expect(await response.text()).toBe('');
+    expect(response.headers.get('etag')).toBe(etag);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(response.headers.get('vary')).toBe('Accept');
+    expect(response.headers.get('content-type')).toBeNull();
+  });
+
+  it.each([
+    ['another entity-tag', '"0.0.0+000000000000-AAAAAAAAAAAAAAAAAAAAAA"'],
+    ['the tag unquoted', (tag: string) => tag.slice(1, -1)],
+    ['an entity-tag of an older release', (tag: string) => tag.replace(release.id, '0.0.9+000000000000')],
+  ] as const)('answers 200 with the body to %s', async (_name, condition) => {
+    const response = await get({ 'if-none-match': typeof condition === 'string' ? condition : condition(etag) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(lookupData);
+  });
+
+  it('ignores the response cache plugin’s own key, which is not an entity-tag', async () => {
+    const key = createHash('sha256').update(`${lookup}||{}|`).digest('hex');
+    await get();
+    const response = await get({ 'if-none-match': key });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBe(etag);
+  });
+
+  it('compares as RFC 9110 §13.1.2 says', () => {
+    expect(ifNoneMatch(undefined, '"a"')).toBe(false);
+    expect(ifNoneMatch('"a"', '"a"')).toBe(true);
+    expect(ifNoneMatch('W/"a"', '"a"')).toBe(true);
+    expect(ifNoneMatch(' "b" ,W/"a"', '"a"')).toBe(true);
+    expect(ifNoneMatch('"a,b"', '"a,b"')).toBe(true);
+    expect(ifNoneMatch('"a,b"', '"a"')).toBe(false);
+    expect(ifNoneMatch(' * ', '"a"')).toBe(true);
+    expect(ifNoneMatch('a', '"a"')).toBe(false);
+    expect(ifNoneMatch('""', '"a"')).toBe(false);
+  });
+});
+
+describe('what is not cached', () => {
+  it.each([
+    ['a POST', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: lookup }) }, 200],
+    ['a GET whose field fails', { url: `http://statusql/graphql?query=${encodeURIComponent('{ statusCode(code: 42) { code } }')}` }, 200],
+    ['a GET that does not validate', { url: `http://statusql/graphql?query=${encodeURIComponent('{ nope }')}` }, 400],
+    ['a GET without a query', { url: 'http://statusql/graphql', headers: { accept: 'application/json' } }, 400],
+    ['a preflight', { method: 'OPTIONS', headers: { origin: 'https://example.com', 'access-control-request-method': 'POST' } }, 204],
+  ] as const)('%s is no-store, without an ETag', async (_name, init, status) => {
+    const { url = 'http://statusql/graphql', ...request } = init as RequestInit & { url?: string };
+    const response = await yoga.fetch(url, { ...request, headers: { 'if-none-match': '*', ...(request.headers as Record<string, string>) } });
+    expect(response.status).toBe(status);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('etag')).toBeNull();
+  });
+
+  it.each(['/health', '/ready'])('%s is no-store', async (path) => {
+    const response = await yoga.fetch(`http://statusql${path}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('GraphiQL', () => {
+  it('is cacheable like any GET, and varies by Accept with the JSON answers at the same URL', async () => {
+    const response = await yoga.fetch('http://statusql/graphql', { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html');
+    expect(response.headers.get('vary')).toBe('Accept');
+    expect(response.headers.get('etag')).toMatch(etagPattern);
+  });
+});
+
+describe('CORS', () => {
+  it('lets any origin read a response when CORS_ORIGIN is * (the default), with the ETag exposed', async () => {
+    const response = await get({ origin: 'https://dashboard.example' });
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-expose-headers')).toBe('ETag');
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    expect(response.headers.get('vary')).toBe('Accept');
+  });
+
+  it('answers a preflight with 204, the read-only methods and the requested headers', async () => {
+    const response = await yoga.fetch('http://statusql/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-trace' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+    expect(response.headers.get('access-control-allow-headers')).toBe('content-type, x-trace');
+    expect(response.headers.get('access-control-max-age')).toBe('86400');
+  });
+
+  describe('with CORS_ORIGIN set to a list', () => {
+    const app = createStatusqlYoga(testConfig({ CORS_ORIGIN: 'https://a.example,https://b.example' }));
+
+    it('echoes a listed origin and varies every answer by Origin', async () => {
+      const listed = await app.fetch(lookupUrl, { headers: { origin: 'https://b.example' } });
+      expect(listed.headers.get('access-control-allow-origin')).toBe('https://b.example');
+      expect(listed.headers.get('vary')).toBe('Origin, Accept');
+      const without = await app.fetch(lookupUrl);
+      expect(without.headers.get('access-control-allow-origin')).toBeNull();
+      expect(without.headers.get('vary')).toBe('Origin, Accept');
+    });
+
+    it('gives an unlisted origin no CORS headers', async () => {
+      const response = await app.fetch(lookupUrl, { headers: { origin: 'https://evil.example' } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+});
+
+describe('over a real socket', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('revalidates with If-None-Match: 200 then 304 without a body', async () => {
+    const url = `${server.url}?query=${encodeURIComponent(lookup)}`;
+    const first = await fetch(url);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual(lookupData);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(etagPattern);
+    const again = await fetch(url, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(again.headers.get('content-length')).toBeNull();
+    expect(await again.text()).toBe('');
+  });
+});

@@ -1,0 +1,206 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createStatusqlServer } from '../server/http-server.js';
+import { createLogger } from '../server/logger.js';
+import { release } from '../server/release.js';
+import { createStatusqlYoga } from '../server/yoga.js';
+import { testConfig, yoga } from './helpers.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+type LogLine = Record<string, unknown> & { msg: string };
+
+describe('/health and /ready', () => {
+  it('reports liveness as JSON', async () => {
+    const response = await yoga.fetch('http://statusql/health');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toEqual({ status: 'ok', version: release.version, catalogue: release.catalogue, uptimeSeconds: expect.any(Number) });
+  });
+
+  it('reports readiness as JSON, and 503 while draining', async () => {
+    const ready = await yoga.fetch('http://statusql/ready');
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', version: release.version, catalogue: release.catalogue });
+    const draining = createStatusqlYoga(testConfig(), { isReady: () => false });
+    const response = await draining.fetch('http://statusql/ready');
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'draining', version: release.version, catalogue: release.catalogue });
+  });
+
+  it('answers 404 elsewhere', async () => {
+    expect((await yoga.fetch('http://statusql/nowhere')).status).toBe(404);
+  });
+});
+
+describe('the access log', () => {
+  it('writes one JSON line per request at info level, without the query string', async () => {
+    const lines: LogLine[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const logger = createLogger('info', sink);
+    const server = createStatusqlServer(createStatusqlYoga(testConfig(), { logger }), logger);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ statusCode(code: 404) { code } }')}`);
+      expect(response.status).toBe(200);
+      await response.text();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(lines).toEqual([
+        expect.objectContaining({ level: 30, msg: 'request', method: 'GET', path: '/graphql', status: 200, ms: expect.any(Number), bytes: 36 }),
+      ]);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});
+
+/** `npm start`'s command, run as a child process with `env`, its JSON log lines collected. */
+class Main {
+  readonly child: ChildProcess;
+  readonly lines: LogLine[] = [];
+  stderr = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  constructor(env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let pending = '';
+    this.child.stdout!.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const complete = pending.split('\n');
+      pending = complete.pop()!;
+      for (const line of complete) if (line.trim()) this.lines.push(JSON.parse(line));
+    });
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /** Resolves with the first log line `test` accepts, waiting for it if need be. */
+  async waitFor(test: (line: LogLine) => boolean, timeoutMs = 20_000): Promise<LogLine> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.lines.find(test);
+      if (found) return found;
+      if (Date.now() > deadline || this.child.exitCode !== null) {
+        throw new Error(`no such log line; got ${JSON.stringify(this.lines)} ${this.stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async port(): Promise<number> {
+    return (await this.waitFor((line) => line.msg.startsWith('StatusQL: GraphiQL at'))).port as number;
+  }
+}
+
+const started: Main[] = [];
+const main = (env: Record<string, string> = {}) => {
+  const process = new Main(env);
+  started.push(process);
+  return process;
+};
+afterEach(() => {
+  for (const process of started.splice(0)) if (process.child.exitCode === null) process.child.kill('SIGKILL');
+});
+
+/** Opens a POST and sends part of its body; `finish()` sends the rest. `answer` is the response. */
+function halfSentRequest(port: number) {
+  const body = JSON.stringify({ query: '{ statusCode(code: 503) { phrase } }' });
+  let finish = () => {};
+  const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', 'content-length': body.length };
+    const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.write(body.slice(0, 10));
+    finish = () => req.end(body.slice(10));
+  });
+  return { answer, finish: () => finish() };
+}
+
+describe('server/main.ts', () => {
+  it('serves, then on SIGTERM finishes the request in flight and exits 0', async () => {
+    const server = main();
+    const port = await server.port();
+    const lookup = await fetch(`http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ statusCode(code: 200) { phrase } }')}`);
+    expect(lookup.status).toBe(200);
+    expect(await lookup.json()).toEqual({ data: { statusCode: { phrase: 'OK' } } });
+
+    const inFlight = halfSentRequest(port);
+    await server.waitFor((line) => line.msg === 'request' && line.path === '/graphql');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    server.child.kill('SIGTERM');
+    await server.waitFor((line) => line.msg === 'draining: finishing in-flight requests');
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    inFlight.finish();
+
+    expect(await inFlight.answer).toEqual({ status: 200, body: '{"data":{"statusCode":{"phrase":"Service Unavailable"}}}' });
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(server.lines.at(-1)?.msg).toBe('stopped');
+  }, 30_000);
+
+  it('closes a request that outlives SHUTDOWN_TIMEOUT_MS and still exits', async () => {
+    const server = main({ SHUTDOWN_TIMEOUT_MS: '300' });
+    const port = await server.port();
+    const stuck = halfSentRequest(port);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const signalled = Date.now();
+    server.child.kill('SIGTERM');
+    await expect(stuck.answer).rejects.toThrow();
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalled).toBeLessThan(3000);
+    expect(server.lines.map((line) => line.msg)).toContain('in-flight requests outlived the shutdown timeout; closing their connections');
+  }, 30_000);
+
+  it.each([
+    ['PORT', 'abc', 'PORT="abc": expected a whole number from 0 to 65535'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL="loud": Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"'],
+  ])('refuses to start with a bad %s, naming it', async (name, value, message) => {
+    const server = main({ [name]: value });
+    expect(await server.exited).toEqual({ code: 1, signal: null });
+    expect(server.stderr).toBe(`Invalid configuration. ${message}\n`);
+  }, 30_000);
+
+  it('runs WORKERS processes, replaces one that dies, and stops them all on SIGTERM', async () => {
+    const server = main({ WORKERS: '2' });
+    const port = await server.port();
+    const workers = async () => {
+      await server.waitFor((line) => server.lines.filter((entry) => entry.msg === 'worker started').length >= 2);
+      return server.lines.filter((line) => line.msg === 'worker started').map((line) => line.worker as number);
+    };
+    const [first, second] = await workers();
+    expect(first).not.toBe(second);
+    await server.waitFor(() => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 2);
+
+    process.kill(first!, 'SIGKILL');
+    await server.waitFor((line) => line.msg === 'worker died; starting another' && line.worker === first);
+    await server.waitFor(() => server.lines.filter((line) => line.msg === 'worker started').length === 3);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const response = await fetch(`http://127.0.0.1:${port}/ready`);
+      expect(response.status).toBe(200);
+    }
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(server.lines.at(-1)?.msg).toBe('all workers stopped');
+    const survivors = server.lines.filter((line) => line.msg === 'worker started').map((line) => line.worker as number);
+    for (const pid of survivors) expect(() => process.kill(pid, 0)).toThrow();
+  }, 60_000);
+});
