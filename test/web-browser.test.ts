@@ -1,0 +1,249 @@
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { collectErrors, launchChromium } from './browser.js';
+import { startServer } from './helpers.js';
+import { assertWebBuilt } from './web-build.js';
+
+/** Relative luminance of a CSS `rgb()` colour, 0 (black) to 1 (white). */
+function luminance(color: string): number {
+  const [r = 0, g = 0, b = 0] = Array.from(color.match(/[\d.]+/g) ?? [], (channel) => {
+    const value = Number(channel) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+describe('the status code page in Chromium', { timeout: 30_000 }, () => {
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  let browser: Browser | undefined;
+  const open: { context: BrowserContext; errors: string[] }[] = [];
+
+  beforeAll(async () => {
+    assertWebBuilt();
+    server = await startServer();
+    browser = await launchChromium();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  }, 30_000);
+
+  afterEach(async () => {
+    const errors = open.flatMap((entry) => entry.errors);
+    await Promise.all(open.splice(0).map((entry) => entry.context.close()));
+    expect(errors).toEqual([]);
+  });
+
+  /** A fresh page (light desktop unless told otherwise) at `path`, once the first answers are shown. */
+  async function visit(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ...options });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    open.push({ context, errors: collectErrors(page) });
+    await page.goto(`${server!.origin}${path}`);
+    await page.locator('#results:not([aria-busy]) .card, #code-title').first().waitFor();
+    return page;
+  }
+
+  const cardCodes = (page: Page) => page.locator('#results .card .code').allTextContents();
+  const pathOf = (page: Page) => page.url().slice(server!.origin.length);
+
+  it('shows the seed page title, every catalogued code, the class counts and the quick guide', async () => {
+    const page = await visit('/');
+    expect(await page.locator('h1').textContent()).toBe('Search status codes and understand common API responses');
+    const total = Number(await page.locator('.chip[data-class=""] .count').textContent());
+    expect(total).toBeGreaterThan(60);
+    expect(await page.locator('#results .card').count()).toBe(total);
+    expect(await page.locator('#status').textContent()).toBe(`${total} status codes`);
+    const guide = await page.locator('#guide-list li').allTextContents();
+    expect(guide[0]).toBe('200 for success');
+    expect(guide).toContain('429 for rate limit');
+    expect(await page.locator('a[href="/graphql"]').first().isVisible()).toBe(true);
+  });
+
+  it('talks to the API only through the SDK: GET requests carrying a documentId, no query text', async () => {
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    open.push({ context, errors: collectErrors(page) });
+    const requests: { method: string; url: URL }[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname === '/graphql') requests.push({ method: request.method(), url });
+    });
+    await page.goto(`${server!.origin}/?q=retry`);
+    await page.locator('#results:not([aria-busy]) .card').first().waitFor();
+    expect(requests.length).toBeGreaterThan(0);
+    for (const { method, url } of requests) {
+      expect(method).toBe('GET');
+      expect(url.searchParams.get('documentId')).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(url.searchParams.has('query')).toBe(false);
+    }
+  });
+
+  it('shows 429 first as you type "rate limit", with suggestions, and puts the search in the URL', async () => {
+    const page = await visit('/');
+    await page.locator('#search-input').pressSequentially('rate limit', { delay: 40 });
+    await page.waitForURL(/q=rate%20limit$/);
+    await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('429');
+    expect(pathOf(page)).toBe('/?q=rate%20limit');
+    expect(await page.locator('#search-input').getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#suggestions [role=option]').first().textContent()).toMatch(/^429 rate limit/);
+    expect(await page.locator('#status').textContent()).toMatch(/codes? match(es)? “rate limit”/);
+    expect(await page.title()).toBe('“rate limit”: StatusQL');
+  });
+
+  it('filters by class with the 4xx chip, and counts what each chip would show', async () => {
+    const page = await visit('/');
+    const chip = page.locator('.chip[data-class="4xx"]');
+    const count = Number(await chip.locator('.count').textContent());
+    await chip.click();
+    await page.waitForURL(/\?class=4xx$/);
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('#results .card').count()).toBe(count);
+    const classes = await page.locator('#results .card .class-name').allTextContents();
+    expect(new Set(classes)).toEqual(new Set(['4xx Client Error']));
+
+    await page.locator('#search-input').fill('retry');
+    await page.waitForURL(/\?q=retry&class=4xx$/);
+    await page.locator('#results:not([aria-busy])').waitFor();
+    await expect.poll(() => page.locator('#results .card .class-name').allTextContents().then((names) => [...new Set(names)])).toEqual(['4xx Client Error']);
+    const facets = Number(await page.locator('.chip[data-class="5xx"] .count').textContent());
+    expect(facets).toBeGreaterThan(0);
+  });
+
+  it('opens 401 with its specification, headers, caching and retry advice', async () => {
+    const page = await visit('/');
+    await page.locator('#results a[href="/401"]').click();
+    await page.waitForURL(/\/401$/);
+    const heading = page.locator('#code-title');
+    expect(await heading.textContent()).toBe('401 Unauthorized');
+    expect(await page.locator('.facts a').getAttribute('href')).toMatch(/^https:\/\/.*rfc9110/);
+    expect(await page.locator('.code-view table').textContent()).toContain('WWW-Authenticate');
+    expect(await page.locator('.facts').textContent()).toMatch(/Cacheable by default.*Retry/s);
+    expect(await page.title()).toBe('401 Unauthorized: StatusQL');
+  });
+
+  it('lists 403 among the codes 401 is confused with, with what tells them apart', async () => {
+    const page = await visit('/401');
+    const confused = page.locator('.confused li', { hasText: '403 Forbidden' });
+    expect(await confused.locator('p').textContent()).toMatch(/403/);
+    await confused.locator('a').click();
+    await page.waitForURL(/\/403$/);
+    expect(await page.locator('#code-title').textContent()).toBe('403 Forbidden');
+    expect(await page.locator('.frameworks').textContent()).toContain('http.StatusForbidden');
+    expect(await page.locator('.exchange').textContent()).toContain('HTTP/1.1 403 Forbidden');
+  });
+
+  it('restores the state of a deep link', async () => {
+    const page = await visit('/?q=rate%20limit&class=4xx');
+    expect(await page.locator('#search-input').inputValue()).toBe('rate limit');
+    expect(await page.locator('.chip[data-class="4xx"]').getAttribute('aria-pressed')).toBe('true');
+    expect((await cardCodes(page))[0]).toBe('429');
+
+    const detail = await visit('/404');
+    expect(await detail.locator('#code-title').textContent()).toBe('404 Not Found');
+    expect(await detail.locator('#list-view').isHidden()).toBe(true);
+
+    const unknown = await visit('/299');
+    expect(await unknown.locator('#code-title').textContent()).toBe('No status code 299 in the catalogue');
+  });
+
+  it('goes back and forward between the list and a code', async () => {
+    const page = await visit('/');
+    await page.locator('#search-input').fill('rate limit');
+    await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('429');
+    await page.keyboard.press('Escape');
+    await page.locator('#results a[href="/429"]').click();
+    await page.waitForURL(/\/429$/);
+    await page.locator('#code-title').waitFor();
+
+    await page.goBack();
+    await page.waitForURL(/\?q=rate%20limit$/);
+    await page.locator('#list-view').waitFor();
+    expect(await page.locator('#search-input').inputValue()).toBe('rate limit');
+    expect((await cardCodes(page))[0]).toBe('429');
+
+    await page.goForward();
+    await page.waitForURL(/\/429$/);
+    expect(await page.locator('#code-title').textContent()).toBe('429 Too Many Requests');
+  });
+
+  it('works with the keyboard alone, with a visible focus', async () => {
+    const page = await visit('/');
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    for (let step = 0; step < 3; step++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('search-input');
+
+    await page.keyboard.type('token exp');
+    await expect.poll(() => page.locator('#suggestions:not([hidden]) [role=option]').first().textContent()).toBe('401 token expired');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.locator('#search-input').getAttribute('aria-activedescendant')).toBe('suggestion-0');
+    expect(await page.locator('#suggestion-0').getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/401$/);
+    // The URL changes before the code view has loaded and taken focus.
+    await expect.poll(focused).toBe('code-title');
+    expect(await page.locator('#code-title').textContent()).toBe('401 Unauthorized');
+
+    await page.goBack();
+    await page.waitForURL(/\?q=token%20expired$/);
+    await page.locator('#list-view').waitFor();
+    expect(await page.locator('#search-input').inputValue()).toBe('token expired');
+    await page.locator('#search-input').focus();
+    await page.keyboard.press('Escape');
+    for (let step = 0; step < 5; step++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^4xx/);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.keyboard.press('Space');
+    await page.waitForURL(/class=4xx/);
+    expect(await page.locator('.chip[data-class="4xx"]').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('keeps the layout still while typing', async () => {
+    const page = await visit('/');
+    await page.evaluate(() => {
+      const shifts: number[] = [];
+      (window as unknown as { shifts: number[] }).shifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) shifts.push((entry as PerformanceEntry & { value: number }).value);
+      }).observe({ type: 'layout-shift' });
+    });
+    const boxes = () =>
+      page.evaluate(() =>
+        ['#search-input', '.chips', '#status', '#results', '.guide'].map((selector) => {
+          const { x, y, width, height } = document.querySelector(selector)!.getBoundingClientRect();
+          return { selector, x, y, width, height: selector === '#results' || selector === '.guide' ? 0 : height };
+        }),
+      );
+    await page.locator('#search-input').focus();
+    const before = await boxes();
+    for (const text of 'rate limit') {
+      await page.keyboard.type(text);
+      await page.waitForTimeout(60);
+    }
+    await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('429');
+    expect(await boxes()).toEqual(before);
+    const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+    expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+  });
+
+  it.each([
+    { name: 'a phone in the dark theme', viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const, dark: true },
+    { name: 'a desktop in the light theme', viewport: { width: 1280, height: 800 }, colorScheme: 'light' as const, dark: false },
+  ])('fits $name', async ({ viewport, colorScheme, dark }) => {
+    for (const path of ['/', '/429']) {
+      const page = await visit(path, { viewport, colorScheme });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBe(0);
+      const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+      if (dark) expect(luminance(background)).toBeLessThan(0.05);
+      else expect(luminance(background)).toBeGreaterThan(0.85);
+    }
+  });
+});

@@ -1,0 +1,80 @@
+import {
+  StatusClassKind,
+  createClient,
+  type QuickGuideQuery,
+  type SearchQuery,
+  type StatusClassesQuery,
+  type StatusCodeFieldsFragment,
+  type StatusCodeQuery,
+  type SuggestQuery,
+} from '@statusql/sdk';
+import type { ClassName } from './route.js';
+
+/** The page's only way to the API: the SDK, with its defaults (GET requests carrying document ids). */
+const statusql = createClient({ url: new URL('/graphql', location.origin).href });
+
+const kinds: Record<ClassName, StatusClassKind> = {
+  '1xx': StatusClassKind.Informational,
+  '2xx': StatusClassKind.Success,
+  '3xx': StatusClassKind.Redirection,
+  '4xx': StatusClassKind.ClientError,
+  '5xx': StatusClassKind.ServerError,
+};
+
+export type CodeSummary = StatusCodeFieldsFragment;
+export type CodeDetails = NonNullable<StatusCodeQuery['statusCode']>;
+export type SearchResults = SearchQuery['search'];
+export type StatusClassSummary = StatusClassesQuery['statusClasses'][number];
+export type QuickGuideEntry = QuickGuideQuery['quickGuide'][number];
+export type Completion = SuggestQuery['suggest'][number];
+
+const answers = new Map<string, Promise<unknown>>();
+
+/** Answers are cached for the page's lifetime (the catalogue does not change while it is open); failures are not. */
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let answer = answers.get(key) as Promise<T> | undefined;
+  if (!answer) {
+    answer = load();
+    answers.set(key, answer);
+    answer.catch(() => answers.delete(key));
+  }
+  return answer;
+}
+
+const filterOf = (className: ClassName | null) => (className ? { classes: [kinds[className]] } : undefined);
+
+/** Ranked search results (one page holds the whole catalogue), with per-class facets. */
+export function search(query: string, className: ClassName | null): Promise<SearchResults> {
+  return cached(`search:${className}:${query}`, () =>
+    statusql.search({ query, filter: filterOf(className), first: 100 }).then((data) => data.search),
+  );
+}
+
+/** Every catalogued code, or those of one class, by number. */
+export function listCodes(className: ClassName | null): Promise<CodeSummary[]> {
+  return cached(`list:${className}`, async () => {
+    const codes: CodeSummary[] = [];
+    for await (const code of statusql.allStatusCodes({ filter: filterOf(className) })) codes.push(code);
+    return codes;
+  });
+}
+
+/** The five classes with their code counts. */
+export function statusClasses(): Promise<StatusClassSummary[]> {
+  return cached('classes', () => statusql.statusClasses().then((data) => data.statusClasses));
+}
+
+/** The everyday codes: 200 for success, 429 for rate limit, … */
+export function quickGuide(): Promise<QuickGuideEntry[]> {
+  return cached('guide', () => statusql.quickGuide().then((data) => data.quickGuide));
+}
+
+/** One code with everything the detail view shows; null when nothing is catalogued at that number. */
+export function statusCode(code: number): Promise<CodeDetails | null> {
+  return cached(`code:${code}`, () => statusql.statusCode({ code }).then((data) => data.statusCode));
+}
+
+/** Completions of what the user is typing, best first, each leading to one code. */
+export function suggest(prefix: string): Promise<Completion[]> {
+  return cached(`suggest:${prefix}`, () => statusql.suggest({ prefix, first: 8 }).then((data) => data.suggest));
+}

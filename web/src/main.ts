@@ -1,0 +1,218 @@
+import type { SuggestionKind } from '@statusql/sdk';
+import * as api from './api.js';
+import { createCombobox, type Suggestion } from './combobox.js';
+import { h } from './dom.js';
+import { classNames, routeOf, urlOf, type Route } from './route.js';
+import { backLink, codeCard, codeDetails, guideItem, tone } from './views.js';
+
+const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const input = element<HTMLInputElement>('search-input');
+const form = element<HTMLFormElement>('search-form');
+const listView = element('list-view');
+const listControls = element('list-controls');
+const codeView = element('code-view');
+const results = element<HTMLOListElement>('results');
+const status = element('status');
+const chips = [...document.querySelectorAll<HTMLButtonElement>('.chip')];
+
+const siteName = 'StatusQL';
+/** How long typing must pause before a search is sent. */
+const typingDelay = 120;
+/** The longest prefix `suggest` takes. */
+const maxPrefixLength = 100;
+const hints: Record<SuggestionKind, string> = { PHRASE: '', SYNONYM: '', FORMER_PHRASE: 'former phrase', FRAMEWORK_NAME: 'framework name' };
+
+let route: Route = routeOf(location) ?? { view: 'list', query: '', className: null };
+/** The list the detail view's back link returns to. */
+let lastListUrl = '/';
+/** Bumped by every render, so an answer that arrives late never overwrites a newer view. */
+let renderId = 0;
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+/** Bumped by every suggestion request, for the same reason. */
+let suggestId = 0;
+
+const combobox = createCombobox(input, element<HTMLUListElement>('suggestions'), {
+  // The list keeps the picked text, so Back returns to its results.
+  pick: (suggestion) => {
+    input.value = suggestion.text;
+    route = { view: 'list', query: suggestion.text, className: route.view === 'list' ? route.className : null };
+    history.replaceState(null, '', urlOf(route));
+    navigate({ view: 'code', code: suggestion.code }, { focus: true });
+  },
+  submit: () => {
+    clearTimeout(typingTimer);
+    suggestId++;
+    void render({ focus: false });
+  },
+});
+
+function setCounts(counts: ReadonlyMap<string, number>): void {
+  let total = 0;
+  for (const count of counts.values()) total += count;
+  for (const chip of chips) {
+    const count = chip.dataset['class'] ? (counts.get(chip.dataset['class']) ?? 0) : total;
+    chip.querySelector('.count')!.textContent = String(count);
+    chip.classList.toggle('empty', count === 0);
+  }
+}
+
+function showView(view: Route['view']): void {
+  listControls.hidden = listView.hidden = view !== 'list';
+  codeView.hidden = view !== 'code';
+}
+
+function showStatus(text: string): void {
+  if (status.textContent !== text) status.textContent = text;
+}
+
+async function renderList(list: Extract<Route, { view: 'list' }>, id: number): Promise<void> {
+  document.title = list.query.trim() ? `“${list.query.trim()}”: ${siteName}` : `${siteName}: HTTP status codes`;
+  if (document.activeElement !== input) input.value = list.query;
+  for (const chip of chips) chip.setAttribute('aria-pressed', String((chip.dataset['class'] || null) === list.className));
+  // The API takes at most 200 characters; a longer deep link searches for its start.
+  const query = list.query.trim().slice(0, 200);
+  const where = list.className ? ` in ${list.className}` : '';
+  results.setAttribute('aria-busy', 'true');
+  try {
+    if (query) {
+      const found = await api.search(query, list.className);
+      if (id !== renderId) return;
+      setCounts(new Map(found.facets.map((facet) => [facet.class.name, facet.count])));
+      results.replaceChildren(
+        ...found.edges.map((edge) => codeCard(edge.node, edge.matches.flatMap((match) => match.terms))),
+      );
+      const elsewhere = found.facets.reduce((sum, facet) => sum + facet.count, 0) - found.totalCount;
+      showStatus(
+        found.totalCount
+          ? `${found.totalCount} ${found.totalCount === 1 ? 'code matches' : 'codes match'} “${query}”${where}`
+          : `No code matches “${query}”${where}${elsewhere ? `; ${elsewhere} in other classes` : ''}. Try a number (404), a class (5xx) or other words.`,
+      );
+    } else {
+      const [classes, codes] = await Promise.all([api.statusClasses(), api.listCodes(list.className)]);
+      if (id !== renderId) return;
+      setCounts(new Map(classes.map((statusClass) => [statusClass.name, statusClass.codeCount])));
+      results.replaceChildren(...codes.map((code) => codeCard(code)));
+      const label = list.className ? `${list.className} ${classes.find((entry) => entry.name === list.className)?.label ?? ''} ` : '';
+      showStatus(`${codes.length} ${label}status codes`);
+    }
+  } finally {
+    if (id === renderId) results.removeAttribute('aria-busy');
+  }
+}
+
+/** Fills the suggestion list with completions of what is typed. */
+async function suggestFor(text: string): Promise<void> {
+  const id = ++suggestId;
+  const prefix = text.trim();
+  if (!prefix || prefix.length > maxPrefixLength) return combobox.show([]);
+  try {
+    const completions = await api.suggest(prefix);
+    if (id !== suggestId) return;
+    combobox.show(
+      completions.map(({ text, kind, statusCode }): Suggestion => ({ code: statusCode.code, text, hint: hints[kind], tone: tone(statusCode) })),
+    );
+  } catch {
+    if (id === suggestId) combobox.show([]);
+  }
+}
+
+async function renderCode(code: number, id: number, focus: boolean): Promise<void> {
+  const details = await api.statusCode(code);
+  if (id !== renderId) return;
+  if (!details) {
+    document.title = `${code}: ${siteName}`;
+    codeView.replaceChildren(
+      backLink(lastListUrl),
+      h('h2', { id: 'code-title', tabindex: -1 }, `No status code ${code} in the catalogue`),
+      h('p', null, 'Nothing, official or vendor-specific, is catalogued at that number. ', h('a', { href: urlOf({ view: 'list', query: String(code).slice(0, 2) + 'x', className: null }) }, `See the codes near ${code}`), '.'),
+    );
+  } else {
+    document.title = `${details.title}: ${siteName}`;
+    codeView.replaceChildren(...codeDetails(details, lastListUrl));
+  }
+  showView('code');
+  if (focus) element('code-title').focus({ preventScroll: true });
+}
+
+/** Shows the current route; `focus` moves focus to a newly opened code's heading. */
+async function render({ focus, scrollY }: { focus: boolean; scrollY?: number }): Promise<void> {
+  const id = ++renderId;
+  try {
+    if (route.view === 'code') {
+      await renderCode(route.code, id, focus);
+      if (id === renderId) window.scrollTo(0, 0);
+    } else {
+      lastListUrl = urlOf(route);
+      showView('list');
+      await renderList(route, id);
+      if (id === renderId && scrollY !== undefined) window.scrollTo(0, scrollY);
+    }
+  } catch (error) {
+    if (id !== renderId) return;
+    const message = error instanceof Error ? error.message : String(error);
+    if (route.view === 'code') {
+      codeView.replaceChildren(h('p', { class: 'note', role: 'alert' }, `Could not load ${route.code}: ${message}`));
+      showView('code');
+    } else {
+      showStatus(`Could not search: ${message}`);
+    }
+  }
+}
+
+/** Goes to a route as a new history entry, remembering where the list was scrolled. */
+function navigate(next: Route, { focus }: { focus: boolean }): void {
+  clearTimeout(typingTimer);
+  suggestId++;
+  combobox.close();
+  history.replaceState({ scrollY: window.scrollY }, '', location.href);
+  route = next;
+  if (urlOf(route) === location.pathname + location.search) history.replaceState(null, '', urlOf(route));
+  else history.pushState(null, '', urlOf(route));
+  void render({ focus });
+}
+
+input.addEventListener('input', () => {
+  const next: Route = { view: 'list', query: input.value, className: route.view === 'list' ? route.className : null };
+  if (route.view === 'code') history.pushState(null, '', urlOf(next));
+  else history.replaceState(null, '', urlOf(next));
+  route = next;
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    void render({ focus: false });
+    void suggestFor(input.value);
+  }, typingDelay);
+});
+
+form.addEventListener('submit', (event) => event.preventDefault());
+
+for (const chip of chips) {
+  chip.addEventListener('click', () => {
+    const className = classNames.find((name) => name === chip.dataset['class']) ?? null;
+    const query = route.view === 'list' ? route.query : input.value;
+    const current = route.view === 'list' ? route.className : null;
+    navigate({ view: 'list', query, className: className === current ? null : className }, { focus: false });
+  });
+}
+
+// Links to the page's own views change the view in place; everything else (GraphiQL, specifications) loads normally.
+document.addEventListener('click', (event) => {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const link = (event.target as Element).closest('a');
+  if (!link || link.origin !== location.origin || link.target) return;
+  const next = routeOf(link);
+  if (!next) return;
+  event.preventDefault();
+  navigate(next, { focus: next.view === 'code' });
+});
+
+window.addEventListener('popstate', (event) => {
+  route = routeOf(location) ?? { view: 'list', query: '', className: null };
+  if (route.view === 'list') input.value = route.query;
+  void render({ focus: route.view === 'code', scrollY: (event.state as { scrollY?: number } | null)?.scrollY });
+});
+
+void api.quickGuide().then(
+  (guide) => element('guide-list').replaceChildren(...guide.map(guideItem)),
+  () => element('guide-list').replaceChildren(h('li', null, 'The quick guide could not be loaded.')),
+);
+void render({ focus: false });

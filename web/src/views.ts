@@ -1,0 +1,178 @@
+import type { Framework, HeaderRequirement } from '@statusql/sdk';
+import type { CodeDetails, CodeSummary, QuickGuideEntry } from './api.js';
+import { h, highlight, type Child } from './dom.js';
+import { classNames, urlOf } from './route.js';
+
+/** The CSS class that colours a code by its class: "c4xx". */
+export const tone = (code: { class: { name: string } }) => `c${code.class.name}`;
+
+/** One result card; its heading link covers the card, so the card opens with a click, Enter or a tap. */
+export function codeCard(code: CodeSummary, terms: readonly string[] = []): HTMLLIElement {
+  return h(
+    'li',
+    { class: `card ${tone(code)}` },
+    h(
+      'h3',
+      null,
+      h('a', { href: urlOf({ view: 'code', code: code.code }) }, h('span', { class: 'code' }, code.code), ' ', ...highlight(code.phrase, terms)),
+    ),
+    h(
+      'p',
+      { class: 'meta' },
+      h('span', { class: 'class-name' }, `${code.class.name} ${code.class.label}`),
+      code.vendor && h('span', { class: 'tag' }, code.vendor),
+      code.deprecated && h('span', { class: 'tag' }, 'deprecated'),
+    ),
+    h('p', { class: 'description' }, ...highlight(code.description, terms)),
+    code.commonUsage && h('p', { class: 'usage' }, h('strong', null, 'Common usage: '), ...highlight(code.commonUsage, terms)),
+  );
+}
+
+/** A quick guide entry: "429 for rate limit". */
+export function guideItem(entry: QuickGuideEntry): HTMLLIElement {
+  const { statusCode } = entry;
+  return h(
+    'li',
+    null,
+    h(
+      'a',
+      { href: urlOf({ view: 'code', code: statusCode.code }), title: statusCode.title },
+      h('span', { class: `code ${tone(statusCode)}` }, statusCode.code),
+      ` for ${entry.situation}`,
+    ),
+  );
+}
+
+const frameworkLabels: Record<Framework, string> = {
+  DOTNET: '.NET',
+  GO: 'Go',
+  NODE: 'Node.js',
+  PYTHON: 'Python',
+  RAILS: 'Rails',
+  RUST: 'Rust',
+  SPRING: 'Spring',
+};
+
+const requirementLabels: Record<HeaderRequirement, string> = {
+  MUST: 'Required',
+  SHOULD: 'Recommended',
+  MAY: 'Optional',
+  CONVENTION: 'Convention',
+};
+
+function registrationOf(code: CodeDetails): string {
+  if (code.registration === 'PERMANENT') return 'IANA registry';
+  if (code.registration === 'TEMPORARY') {
+    return code.registrationExpires ? `IANA registry, temporary until ${code.registrationExpires}` : 'IANA registry, temporary';
+  }
+  return code.vendor ? `Unofficial: ${code.vendor}` : 'Unofficial';
+}
+
+function fact(term: string, ...details: Child[]): HTMLElement[] {
+  return [h('dt', null, term), h('dd', null, ...details)];
+}
+
+function section(title: string, ...content: Child[]): HTMLElement {
+  return h('section', null, h('h3', null, title), ...content);
+}
+
+/** The link from a code back to the list it was opened from. */
+export function backLink(href: string): HTMLElement {
+  return h('p', { class: 'back' }, h('a', { href }, href === '/' ? '← All status codes' : '← Back to results'));
+}
+
+/** GraphiQL, opened on a query for this code. */
+function graphiqlLink(code: number): string {
+  const query = `{\n  statusCode(code: ${code}) {\n    title\n    description\n    retryAdvice\n    headers { name requirement note }\n  }\n}\n`;
+  return `/graphql?query=${encodeURIComponent(query)}`;
+}
+
+/** The detail view of one code: meaning, usage, specification, headers, caching, retries and look-alikes. */
+export function codeDetails(code: CodeDetails, backHref: string): Node[] {
+  const parts: Child[] = [
+    backLink(backHref),
+    h(
+      'header',
+      { class: `code-header ${tone(code)}` },
+      h('h2', { id: 'code-title', tabindex: -1 }, h('span', { class: 'code' }, code.code), ' ', code.phrase),
+      h(
+        'p',
+        { class: 'meta' },
+        h('a', { class: 'class-name', href: urlOf({ view: 'list', query: '', className: classNames.find((name) => name === code.class.name) ?? null }) }, `${code.class.name} ${code.class.label}`),
+        h('span', { class: 'tag' }, registrationOf(code)),
+        code.deprecated && h('span', { class: 'tag' }, 'deprecated'),
+      ),
+    ),
+    h('p', { class: 'lead' }, code.description),
+    code.commonUsage && h('p', { class: 'usage' }, h('strong', null, 'Common usage: '), code.commonUsage),
+    code.deprecationNote && h('p', { class: 'note' }, h('strong', null, 'Avoid: '), code.deprecationNote),
+    h(
+      'dl',
+      { class: 'facts' },
+      ...fact(
+        'Specification',
+        code.specification
+          ? h('a', { href: code.specification.url, rel: 'external' }, code.specification.citation)
+          : 'None: a vendor’s own code',
+      ),
+      ...fact('Cacheable by default', code.cacheableByDefault ? 'Yes: caches may store it without explicit freshness' : 'No: only with explicit freshness (Cache-Control, Expires)'),
+      ...fact('Response body', code.bodyAllowed ? 'Allowed' : 'Not allowed'),
+      ...fact('Retry', h('strong', null, code.retryable ? 'May succeed later. ' : 'Not without a change. '), code.retryAdvice),
+    ),
+    code.confusedWith.length > 0 &&
+      section(
+        'Often confused with',
+        h(
+          'ul',
+          { class: 'confused' },
+          ...code.confusedWith.map((entry) =>
+            h(
+              'li',
+              null,
+              h('a', { href: urlOf({ view: 'code', code: entry.statusCode.code }) }, `${entry.statusCode.code} ${entry.statusCode.phrase}`),
+              h('p', null, entry.difference),
+            ),
+          ),
+        ),
+      ),
+    code.headers.length > 0 &&
+      section(
+        'Headers',
+        h(
+          'div',
+          { class: 'table-scroll' },
+          h(
+            'table',
+            null,
+            h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Header'), h('th', { scope: 'col' }, 'Requirement'), h('th', { scope: 'col' }, 'Note'))),
+            h(
+              'tbody',
+              null,
+              ...code.headers.map((header) =>
+                h('tr', null, h('th', { scope: 'row' }, h('code', null, header.name)), h('td', null, requirementLabels[header.requirement]), h('td', null, header.note)),
+              ),
+            ),
+          ),
+        ),
+      ),
+    section('Example', h('pre', { class: 'exchange', tabindex: 0, 'aria-label': `An HTTP exchange answered with ${code.code}` }, h('code', null, code.exampleExchange))),
+    code.frameworkNames.length > 0 &&
+      section(
+        'In your framework',
+        h(
+          'dl',
+          { class: 'frameworks' },
+          ...code.frameworkNames.flatMap((entry) => [h('dt', null, frameworkLabels[entry.framework]), h('dd', null, h('code', null, entry.name))]),
+        ),
+      ),
+    code.formerPhrases.length > 0 &&
+      section('Former reason phrases', h('ul', null, ...code.formerPhrases.map((former) => h('li', null, `“${former.phrase}” (${former.source})`)))),
+    code.otherMeanings.length > 0 &&
+      section(
+        'Other meanings of this number',
+        h('ul', null, ...code.otherMeanings.map((meaning) => h('li', null, h('strong', null, `${meaning.vendor}: ${meaning.phrase}. `), meaning.description))),
+      ),
+    h('p', { class: 'graphiql' }, h('a', { href: graphiqlLink(code.code) }, `Query ${code.code} in GraphiQL`)),
+  ];
+  return parts.filter((part): part is Node => part instanceof Node);
+}
