@@ -8,11 +8,11 @@ import { createLogger } from './logger.js';
 /** Serves the app on the configured port until SIGTERM or SIGINT, then drains and exits. */
 async function serve(config: Config, logger: Logger): Promise<void> {
   // Imported here so a cluster primary never builds the schema it does not serve.
-  const { createStatusqlYoga } = await import('./yoga.js');
+  const { createStatusqlApp } = await import('./yoga.js');
   const { createStatusqlServer } = await import('./http-server.js');
   let draining = false;
-  const yoga = createStatusqlYoga(config, { logger, isReady: () => !draining });
-  const server = createStatusqlServer(yoga, logger);
+  const { yoga, listener } = createStatusqlApp(config, { logger, isReady: () => !draining });
+  const server = createStatusqlServer(listener, logger);
 
   const shutdown = (reason: string) => {
     if (draining) return;

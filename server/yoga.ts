@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PothosValidationError } from '@pothos/core';
 import { createInMemoryCache, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { GraphQLError } from 'graphql';
@@ -12,6 +13,8 @@ import { loadConfig, type Config } from './config.js';
 import { graphiqlDefaultQuery } from './graphiql-query.js';
 import { createLogger, yogaLogger } from './logger.js';
 import { release } from './release.js';
+import { ReplayCache } from './replay-cache.js';
+import { replayingListener, useReplayCache } from './replay.js';
 import { useCors } from './use-cors.js';
 import { useCostLimit, type ListBounds } from './use-cost-limit.js';
 import { useHealth } from './use-health.js';
@@ -30,7 +33,20 @@ export interface StatusqlYogaOptions {
   logger?: Logger;
   /** Whether /ready reports ready; main.ts turns it false while draining. Always true when omitted. */
   isReady?: () => boolean;
+  /** Where to store whole answers for `replayingListener`; see createStatusqlApp. */
+  replay?: ReplayCache;
 }
+
+/** The app and the Node request listener that serves it. */
+export interface StatusqlApp {
+  yoga: StatusqlYoga;
+  listener: (req: IncomingMessage, res: ServerResponse) => unknown;
+  /** The stored answers, or null when RESPONSE_CACHE_SIZE is 0. */
+  replay: ReplayCache | null;
+}
+
+/** Bytes of whole answers kept for replay, beside RESPONSE_CACHE_SIZE's count. */
+const replayBytes = 64 * 1024 * 1024;
 
 const graphqlEndpoint = '/graphql';
 
@@ -69,7 +85,7 @@ function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error
 }
 
 /** The plugins, in order: HTTP concerns first, then what guards parsing, validation and execution. */
-function plugins(config: Config, isReady: () => boolean): Plugin[] {
+function plugins(config: Config, isReady: () => boolean, replay: ReplayCache | undefined): Plugin[] {
   const { limits } = config;
   return [
     useCors(config.corsOrigin),
@@ -93,6 +109,8 @@ function plugins(config: Config, isReady: () => boolean): Plugin[] {
           }),
         ]
       : []),
+    // Last, so it stores the answer with every header the plugins above have set.
+    ...(replay ? [useReplayCache(replay)] : []),
   ];
 }
 
@@ -112,6 +130,20 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     multipart: false,
     maxRequestBodySize: config.limits.bodyBytes,
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
-    plugins: plugins(config, options.isReady ?? (() => true)),
+    plugins: plugins(config, options.isReady ?? (() => true), options.replay),
   });
+}
+
+/**
+ * The app as served over HTTP: with the response cache on, a request seen before is answered from
+ * the stored bytes of its first answer before yoga's Fetch-API adapter runs at all.
+ */
+export function createStatusqlApp(config: Config = loadConfig(), options: StatusqlYogaOptions = {}): StatusqlApp {
+  if (config.responseCacheSize === 0) {
+    const yoga = createStatusqlYoga(config, options);
+    return { yoga, listener: yoga, replay: null };
+  }
+  const replay = new ReplayCache(config.responseCacheSize, replayBytes);
+  const yoga = createStatusqlYoga(config, { ...options, replay });
+  return { yoga, listener: replayingListener(yoga, replay, graphqlEndpoint, config.limits.bodyBytes), replay };
 }

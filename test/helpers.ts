@@ -3,7 +3,7 @@ import type { ExecutionResult } from 'graphql';
 import { loadConfig, type Config } from '../server/config.js';
 import { createStatusqlServer } from '../server/http-server.js';
 import { createLogger } from '../server/logger.js';
-import { createStatusqlYoga } from '../server/yoga.js';
+import { createStatusqlApp, createStatusqlYoga } from '../server/yoga.js';
 
 /** The configuration tests run with: the environment's, quiet, with `env` on top. */
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -39,7 +39,7 @@ export async function startServer(
   env: Record<string, string> = {},
 ): Promise<{ url: string; origin: string; close: () => Promise<void> }> {
   const silent = createLogger('silent');
-  const server = createStatusqlServer(createStatusqlYoga(testConfig(env), { logger: silent }), silent);
+  const server = createStatusqlServer(createStatusqlApp(testConfig(env), { logger: silent }).listener, silent);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;

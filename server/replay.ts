@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
+import type { ReplayCache, StoredResponse } from './replay-cache.js';
+import { ifNoneMatch } from './use-http-caching.js';
+
+/** The yoga app as a Node request listener. */
+type NodeListener = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/** Request headers that can change an answer; they are part of the replay key. */
+const keyHeaders = ['accept', 'origin', 'content-type'] as const;
+
+/** Headers Node writes itself, or that describe one transfer rather than the answer. */
+const hopHeaders = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length']);
+
+const replayKeys = new WeakMap<IncomingMessage, string>();
+
+function replayKey(req: IncomingMessage, body: Buffer | null): string {
+  const headers = keyHeaders.map((name) => req.headers[name] ?? '').join('\n');
+  return `${req.method} ${req.url}\n${headers}\n${body?.toString('utf8') ?? ''}`;
+}
+
+function replay(req: IncomingMessage, res: ServerResponse, stored: StoredResponse): void {
+  const notModified = req.method === 'GET' && stored.etag !== null && ifNoneMatch(req.headers['if-none-match'], stored.etag);
+  for (const [name, value] of stored.headers) {
+    // RFC 9110 section 15.4.5: a 304 carries the caching headers a 200 would, but no content.
+    if (!notModified || !name.startsWith('content-')) res.setHeader(name, value);
+  }
+  if (notModified) {
+    res.writeHead(304).end();
+    return;
+  }
+  res.setHeader('content-length', stored.body.length);
+  res.writeHead(stored.status).end(stored.body);
+}
+
+/** The whole body; Node frames it by Content-Length, so it is never longer than declared. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Wraps the yoga listener so a repeated request is answered from the bytes stored the first time,
+ * without building Fetch-API Request and Response objects. Misses go to yoga unchanged (a POST
+ * body already read is handed over as `req.body`, which yoga's node adapter accepts).
+ */
+export function replayingListener(yoga: NodeListener, cache: ReplayCache, path: string, maxBodyBytes: number): NodeListener {
+  return (req, res) => {
+    const onPath = req.url === path || req.url?.startsWith(`${path}?`);
+    if (!onPath || (req.method !== 'GET' && req.method !== 'POST')) return yoga(req, res);
+    if (req.method === 'GET') {
+      const key = replayKey(req, null);
+      const stored = cache.get(key);
+      if (stored) return replay(req, res, stored);
+      replayKeys.set(req, key);
+      return yoga(req, res);
+    }
+    // Only bodies of a declared, allowed length: yoga answers chunked or oversized ones itself.
+    const declared = Number(req.headers['content-length']);
+    if (!Number.isSafeInteger(declared) || declared > maxBodyBytes) return yoga(req, res);
+    return readBody(req).then(
+      (body) => {
+        const key = replayKey(req, body);
+        const stored = cache.get(key);
+        if (stored) return replay(req, res, stored);
+        replayKeys.set(req, key);
+        (req as IncomingMessage & { body?: Buffer }).body = body;
+        return yoga(req, res);
+      },
+      () => res.destroy(),
+    );
+  };
+}
+
+/** Stores each successful, error-free answer to a request `replayingListener` marked. */
+export function useReplayCache(cache: ReplayCache): Plugin {
+  return {
+    async onResponse({ response, serverContext }) {
+      // Yoga's node adapter puts the Node request in the server context; in-process fetches have none.
+      const req = (serverContext as { req?: IncomingMessage }).req;
+      const key = req && replayKeys.get(req);
+      if (!key || response.status !== 200) return;
+      const body = Buffer.from(await response.clone().arrayBuffer());
+      if (!response.headers.get('content-type')?.includes('json')) return;
+      if ((JSON.parse(body.toString('utf8')) as { errors?: unknown }).errors !== undefined) return;
+      const headers: [string, string][] = [];
+      response.headers.forEach((value, name) => {
+        if (!hopHeaders.has(name)) headers.push([name, value]);
+      });
+      cache.set(key, { status: response.status, headers, body, etag: response.headers.get('etag') });
+    },
+  };
+}
