@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -24,14 +25,16 @@ const statusqlCacheOff = 'statusql-cache-off';
 const peerIds = ['yoga', 'mercurius-jit', 'bare-http'] as const;
 
 /** Another build of StatusQL can be measured in its place (a path from the repository root, or absolute). */
-const statusqlEntry = process.env['BENCH_STATUSQL_ENTRY'] ?? 'server/main.ts';
+const statusqlEntry = process.env['BENCH_STATUSQL_ENTRY'] ?? 'dist/main.js';
 
 const servers: ServerSpec[] = [
-  { id: statusql, label: 'StatusQL', entry: statusqlEntry },
+  // As `npm start` runs it: the server bundle that `npm run build:server` writes, on plain node.
+  { id: statusql, label: 'StatusQL', entry: statusqlEntry, plainNode: true },
   {
     id: statusqlCacheOff,
     label: 'StatusQL, response cache off',
     entry: statusqlEntry,
+    plainNode: true,
     // RESPONSE_CACHE=off as issue #6 names it; server/config.ts spells it RESPONSE_CACHE_SIZE=0.
     env: { RESPONSE_CACHE: 'off', RESPONSE_CACHE_SIZE: '0' },
   },
@@ -384,6 +387,7 @@ function markdown(rows: Row[], summaries: ServerSummary[], npmStart: ServerSumma
 async function main(): Promise<void> {
   const snapshot = snapshotWorkingTree();
   try {
+    execFileSync('npm', ['run', 'build:server'], { cwd: snapshot.dir, stdio: 'inherit' });
     await measureAll(snapshot.dir);
   } finally {
     snapshot.remove();
@@ -460,11 +464,11 @@ async function measureAll(cwd: string): Promise<void> {
     }
   }
 
-  // What `npm start` runs: the tsx CLI, which starts the real server as a second node process.
-  console.error('\nStatusQL via the tsx CLI (npm start): cold start and memory, no load');
+  // What `npm run dev` runs: the tsx CLI, which starts the server from source as a second node process.
+  console.error('\nStatusQL via the tsx CLI (npm run dev): cold start and memory, no load');
   const npmStartSpec: ServerSpec = {
-    id: 'statusql-npm-start',
-    label: 'StatusQL via tsx CLI (npm start: wrapper + server, idle)',
+    id: 'statusql-tsx-cli',
+    label: 'StatusQL from source via the tsx CLI (npm run dev: wrapper + server, idle)',
     entry: 'server/main.ts',
     viaTsxCli: true,
   };

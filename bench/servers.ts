@@ -20,8 +20,10 @@ export interface ServerSpec {
   nodeFlags?: string[];
   /** Modules imported after tsx, before the entry (so they may be TypeScript). */
   preloads?: string[];
-  /** Run `entry` through the tsx CLI, as `npm start` does: a wrapper process and the server under it. */
+  /** Run `entry` through the tsx CLI, as `npm run dev` does: a wrapper process and the server under it. */
   viaTsxCli?: boolean;
+  /** Run a JavaScript `entry` on plain node, without the tsx loader. */
+  plainNode?: boolean;
 }
 
 /**
@@ -188,7 +190,9 @@ export async function startServer(
   let log = '';
   const argv = spec.viaTsxCli
     ? [join(cwd, 'node_modules/tsx/dist/cli.mjs'), spec.entry]
-    : [...(spec.nodeFlags ?? []), '--import', 'tsx', ...(spec.preloads ?? []).flatMap((module) => ['--import', module]), spec.entry];
+    : spec.plainNode
+      ? [...(spec.nodeFlags ?? []), spec.entry]
+      : [...(spec.nodeFlags ?? []), '--import', 'tsx', ...(spec.preloads ?? []).flatMap((module) => ['--import', module]), spec.entry];
   const started = performance.now();
   const child = spawn(process.execPath, argv, {
     cwd,

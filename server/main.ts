@@ -44,6 +44,9 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   });
 }
 
+// graphql-js and yoga run extra development checks unless told otherwise; a server is production.
+process.env['NODE_ENV'] ??= 'production';
+
 let config: Config;
 try {
   config = loadConfig();

@@ -44,31 +44,50 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * Wraps the yoga listener so a repeated request is answered from the bytes stored the first time,
- * without building Fetch-API Request and Response objects. Misses go to yoga unchanged (a POST
- * body already read is handed over as `req.body`, which yoga's node adapter accepts).
+ * A JSON body as yoga's node adapter takes it ready-made: a parsed object spares it the Fetch-API
+ * body stream (and the size-limit stream piped onto it, which yoga skips for a request without one).
+ * Anything else stays raw bytes for yoga to read and reject as it always does.
  */
-export function replayingListener(yoga: NodeListener, cache: ReplayCache, path: string, maxBodyBytes: number): NodeListener {
+function preparedBody(req: IncomingMessage, body: Buffer): unknown {
+  if (!req.headers['content-type']?.includes('json')) return body;
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    // The adapter treats an object without keys as "no body given" and would read the spent stream.
+    return typeof parsed === 'object' && parsed !== null && Object.keys(parsed).length > 0 ? parsed : body;
+  } catch {
+    return body;
+  }
+}
+
+/**
+ * The app's Node request listener. A repeated request is answered from the bytes stored the first
+ * time (when `cache` is given), without building Fetch-API Request and Response objects; a POST
+ * body of a declared, allowed length is read here and handed to yoga as `req.body`. Everything
+ * else, chunked or oversized bodies included, goes to yoga untouched.
+ */
+export function statusqlListener(yoga: NodeListener, cache: ReplayCache | null, path: string, maxBodyBytes: number): NodeListener {
   return (req, res) => {
     const onPath = req.url === path || req.url?.startsWith(`${path}?`);
     if (!onPath || (req.method !== 'GET' && req.method !== 'POST')) return yoga(req, res);
     if (req.method === 'GET') {
+      if (!cache) return yoga(req, res);
       const key = replayKey(req, null);
       const stored = cache.get(key);
       if (stored) return replay(req, res, stored);
       replayKeys.set(req, key);
       return yoga(req, res);
     }
-    // Only bodies of a declared, allowed length: yoga answers chunked or oversized ones itself.
     const declared = Number(req.headers['content-length']);
-    if (!Number.isSafeInteger(declared) || declared > maxBodyBytes) return yoga(req, res);
+    if (!Number.isSafeInteger(declared) || declared === 0 || declared > maxBodyBytes) return yoga(req, res);
     return readBody(req).then(
       (body) => {
-        const key = replayKey(req, body);
-        const stored = cache.get(key);
-        if (stored) return replay(req, res, stored);
-        replayKeys.set(req, key);
-        (req as IncomingMessage & { body?: Buffer }).body = body;
+        if (cache) {
+          const key = replayKey(req, body);
+          const stored = cache.get(key);
+          if (stored) return replay(req, res, stored);
+          replayKeys.set(req, key);
+        }
+        (req as IncomingMessage & { body?: unknown }).body = preparedBody(req, body);
         return yoga(req, res);
       },
       () => res.destroy(),
@@ -76,7 +95,7 @@ export function replayingListener(yoga: NodeListener, cache: ReplayCache, path: 
   };
 }
 
-/** Stores each successful, error-free answer to a request `replayingListener` marked. */
+/** Stores each successful, error-free answer to a request `statusqlListener` marked. */
 export function useReplayCache(cache: ReplayCache): Plugin {
   return {
     async onResponse({ response, serverContext }) {

@@ -111,9 +111,20 @@ export function estimateCost(
  * pre-empting the field's own clearer "first must be between 1 and 100".
  */
 export function useCostLimit(maxCost: number, bounds: ListBounds): Plugin {
+  // Yoga reuses one parsed document per query text, so a repeated operation is costed once per
+  // operation name and set of variables.
+  const costs = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues, bounds, maxCost);
+      const byInput = costs.get(args.document) ?? new Map<string, number>();
+      costs.set(args.document, byInput);
+      const input = `${args.operationName ?? ''}\n${JSON.stringify(args.variableValues ?? null)}`;
+      let cost = byInput.get(input);
+      if (cost === undefined) {
+        cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues, bounds, maxCost);
+        // Bounded, so that a client varying its variables cannot grow the map without limit.
+        if (byInput.size < 100) byInput.set(input, cost);
+      }
       if (cost > maxCost) {
         setResultAndStopExecution({
           errors: [

@@ -14,7 +14,7 @@ import { graphiqlDefaultQuery } from './graphiql-query.js';
 import { createLogger, yogaLogger } from './logger.js';
 import { release } from './release.js';
 import { ReplayCache } from './replay-cache.js';
-import { replayingListener, useReplayCache } from './replay.js';
+import { statusqlListener, useReplayCache } from './replay.js';
 import { useCors } from './use-cors.js';
 import { useCostLimit, type ListBounds } from './use-cost-limit.js';
 import { useHealth } from './use-health.js';
@@ -33,7 +33,7 @@ export interface StatusqlYogaOptions {
   logger?: Logger;
   /** Whether /ready reports ready; main.ts turns it false while draining. Always true when omitted. */
   isReady?: () => boolean;
-  /** Where to store whole answers for `replayingListener`; see createStatusqlApp. */
+  /** Where to store whole answers for `statusqlListener`; see createStatusqlApp. */
   replay?: ReplayCache;
 }
 
@@ -139,11 +139,7 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
  * the stored bytes of its first answer before yoga's Fetch-API adapter runs at all.
  */
 export function createStatusqlApp(config: Config = loadConfig(), options: StatusqlYogaOptions = {}): StatusqlApp {
-  if (config.responseCacheSize === 0) {
-    const yoga = createStatusqlYoga(config, options);
-    return { yoga, listener: yoga, replay: null };
-  }
-  const replay = new ReplayCache(config.responseCacheSize, replayBytes);
-  const yoga = createStatusqlYoga(config, { ...options, replay });
-  return { yoga, listener: replayingListener(yoga, replay, graphqlEndpoint, config.limits.bodyBytes), replay };
+  const replay = config.responseCacheSize > 0 ? new ReplayCache(config.responseCacheSize, replayBytes) : null;
+  const yoga = createStatusqlYoga(config, { ...options, ...(replay ? { replay } : {}) });
+  return { yoga, listener: statusqlListener(yoga, replay, graphqlEndpoint, config.limits.bodyBytes), replay };
 }
