@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import statusCodesJson from './status-codes.json' with { type: 'json' };
 import codeGuidesJson from './code-guides.json' with { type: 'json' };
-import { codeGuideRecord, statusCodeRecord, type StatusCodeRecord } from './records.js';
+import { statusClasses } from './classes.js';
+import { codeGuideRecord, statusCodeRecord, type StatusClassKind, type StatusCodeRecord } from './records.js';
 
 /** Every status code we know, sorted by code, with fast lookup by number. */
 export interface Catalogue {
   readonly codes: readonly StatusCodeRecord[];
   readonly byCode: ReadonlyMap<number, StatusCodeRecord>;
+  /** The codes of each class, by code. */
+  readonly byClass: ReadonlyMap<StatusClassKind, readonly StatusCodeRecord[]>;
 }
 
 /**
@@ -28,7 +31,13 @@ export function loadCatalogue(statusCodes: unknown, codeGuides: unknown): Catalo
       };
     })
     .sort((a, b) => a.code - b.code);
-  return { codes, byCode: new Map(codes.map((record) => [record.code, record])) };
+  return {
+    codes,
+    byCode: new Map(codes.map((record) => [record.code, record])),
+    byClass: new Map(
+      statusClasses.map(({ kind, minCode, maxCode }) => [kind, codes.filter(({ code }) => code >= minCode && code <= maxCode)]),
+    ),
+  };
 }
 
 /** The catalogue shipped with this release. */

@@ -33,11 +33,11 @@ builder.node(StatusClass, {
     codes: t.field({
       type: [StatusCode],
       description: 'Every catalogued code in this class, official or not, by code ascending.',
-      resolve: (c) => catalogue.codes.filter((record) => record.code >= c.minCode && record.code <= c.maxCode),
+      resolve: (c) => catalogue.byClass.get(c.kind) ?? [],
     }),
     codeCount: t.int({
       description: 'How many catalogued codes the class holds.',
-      resolve: (c) => catalogue.codes.filter((record) => record.code >= c.minCode && record.code <= c.maxCode).length,
+      resolve: (c) => catalogue.byClass.get(c.kind)?.length ?? 0,
     }),
   }),
 });

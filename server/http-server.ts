@@ -20,22 +20,26 @@ export function createStatusqlServer(app: RequestListener, logger: Logger): Serv
   // since its last request began, so it has to outlast keepAliveTimeout.
   server.headersTimeout = 66_000;
   server.requestTimeout = 30_000;
-  server.on('request', (req, res) => {
-    const start = process.hrtime.bigint();
-    res.once('close', () => {
-      logger.info(
-        {
-          method: req.method,
-          path: req.url?.split('?')[0],
-          status: res.statusCode,
-          ms: Number(process.hrtime.bigint() - start) / 1e6,
-          bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
-          aborted: !res.writableFinished || undefined,
-        },
-        'request',
-      );
+  // Only when the line would be written: the listener costs a closure and a clock read per request.
+  if (logger.isLevelEnabled('info')) {
+    server.on('request', (req, res) => {
+      const start = process.hrtime.bigint();
+      res.once('close', () => {
+        logger.info(
+          {
+            method: req.method,
+            path: req.url?.split('?')[0],
+            status: res.statusCode,
+            ms: Number(process.hrtime.bigint() - start) / 1e6,
+            // Replayed answers write their headers directly, so only yoga's answers report a size.
+            bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
+            aborted: !res.writableFinished || undefined,
+          },
+          'request',
+        );
+      });
     });
-  });
+  }
   server.on('request', (req, res) => {
     // RFC 9112 §3.2: an invalid Host is a 400 (Node itself refuses a missing one). The app would
     // fail to build the request URL from it and answer 500.

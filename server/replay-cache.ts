@@ -1,7 +1,10 @@
 /** A response stored byte for byte, ready to be written again without running yoga. */
 export interface StoredResponse {
   status: number;
-  headers: ReadonlyArray<readonly [string, string]>;
+  /** The response headers as Node's `writeHead` takes them flat: name, value, name, value. */
+  headers: readonly string[];
+  /** The headers of a 304 for it: the same, less the content-* ones (RFC 9110 section 15.4.5). */
+  notModifiedHeaders: readonly string[];
   body: Buffer;
   /** The entity-tag from the stored headers, for If-None-Match. */
   etag: string | null;

@@ -20,27 +20,19 @@ function replayKey(req: IncomingMessage, body: Buffer | null): string {
 }
 
 function replay(req: IncomingMessage, res: ServerResponse, stored: StoredResponse): void {
-  const notModified = req.method === 'GET' && stored.etag !== null && ifNoneMatch(req.headers['if-none-match'], stored.etag);
-  for (const [name, value] of stored.headers) {
-    // RFC 9110 section 15.4.5: a 304 carries the caching headers a 200 would, but no content.
-    if (!notModified || !name.startsWith('content-')) res.setHeader(name, value);
+  if (req.method === 'GET' && stored.etag !== null && ifNoneMatch(req.headers['if-none-match'], stored.etag)) {
+    res.writeHead(304, stored.notModifiedHeaders as string[]).end();
+  } else {
+    res.writeHead(stored.status, stored.headers as string[]).end(stored.body);
   }
-  if (notModified) {
-    res.writeHead(304).end();
-    return;
-  }
-  res.setHeader('content-length', stored.body.length);
-  res.writeHead(stored.status).end(stored.body);
 }
 
-/** The whole body; Node frames it by Content-Length, so it is never longer than declared. */
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+/** Calls back with the whole body; Node frames it by Content-Length, so it is never longer than declared. */
+function readBody(req: IncomingMessage, done: (body: Buffer) => void, failed: () => void): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => done(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+  req.on('error', failed);
 }
 
 /**
@@ -79,7 +71,8 @@ export function statusqlListener(yoga: NodeListener, cache: ReplayCache | null, 
     }
     const declared = Number(req.headers['content-length']);
     if (!Number.isSafeInteger(declared) || declared === 0 || declared > maxBodyBytes) return yoga(req, res);
-    return readBody(req).then(
+    readBody(
+      req,
       (body) => {
         if (cache) {
           const key = replayKey(req, body);
@@ -88,7 +81,7 @@ export function statusqlListener(yoga: NodeListener, cache: ReplayCache | null, 
           replayKeys.set(req, key);
         }
         (req as IncomingMessage & { body?: unknown }).body = preparedBody(req, body);
-        return yoga(req, res);
+        yoga(req, res);
       },
       () => res.destroy(),
     );
@@ -106,11 +99,15 @@ export function useReplayCache(cache: ReplayCache): Plugin {
       const body = Buffer.from(await response.clone().arrayBuffer());
       if (!response.headers.get('content-type')?.includes('json')) return;
       if ((JSON.parse(body.toString('utf8')) as { errors?: unknown }).errors !== undefined) return;
-      const headers: [string, string][] = [];
+      const headers: string[] = [];
+      const notModifiedHeaders: string[] = [];
       response.headers.forEach((value, name) => {
-        if (!hopHeaders.has(name)) headers.push([name, value]);
+        if (hopHeaders.has(name)) return;
+        headers.push(name, value);
+        if (!name.startsWith('content-')) notModifiedHeaders.push(name, value);
       });
-      cache.set(key, { status: response.status, headers, body, etag: response.headers.get('etag') });
+      headers.push('content-length', String(body.length));
+      cache.set(key, { status: response.status, headers, notModifiedHeaders, body, etag: response.headers.get('etag') });
     },
   };
 }

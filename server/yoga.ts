@@ -52,7 +52,7 @@ const graphqlEndpoint = '/graphql';
 
 const longest = (lengths: number[]) => Math.max(0, ...lengths);
 const largestClass = longest(
-  statusClasses.map((statusClass) => catalogue.codes.filter((code) => code.code >= statusClass.minCode && code.code <= statusClass.maxCode).length),
+  [...catalogue.byClass.values()].map((codes) => codes.length),
 );
 
 /**

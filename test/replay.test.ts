@@ -88,7 +88,7 @@ describe('replaying stored answers', () => {
 });
 
 describe('ReplayCache', () => {
-  const entry = (bytes: number) => ({ status: 200, headers: [], body: Buffer.alloc(bytes), etag: null });
+  const entry = (bytes: number) => ({ status: 200, headers: [], notModifiedHeaders: [], body: Buffer.alloc(bytes), etag: null });
 
   it('drops the least recently used entry past its count', () => {
     const cache = new ReplayCache(2, 1000);
