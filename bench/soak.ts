@@ -106,7 +106,8 @@ async function run(duration: number, origin: string): Promise<CannonResult> {
 async function main(): Promise<void> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  execFileSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
+  const server = spawn(process.execPath, ['dist/main.js'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
