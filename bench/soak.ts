@@ -14,7 +14,8 @@ import autocannon from 'autocannon';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seconds = Number(process.env['SOAK_SECONDS'] ?? 60);
-const warmUpSeconds = Number(process.env['SOAK_WARM_UP_SECONDS'] ?? 10);
+// At tens of thousands of requests a second V8's heap needs about half a minute to reach its working size.
+const warmUpSeconds = Number(process.env['SOAK_WARM_UP_SECONDS'] ?? 30);
 const connections = Number(process.env['SOAK_CONNECTIONS'] ?? 100);
 
 interface SoakRequest {
