@@ -2,6 +2,10 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+
+/** The most ids one `nodes` call takes, like the largest page. */
+const maxNodeIds = 100;
 
 /** The one Pothos builder every type file registers with. */
 export const builder = new SchemaBuilder<{
@@ -19,8 +23,9 @@ export const builder = new SchemaBuilder<{
       args: { id: { description: 'A global id from an `id` field.' } },
     },
     nodesQueryOptions: {
-      description: 'Fetches several status codes or classes by their global `id`s, in the same order.',
-      args: { ids: { description: 'Global ids from `id` fields.' } },
+      description: `Fetches up to ${maxNodeIds} status codes or classes by their global \`id\`s, in the same order.`,
+      args: { ids: { description: `Global ids from \`id\` fields, at most ${maxNodeIds}.` } },
+      validate: z.looseObject({ ids: z.array(z.unknown()).max(maxNodeIds, `ids takes at most ${maxNodeIds} ids`) }),
     },
     pageInfoTypeOptions: { description: 'Where a page sits in its connection (Relay cursor connections).' },
     hasNextPageFieldOptions: { description: 'Whether more edges follow this page.' },

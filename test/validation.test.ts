@@ -17,6 +17,7 @@ const badArguments: ReadonlyArray<readonly [string, string, RegExp]> = [
   ['a filter code out of range', '{ statusCodes(filter: { codes: [42] }) { totalCount } }', /codes run from 100 to 599/],
   ['an empty header filter', '{ statusCodes(filter: { header: "" }) { totalCount } }', /header must not be empty/],
   ['a malformed global id', '{ node(id: "%%%") { id } }', /./],
+  ['101 ids for nodes', `{ nodes(ids: [${Array.from({ length: 101 }, () => '"U3RhdHVzQ29kZTo0MDQ="').join(',')}]) { id } }`, /ids takes at most 100 ids/],
 ];
 
 describe('argument validation', () => {
@@ -33,6 +34,14 @@ describe('argument validation', () => {
       e: search(query: "${'a'.repeat(200)}") { totalCount } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data?.b).toEqual({ code: 599 });
+  });
+
+  it('resolves 100 ids in one nodes call', async () => {
+    const ids = Array.from({ length: 100 }, () => btoa('StatusCode:404'));
+    const result = await execute('query ($ids: [ID!]!) { nodes(ids: $ids) { ... on StatusCode { code } } }', { ids });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.nodes).toHaveLength(100);
+    expect(result.data?.nodes[99]).toEqual({ code: 404 });
   });
 
   it('reports a wrong variable type before execution', async () => {
