@@ -64,7 +64,7 @@ const environment = z.object({
   INTROSPECTION: boolean(true),
   TRUSTED_DOCUMENTS: z.preprocess(unsetWhenEmpty, z.enum(['allow', 'only']).default('allow')),
   CACHE_MAX_AGE: integer(0, 31_536_000, 3600),
-  RESPONSE_CACHE_SIZE: integer(0, 1_000_000, 1000),
+  RESPONSE_CACHE_MB: integer(0, 65_536, 64),
   MAX_BODY_BYTES: integer(1024, 100_000_000, 102_400),
   BATCH_LIMIT: integer(0, 1000, 10),
   MAX_DEPTH: integer(1, 1000, 8),
@@ -112,8 +112,8 @@ export interface Config {
   trustedDocuments: 'allow' | 'only';
   /** `CACHE_MAX_AGE`: seconds browsers, CDNs and proxies may reuse a successful GET response. */
   cacheMaxAge: number;
-  /** `RESPONSE_CACHE_SIZE`: results kept in memory for repeated operations; 0 turns the cache off. */
-  responseCacheSize: number;
+  /** `RESPONSE_CACHE_MB`: megabytes of whole answers kept in memory for repeated requests; 0 turns the cache off. */
+  responseCacheMegabytes: number;
   limits: Limits;
 }
 
@@ -138,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: settings.INTROSPECTION,
     trustedDocuments: settings.TRUSTED_DOCUMENTS,
     cacheMaxAge: settings.CACHE_MAX_AGE,
-    responseCacheSize: settings.RESPONSE_CACHE_SIZE,
+    responseCacheMegabytes: settings.RESPONSE_CACHE_MB,
     limits: {
       bodyBytes: settings.MAX_BODY_BYTES,
       batch: settings.BATCH_LIMIT,

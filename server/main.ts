@@ -5,37 +5,35 @@ import { runPrimary } from './cluster.js';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 
+/** How long idle keep-alive connections get to bring one more request after SIGTERM. */
+const drainGraceMs = 1000;
+
 /** Serves the app on the configured port until SIGTERM or SIGINT, then drains and exits. */
 async function serve(config: Config, logger: Logger): Promise<void> {
   // Imported here so a cluster primary never builds the schema it does not serve.
-  const { createStatusqlApp } = await import('./yoga.js');
-  const { createStatusqlServer } = await import('./http-server.js');
+  const { createStatusqlApp } = await import('./app.js');
+  const { createStatusqlServer } = await import('./http/server.js');
   let draining = false;
   const { yoga, listener } = createStatusqlApp(config, { logger, isReady: () => !draining });
   const server = createStatusqlServer(listener, logger);
 
-  const shutdown = (reason: string) => {
+  const shutdown = async (reason: string) => {
     if (draining) return;
     draining = true;
     logger.info({ reason, timeoutMs: config.shutdownTimeoutMs }, 'draining: finishing in-flight requests');
-    const idle = setInterval(() => server.closeIdleConnections(), 100);
-    const deadline = setTimeout(() => {
-      logger.warn('in-flight requests outlived the shutdown timeout; closing their connections');
-      server.closeAllConnections();
-    }, config.shutdownTimeoutMs);
-    server.close(async (error) => {
-      clearInterval(idle);
-      clearTimeout(deadline);
-      await yoga.dispose();
-      logger.info('stopped');
-      process.exit(error ? 1 : 0);
+    await server.drain({
+      graceMs: Math.min(drainGraceMs, config.shutdownTimeoutMs),
+      timeoutMs: config.shutdownTimeoutMs,
+      onTimeout: () => logger.warn('in-flight requests outlived the shutdown timeout; closing their connections'),
     });
-    server.closeIdleConnections();
+    await yoga.dispose();
+    logger.info('stopped');
+    process.exit(0);
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
   // A worker whose primary is gone stops too.
-  if (cluster.isWorker) process.on('disconnect', () => shutdown('primary gone'));
+  if (cluster.isWorker) process.on('disconnect', () => void shutdown('primary gone'));
 
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;

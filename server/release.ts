@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './paths.js';
 
-const read = (path: string) => readFileSync(new URL(path, import.meta.url));
+const read = (path: string) => readFileSync(join(projectRoot, path));
 
-const { version } = JSON.parse(read('../package.json').toString('utf8')) as { version: string };
+const { version } = JSON.parse(read('package.json').toString('utf8')) as { version: string };
 const catalogueHash = createHash('sha256')
-  .update(read('../catalogue/status-codes.json'))
-  .update(read('../catalogue/code-guides.json'))
+  .update(read('catalogue/status-codes.json'))
+  .update(read('catalogue/code-guides.json'))
   .digest('hex')
   .slice(0, 12);
 

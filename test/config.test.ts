@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       introspection: true,
       trustedDocuments: 'allow',
       cacheMaxAge: 3600,
-      responseCacheSize: 1000,
+      responseCacheMegabytes: 64,
       limits: { bodyBytes: 102_400, batch: 10, depth: 8, aliases: 15, directives: 10, tokens: 1000, cost: 25_000 },
     });
   });
@@ -30,7 +30,7 @@ describe('loadConfig', () => {
       INTROSPECTION: 'false',
       TRUSTED_DOCUMENTS: 'only',
       CACHE_MAX_AGE: '0',
-      RESPONSE_CACHE_SIZE: '0',
+      RESPONSE_CACHE_MB: '0',
       MAX_BODY_BYTES: '2048',
       BATCH_LIMIT: '0',
       MAX_DEPTH: '5',
@@ -49,7 +49,7 @@ describe('loadConfig', () => {
       introspection: false,
       trustedDocuments: 'only',
       cacheMaxAge: 0,
-      responseCacheSize: 0,
+      responseCacheMegabytes: 0,
       limits: { bodyBytes: 2048, batch: 0, depth: 5, aliases: 0, directives: 3, tokens: 500, cost: 1000 },
     });
   });
@@ -83,7 +83,7 @@ describe('loadConfig', () => {
     ['INTROSPECTION', 'yes', 'expected true, false, 1 or 0'],
     ['TRUSTED_DOCUMENTS', 'on', 'Invalid option: expected one of "allow"|"only"'],
     ['CACHE_MAX_AGE', '1h', 'expected a whole number from 0 to 31536000'],
-    ['RESPONSE_CACHE_SIZE', '1.5', 'expected a whole number from 0 to 1000000'],
+    ['RESPONSE_CACHE_MB', '1.5', 'expected a whole number from 0 to 65536'],
     ['MAX_BODY_BYTES', '10', 'expected a whole number from 1024 to 100000000'],
     ['BATCH_LIMIT', '-1', 'expected a whole number from 0 to 1000'],
     ['MAX_DEPTH', '0', 'expected a whole number from 1 to 1000'],

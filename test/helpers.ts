@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { ExecutionResult } from 'graphql';
+import { createStatusqlApp, type StatusqlApp, type StatusqlAppOptions } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
-import { createStatusqlServer } from '../server/http-server.js';
+import { createStatusqlServer } from '../server/http/server.js';
 import { createLogger } from '../server/logger.js';
-import { createStatusqlApp, createStatusqlYoga } from '../server/yoga.js';
+import { createStatusqlYoga } from '../server/yoga/yoga.js';
 
 /** The configuration tests run with: the environment's, quiet, with `env` on top. */
 export function testConfig(env: Record<string, string> = {}): Config {
@@ -31,21 +32,32 @@ export async function execute<T = Record<string, any>>(
   return { status: response.status, ...((await response.json()) as ExecutionResult<T>) };
 }
 
+/** A server started by {@link startServer}. */
+export interface TestServer {
+  /** The GraphQL endpoint. */
+  url: string;
+  origin: string;
+  port: number;
+  app: StatusqlApp;
+  close: () => Promise<void>;
+}
+
 /**
  * A real HTTP server (the one main.ts runs) on an ephemeral loopback port, configured like
- * `testConfig(env)`; always `close()` it in `finally`. `url` is the GraphQL endpoint.
+ * `testConfig(env)`; always `close()` it in `finally`.
  */
-export async function startServer(
-  env: Record<string, string> = {},
-): Promise<{ url: string; origin: string; close: () => Promise<void> }> {
+export async function startServer(env: Record<string, string> = {}, options: StatusqlAppOptions = {}): Promise<TestServer> {
   const silent = createLogger('silent');
-  const server = createStatusqlServer(createStatusqlApp(testConfig(env), { logger: silent }).listener, silent);
+  const app = createStatusqlApp(testConfig(env), { logger: silent, ...options });
+  const server = createStatusqlServer(app.listener, options.logger ?? silent);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/graphql`,
     origin,
+    port,
+    app,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -1,24 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createStatusqlServer } from '../server/http-server.js';
+import { createStatusqlServer } from '../server/http/server.js';
 import { createLogger } from '../server/logger.js';
 import { release } from '../server/release.js';
-import { createStatusqlYoga } from '../server/yoga.js';
+import { createStatusqlApp } from '../server/app.js';
+import { createStatusqlYoga } from '../server/yoga/yoga.js';
 import { testConfig, yoga } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 type LogLine = Record<string, unknown> & { msg: string };
 
 describe('/health and /ready', () => {
-  it('reports liveness as JSON', async () => {
+  it('reports liveness with yoga’s own check: an empty 200', async () => {
     const response = await yoga.fetch('http://statusql/health');
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await response.json()).toEqual({ status: 'ok', version: release.version, catalogue: release.catalogue, uptimeSeconds: expect.any(Number) });
+    expect(await response.text()).toBe('');
   });
 
   it('reports readiness as JSON, and 503 while draining', async () => {
@@ -46,7 +46,7 @@ describe('the access log', () => {
       },
     });
     const logger = createLogger('info', sink);
-    const server = createStatusqlServer(createStatusqlYoga(testConfig(), { logger }), logger);
+    const server = createStatusqlServer(createStatusqlApp(testConfig(), { logger }).listener, logger);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
@@ -135,6 +135,50 @@ function halfSentRequest(port: number) {
   return { answer, finish: () => finish() };
 }
 
+/** A GET on a connection of its own, resolving with the status. */
+function getOnNewConnection(port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/**
+ * `clients` keep-alive clients sending GETs back to back until the server goes away. A request
+ * is lost when it was sent on an open connection and got no answer (ECONNRESET, socket hang up);
+ * a refused new connection after the server stopped listening is not a lost request.
+ */
+function keepAliveLoad(port: number, clients: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: clients });
+  const tally = { answered: 0, closeHeaders: 0, lost: [] as string[], refused: 0 };
+  const path = `/graphql?query=${encodeURIComponent('{ statusCode(code: 200) { phrase } }')}`;
+  const once = () =>
+    new Promise<boolean>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, path, agent }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          tally.answered++;
+          if (res.headers.connection === 'close') tally.closeHeaders++;
+          resolve(true);
+        });
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ECONNREFUSED') tally.refused++;
+        else tally.lost.push(error.code ?? error.message);
+        resolve(false);
+      });
+      req.end();
+    });
+  const loops = Array.from({ length: clients }, async () => {
+    while (await once());
+  });
+  return { tally, done: Promise.all(loops).then(() => agent.destroy()) };
+}
+
 describe('server/main.ts', () => {
   it('serves, then on SIGTERM finishes the request in flight and exits 0', async () => {
     const server = main();
@@ -148,12 +192,34 @@ describe('server/main.ts', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     server.child.kill('SIGTERM');
     await server.waitFor((line) => line.msg === 'draining: finishing in-flight requests');
-    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
+    // A keep-alive connection that brings a request while draining is answered and told to close;
+    // a new connection is refused.
+    const reused = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(reused.status).toBe(200);
+    expect(reused.headers.get('connection')).toBe('close');
+    await expect(getOnNewConnection(port, '/health')).rejects.toThrow(/ECONNREFUSED/);
     inFlight.finish();
 
     expect(await inFlight.answer).toEqual({ status: 200, body: '{"data":{"statusCode":{"phrase":"Service Unavailable"}}}' });
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.lines.at(-1)?.msg).toBe('stopped');
+  }, 30_000);
+
+  it.each(['1', '2'])('loses no request to SIGTERM under keep-alive load (WORKERS=%s)', async (workers) => {
+    const server = main({ WORKERS: workers });
+    const port = await server.port();
+    if (workers === '2') await server.waitFor(() => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 2);
+    const load = keepAliveLoad(port, 16);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const before = load.tally.answered;
+    server.child.kill('SIGTERM');
+    await load.done;
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(before).toBeGreaterThan(100);
+    expect(load.tally.lost).toEqual([]);
+    // Every client was told to close rather than finding its connection gone.
+    expect(load.tally.closeHeaders).toBeGreaterThanOrEqual(16);
+    expect(load.tally.refused).toBe(16);
   }, 30_000);
 
   it('closes a request that outlives SHUTDOWN_TIMEOUT_MS and still exits', async () => {

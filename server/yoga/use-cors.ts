@@ -1,5 +1,7 @@
 import type { Plugin } from 'graphql-yoga';
-import { appendVary } from './vary.js';
+import vary from 'vary';
+
+const appendVary = (headers: Headers, name: string) => headers.set('vary', vary.append(headers.get('vary') ?? '', name));
 
 const methods = 'GET, POST, OPTIONS';
 

@@ -4,7 +4,7 @@ import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Limits } from './config.js';
+import type { Limits } from '../config.js';
 
 /**
  * graphql-armor's rules throw from inside `validate` by default, which skips yoga's marking of

@@ -20,46 +20,40 @@ interface HttpExtension {
   status?: number;
 }
 
+const malformed = () =>
+  new GraphQLError('Malformed request: the body, or the variables or extensions in the URL, are not valid JSON.', {
+    extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+  });
+
 /**
- * Malformed requests get a 4xx with a JSON GraphQL error body, whatever the client accepts:
+ * Malformed requests get a 4xx with a JSON GraphQL error body, whatever the client accepts, and a
+ * fixed message that never quotes the request back:
  *
  * - a POST in a media type no parser reads gets 415 with an error and `Accept` (RFC 9110
  *   §15.5.16), where yoga answers an empty 415;
- * - a request a parser cannot read (bad JSON in GET `variables`) gets 400, not a masked 500;
- * - a 413 closes the connection;
+ * - a body or URL parameter that does not parse gets 400, without the parser's own message (it
+ *   quotes the input) or its original error;
  * - an operation type the schema lacks (`mutation`) is a validation error, as in graphql-js 17;
  * - request errors (no query, unparsable or invalid document, refused by a limit) keep their 400
  *   even for `Accept: application/json`, where the GraphQL over HTTP spec's legacy rule would
  *   answer 200. Errors raised while executing, which come with `data`, keep the spec's 200.
  */
-export function useStrictRequestErrors(): Plugin {
+export function useRequestErrors(): Plugin {
   return {
     onRequestParse({ request, requestParser, setRequestParser }) {
       if (!requestParser) {
         if (request.method !== 'POST') return;
-        const type = request.headers.get('content-type');
-        throw new GraphQLError(
-          type
-            ? `Unsupported Media Type: cannot read a request body of type "${type}". Send ${acceptedRequestTypes}.`
-            : `Unsupported Media Type: the request has no Content-Type. Send ${acceptedRequestTypes}.`,
-          { extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415, headers: { accept: acceptedRequestTypes } } } },
-        );
+        throw new GraphQLError(`Unsupported Media Type: send the request body as one of ${acceptedRequestTypes}.`, {
+          extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415, headers: { accept: acceptedRequestTypes } } },
+        });
       }
       setRequestParser(async (parsing) => {
         try {
           return await requestParser(parsing);
-        } catch (error) {
-          if (error instanceof GraphQLError) throw error;
-          throw new GraphQLError(`Malformed request: ${error instanceof Error ? error.message : String(error)}`, {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          });
+        } catch {
+          throw malformed();
         }
       });
-    },
-    // A 413 leaves the rest of the body unread on the socket: close the connection rather than
-    // drain an unbounded body or leave the socket out of step for the next request.
-    onResponse({ response }) {
-      if (response.status === 413) response.headers.set('connection', 'close');
     },
     onValidate({ addValidationRule }) {
       addValidationRule(knownOperationTypes);

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
+import { projectRoot } from '../paths.js';
 
 /** The SDK's operations by hash, as codegen writes them (`"sha256:<hex>": "<document>"`). */
 export function loadTrustedDocuments(): ReadonlyMap<string, string> {
-  const manifest = new URL('../sdk/src/generated/persisted-documents.json', import.meta.url);
+  const manifest = join(projectRoot, 'sdk', 'src', 'generated', 'persisted-documents.json');
   return new Map(Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>));
 }
 

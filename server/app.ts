@@ -1,0 +1,145 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import vary from 'vary';
+import { loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { release } from './release.js';
+import { answerOf, entityTag, sendAnswer, type Answer } from './http/answer.js';
+import { answerKey, createAnswerCache, type AnswerCache } from './http/answer-cache.js';
+import { readBody } from './http/body.js';
+import { sendError } from './http/errors.js';
+import { answerHeaders, pathOf, requestTarget } from './http/request.js';
+import { createWebPage, webPageFile } from './http/web-page.js';
+import { createStatusqlYoga, graphqlEndpoint, type StatusqlYoga, type StatusqlYogaOptions } from './yoga/yoga.js';
+import type { AnswerOutcome } from './yoga/use-answer-outcome.js';
+
+/** What the app needs besides its configuration. */
+export interface StatusqlAppOptions extends StatusqlYogaOptions {
+  /** The built page; web/dist when omitted. */
+  webPageDirectory?: string;
+}
+
+/** The app: yoga, and the Node request listener that serves it with the page. */
+export interface StatusqlApp {
+  yoga: StatusqlYoga;
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Whole answers to repeated GraphQL requests, or null when RESPONSE_CACHE_MB is 0. */
+  answers: AnswerCache | null;
+}
+
+/** Yoga builds request URLs on this origin: an answer never depends on the Host a client sent. */
+const origin = 'http://statusql';
+
+/**
+ * The request path, from the socket to the answer, in the order it runs:
+ *
+ * 1. The request target and Host are checked before anything else (400 and close).
+ * 2. The page's files (GET and HEAD of `/`, `/404`, `/assets/*`) are served from web/dist.
+ * 3. A POST body is read whole, within MAX_BODY_BYTES (413) and without a content coding (415).
+ * 4. A GraphQL GET or POST seen before is answered from the answer cache, whose key is exactly
+ *    what step 5 gives yoga: method, target, {@link answerHeaders} and body.
+ * 5. Otherwise yoga answers (CORS, limits, parsing, validation, cost, execution: see yoga.ts),
+ *    given nothing but what the key holds.
+ * 6. The GraphQL endpoint's answers get their caching headers: `public, max-age` and an ETag for a
+ *    successful GET, `no-store` for anything else. Successful ones are stored for step 4.
+ * 7. The answer is written with its Content-Length, or as a 304 when If-None-Match matches.
+ */
+export function createStatusqlApp(config: Config = loadConfig(), options: StatusqlAppOptions = {}): StatusqlApp {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const yoga = createStatusqlYoga(config, { ...options, logger });
+  const answers = config.responseCacheMegabytes > 0 ? createAnswerCache(config.responseCacheMegabytes * 1024 * 1024) : null;
+  const webPage = createWebPage(options.webPageDirectory);
+  const cacheControl = `public, max-age=${config.cacheMaxAge}`;
+
+  /** Step 5 and 6: yoga's answer to exactly the method, target, headers and body given. */
+  async function askYoga(method: string, target: string, req: IncomingMessage, body: Buffer | null): Promise<{ answer: Answer; storable: boolean }> {
+    const headers: Record<string, string> = {};
+    for (const name of answerHeaders) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const outcome: AnswerOutcome = { succeeded: false };
+    const request = new yoga.fetchAPI.Request(origin + target, { method, headers, body: body as BodyInit | null });
+    const answer = await answerOf(await yoga.fetch(request, { outcome }));
+    if (answer.status >= 500 && !answer.headers['content-type']?.includes('json')) {
+      // Yoga's adapter answers an error thrown outside execution with its stack as text/plain.
+      logger.error({ status: answer.status, method, path: pathOf(target) }, 'unexpected error answer from yoga, masked');
+      return { answer: unexpected(), storable: false };
+    }
+    const headersOut: Record<string, string> = { ...answer.headers };
+    if (pathOf(target) !== graphqlEndpoint) {
+      headersOut['cache-control'] ??= 'no-store';
+      return { answer: { ...answer, headers: headersOut }, storable: false };
+    }
+    headersOut['vary'] = vary.append(headersOut['vary'] ?? '', 'Accept');
+    const succeeded = answer.status === 200 && (outcome.succeeded || Boolean(answer.headers['content-type']?.startsWith('text/html')));
+    if (succeeded && method === 'GET') {
+      headersOut['cache-control'] = cacheControl;
+      headersOut['etag'] = entityTag(release.id, answer);
+    } else {
+      headersOut['cache-control'] = 'no-store';
+    }
+    return { answer: { ...answer, headers: headersOut }, storable: succeeded && (method === 'GET' || method === 'POST') };
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = requestTarget(req);
+    if (typeof target !== 'string') return sendError(res, 400, 'BAD_REQUEST', target.message, { connection: 'close' });
+    const method = req.method ?? 'GET';
+    const path = pathOf(target);
+
+    const file = method === 'GET' || method === 'HEAD' ? webPageFile(path) : null;
+    if (file) {
+      req.url = file;
+      return webPage(req, res, (error) => {
+        if (error) return fail(res, error);
+        if (file === '/index.html') {
+          return sendError(res, 503, 'PAGE_NOT_BUILT', 'The page is not built: run `npm run build:web` (`npm ci` does it). The API works without it at /graphql.', { 'retry-after': '10' });
+        }
+        sendError(res, 404, 'NOT_FOUND', 'Not Found: this server has no such file.');
+      });
+    }
+
+    let body: Buffer | null = null;
+    if (method === 'POST') {
+      const read = await readBody(req, config.limits.bodyBytes);
+      if (read === null) return;
+      if (!Buffer.isBuffer(read)) {
+        return sendError(res, read.status, read.code, read.message, {
+          ...(read.close ? { connection: 'close' } : {}),
+          ...(read.status === 415 ? { 'accept-encoding': 'identity' } : {}),
+        });
+      }
+      body = read;
+    }
+
+    const key = answers && path === graphqlEndpoint && (method === 'GET' || method === 'POST') ? answerKey(method, target, req.headers, body) : null;
+    const stored = key === null ? undefined : answers!.get(key);
+    if (stored) return sendAnswer(req, res, stored);
+
+    const { answer, storable } = await askYoga(method, target, req, body);
+    if (key !== null && storable) answers!.set(key, answer);
+    if (!res.destroyed) sendAnswer(req, res, answer);
+  }
+
+  /** The last guard: whatever fails unexpectedly is logged, and the client gets a masked 500. */
+  function fail(res: ServerResponse, error: unknown): void {
+    logger.error({ err: error }, 'unexpected error');
+    if (res.headersSent) res.destroy();
+    else sendAnswer({ method: 'GET', headers: {} } as IncomingMessage, res, unexpected());
+  }
+
+  return {
+    yoga,
+    answers,
+    listener: (req, res) => {
+      handle(req, res).catch((error: unknown) => fail(res, error));
+    },
+  };
+}
+
+/** A 500 that says nothing of what went wrong inside. */
+function unexpected(): Answer {
+  const body = Buffer.from(JSON.stringify({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+  return { status: 500, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body };
+}

@@ -1,0 +1,86 @@
+import { createServer, Server, type ServerResponse } from 'node:http';
+import { Server as NetServer } from 'node:net';
+import type { Logger } from 'pino';
+
+/** Anything that handles Node requests: the app's listener (app.ts). */
+type RequestListener = Parameters<typeof createServer>[1] & {};
+
+/** How long a client may take to send its headers, and its whole request (README, "Operations"). */
+export const headersTimeoutMs = 10_000;
+export const requestTimeoutMs = 30_000;
+
+/** A Node HTTP server that can drain: finish what is in flight and lose no request. */
+export interface StatusqlServer extends Server {
+  /**
+   * Stops taking connections; every answer from now on says `Connection: close`; a connection
+   * idle for `graceMs` is closed; after `timeoutMs` every connection is. Resolves when none is left.
+   */
+  drain(options: { graceMs: number; timeoutMs: number; onTimeout: () => void }): Promise<void>;
+}
+
+/**
+ * The HTTP server, with one access-log line per request (info level) and timeouts that end a
+ * stalled request promptly: Node checks them every second rather than every 30 s. Idle keep-alive
+ * connections outlive nginx's upstream keepalive_timeout (60 s), so the proxy closes them first
+ * and never reuses a socket Node is closing.
+ */
+export function createStatusqlServer(listener: RequestListener, logger: Logger): StatusqlServer {
+  const server = createServer({
+    keepAliveTimeout: 65_000,
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: 1000,
+  }) as StatusqlServer;
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+
+  if (logger.isLevelEnabled('info')) {
+    server.on('request', (req, res) => {
+      const start = process.hrtime.bigint();
+      res.once('close', () => {
+        logger.info(
+          {
+            method: req.method,
+            path: req.url?.split('?')[0],
+            status: res.statusCode,
+            ms: Number(process.hrtime.bigint() - start) / 1e6,
+            bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
+            aborted: !res.writableFinished || undefined,
+          },
+          'request',
+        );
+      });
+    });
+  }
+  server.on('request', (req, res) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+    if (draining) res.setHeader('connection', 'close');
+    listener(req, res);
+  });
+
+  server.drain = ({ graceMs, timeoutMs, onTimeout }) =>
+    new Promise((resolve) => {
+      draining = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      // http.Server#close would also close idle keep-alive connections at once, racing a client
+      // that is sending its next request on one: that request would be lost. Stop listening only,
+      // and give idle connections `graceMs` to bring a request, answered with Connection: close.
+      NetServer.prototype.close.call(server, () => {
+        clearTimeout(grace);
+        clearTimeout(deadline);
+        resolve();
+      });
+      const grace = setTimeout(() => {
+        server.closeIdleConnections();
+        const idle = setInterval(() => server.closeIdleConnections(), 100);
+        idle.unref();
+      }, graceMs);
+      const deadline = setTimeout(() => {
+        onTimeout();
+        server.closeAllConnections();
+      }, timeoutMs);
+    });
+
+  return server;
+}

@@ -1,0 +1,61 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, sep } from 'node:path';
+import compression from 'compression';
+import serveStatic from 'serve-static';
+import { projectRoot } from '../paths.js';
+
+/** Where `npm run build:web` (run by `npm ci`) writes the page. */
+export const webPageDirectory = join(projectRoot, 'web', 'dist');
+
+/** The page loads only its own files and talks only to its own API. */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** Views the page renders itself, so a reload or a shared link opens index.html: `/` and `/404`. */
+const pagePath = /^\/(?:[1-5]\d\d)?$/;
+/** Vite's output: content-hashed names, so they never change and may be cached for good. */
+const assetPath = /^\/assets\/[\w-]+(?:\.[\w-]+)*$/;
+/** Files copied from web/public, such as the favicon. */
+const publicPath = /^\/[\w-]+\.(?:svg|png|ico|txt)$/;
+
+/** Calls `next` when the page has no such file, with the error if reading it failed. */
+export type WebPage = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/** The page's file for a path, or null when the path is not the page's: `/404` is index.html. */
+export function webPageFile(path: string): string | null {
+  if (pagePath.test(path)) return '/index.html';
+  return assetPath.test(path) || publicPath.test(path) ? path : null;
+}
+
+/**
+ * The built page (web/dist), served by serve-static (ETag, 304, HEAD, Range) and compressed for
+ * clients that accept it. `req.url` must already be the file's path (see {@link webPageFile}).
+ */
+export function createWebPage(directory = webPageDirectory): WebPage {
+  const assets = join(directory, 'assets') + sep;
+  const files = serveStatic(directory, {
+    index: false,
+    redirect: false,
+    fallthrough: true,
+    cacheControl: false,
+    lastModified: false,
+    setHeaders(res, path) {
+      res.setHeader('cache-control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('x-content-type-options', 'nosniff');
+      if (extname(path) === '.html') {
+        res.setHeader('content-security-policy', contentSecurityPolicy);
+        res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
+      }
+    },
+  });
+  const compress = compression();
+  return (req, res, next) => {
+    compress(req as never, res as never, () => files(req as never, res as never, next));
+  };
+}

@@ -1,0 +1,139 @@
+import { PothosValidationError } from '@pothos/core';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
+import { statusClasses } from '../../catalogue/classes.js';
+import { catalogue } from '../../catalogue/catalogue.js';
+import { quickGuide } from '../../catalogue/quick-guide.js';
+import { schema } from '../../schema/index.js';
+import { maxPageSize } from '../../schema/pagination.js';
+import { loadConfig, type Config } from '../config.js';
+import { createLogger, yogaLogger } from '../logger.js';
+import { release } from '../release.js';
+import { graphiqlDefaultQuery } from './graphiql-query.js';
+import { useAnswerOutcome, type AnswerContext } from './use-answer-outcome.js';
+import { useCors } from './use-cors.js';
+import { useCostLimit, type ListBounds } from './use-cost-limit.js';
+import { useHiddenSchema } from './use-hidden-schema.js';
+import { useInputDepth } from './use-input-depth.js';
+import { useQueryLimits } from './use-query-limits.js';
+import { useRequestErrors } from './use-request-errors.js';
+import { loadTrustedDocuments, useTrustedDocuments } from './use-trusted-documents.js';
+
+export type StatusqlYoga = YogaServerInstance<AnswerContext, {}>;
+
+/** What the app needs besides its configuration. */
+export interface StatusqlYogaOptions {
+  /** Where yoga's own messages go; a logger at the configured level when omitted. */
+  logger?: Logger;
+  /** Whether /ready reports ready; main.ts turns it false while draining. Always true when omitted. */
+  isReady?: () => boolean;
+}
+
+export const graphqlEndpoint = '/graphql';
+
+/** No input of this schema nests deeper than a filter holding a list. */
+const maxInputDepth = 16;
+
+/**
+ * Parsed documents and parse errors by query text, bounded in bytes: a text counts twice its
+ * length (UTF-16) and its syntax tree about 64 bytes a character (measured on the SDK's documents).
+ */
+const documentCacheBytes = 32 * 1024 * 1024;
+const documentBytes = (_value: unknown, text: string) => 66 * text.length + 256;
+
+const longest = (lengths: number[]) => Math.max(0, ...lengths);
+const largestClass = longest([...catalogue.byClass.values()].map((codes) => codes.length));
+
+/**
+ * The most items each list can hold, read from the catalogue, for the cost estimate. A list
+ * not named here is assumed to be as long as the longest of them (the codes of the largest class).
+ */
+export const listBounds: ListBounds = {
+  pageSize: maxPageSize,
+  sizes: {
+    'Query.statusClasses': statusClasses.length,
+    'Query.quickGuide': quickGuide.length,
+    'StatusClass.codes': largestClass,
+    'StatusCode.headers': longest(catalogue.codes.map((code) => code.headers.length)),
+    'StatusCode.formerPhrases': longest(catalogue.codes.map((code) => code.formerPhrases.length)),
+    'StatusCode.otherMeanings': longest(catalogue.codes.map((code) => code.otherMeanings.length)),
+    'StatusCode.confusedWith': longest(catalogue.codes.map((code) => code.confusedWith.length)),
+    'StatusCode.frameworkNames': longest(catalogue.codes.map((code) => code.frameworkNames.length)),
+    'StatusCodeSearchConnection.facets': statusClasses.length,
+  },
+  otherwise: largestClass,
+};
+
+/** Pothos rejects bad cursors and global ids with its own error class: that is the caller's mistake. */
+function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (original instanceof PothosValidationError) {
+    return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return maskError(error, message, isDev);
+}
+
+function json(fetchAPI: { Response: typeof Response }, status: number, body: Record<string, unknown>): Response {
+  return new fetchAPI.Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/**
+ * The plugins, in the order they run. Each does one job and none undoes another:
+ *
+ * 1. CORS first, so a preflight is answered before anything parses, and every answer (errors too)
+ *    carries the headers a browser needs to read it.
+ * 2. `/ready`, answered before anything GraphQL runs (`/health` is yoga's own check, ahead of all).
+ * 3. Request errors: how an unreadable request is refused, which the rest never sees.
+ * 4. The nesting of variables and extensions, once parsed and before anything walks them.
+ * 5. Trusted documents turn a `documentId` into its query text before parsing.
+ * 6. Document limits: tokens while parsing, then depth, aliases and directives while validating.
+ * 7. With INTROSPECTION=false, the schema is hidden: no introspection, no suggestions.
+ * 8. The cost limit, at execution, once the variables are known.
+ * 9. Last, the outcome: whether the result had errors, for the Node side's caching.
+ */
+function plugins(config: Config, isReady: () => boolean): Plugin[] {
+  const { limits } = config;
+  const identity = { version: release.version, catalogue: release.catalogue };
+  return [
+    useCors(config.corsOrigin),
+    useReadinessCheck({
+      endpoint: '/ready',
+      check: ({ fetchAPI }) =>
+        isReady() ? json(fetchAPI, 200, { status: 'ready', ...identity }) : json(fetchAPI, 503, { status: 'draining', ...identity }),
+    }),
+    useRequestErrors(),
+    useInputDepth(maxInputDepth),
+    useTrustedDocuments(loadTrustedDocuments(), config.trustedDocuments === 'only'),
+    useQueryLimits(limits),
+    ...(config.introspection ? [] : [useHiddenSchema()]),
+    useCostLimit(limits.cost, listBounds),
+    useAnswerOutcome(),
+  ];
+}
+
+/** The StatusQL GraphQL app; it opens no port and knows nothing of sockets (see app.ts). */
+export function createStatusqlYoga(config: Config = loadConfig(), options: StatusqlYogaOptions = {}): StatusqlYoga {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const documents = () => new LRUCache<string, DocumentNode | Error>({ maxSize: documentCacheBytes, sizeCalculation: documentBytes });
+  return createYoga<AnswerContext>({
+    schema,
+    graphqlEndpoint,
+    landingPage: false,
+    graphiql: config.introspection ? { title: 'StatusQL', defaultQuery: graphiqlDefaultQuery } : false,
+    maskedErrors: { maskError: maskUnexpected },
+    // `documentId` carries a trusted document's hash (see use-trusted-documents.ts).
+    extraParamNames: ['documentId'],
+    logging: yogaLogger(logger),
+    cors: false,
+    multipart: false,
+    maxRequestBodySize: config.limits.bodyBytes,
+    batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
+    parserAndValidationCache: { documentCache: documents() as never, errorCache: documents() as never },
+    plugins: plugins(config, options.isReady ?? (() => true)),
+  });
+}
