@@ -1,5 +1,4 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
-import { z } from 'zod';
 import { catalogue } from '../catalogue/catalogue.js';
 import { classOf, statusClasses } from '../catalogue/classes.js';
 import { matchesFilter } from '../catalogue/filter.js';
@@ -10,6 +9,7 @@ import { maxPageSize, pageArgs } from './pagination.js';
 import { StatusClass } from './status-class.js';
 import { StatusCode } from './status-code.js';
 import { StatusCodeFilterInput } from './status-code-filter.js';
+import { textArgument } from './text-argument.js';
 
 /** Longest query `search` accepts, in characters. */
 export const maxQueryLength = 200;
@@ -65,11 +65,7 @@ builder.queryFields((t) => ({
         query: t.arg.string({
           required: true,
           description: `What to look for, 1 to ${maxQueryLength} characters.`,
-          validate: z
-            .string()
-            .trim()
-            .min(1, 'query must not be empty')
-            .max(maxQueryLength, `query must be at most ${maxQueryLength} characters`),
+          validate: textArgument('query', maxQueryLength),
         }),
         filter: t.arg({ type: StatusCodeFilterInput, description: 'Narrows the results; all when omitted.' }),
       },

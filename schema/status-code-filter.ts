@@ -1,6 +1,7 @@
 import { maxPageSize } from './pagination.js';
 import { builder } from './builder.js';
 import { StatusClassKindEnum } from './status-class.js';
+import { textArgument } from './text-argument.js';
 import { z } from 'zod';
 
 const code = z.int().min(100, 'codes run from 100 to 599').max(599, 'codes run from 100 to 599');
@@ -30,7 +31,7 @@ export const StatusCodeFilterInput = builder.inputType('StatusCodeFilter', {
     bodyAllowed: t.boolean({ description: 'Only codes whose responses may (or may not) carry content.' }),
     header: t.string({
       description: 'Only codes that go with this response header, e.g. "Retry-After" (any case).',
-      validate: z.string().trim().min(1, 'header must not be empty').max(100, 'header must be at most 100 characters'),
+      validate: textArgument('header', 100),
     }),
   }),
 });

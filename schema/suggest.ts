@@ -3,6 +3,7 @@ import { catalogue } from '../catalogue/catalogue.js';
 import { createSuggest, suggestionKinds, type SuggestionKind, type SuggestionRecord } from '../catalogue/suggest.js';
 import { builder } from './builder.js';
 import { StatusCode } from './status-code.js';
+import { textArgument } from './text-argument.js';
 
 /** Longest prefix `suggest` accepts, in characters. */
 export const maxPrefixLength = 100;
@@ -55,11 +56,7 @@ builder.queryField('suggest', (t) =>
       prefix: t.arg.string({
         required: true,
         description: `What the user has typed so far, 1 to ${maxPrefixLength} characters.`,
-        validate: z
-          .string()
-          .trim()
-          .min(1, 'prefix must not be empty')
-          .max(maxPrefixLength, `prefix must be at most ${maxPrefixLength} characters`),
+        validate: textArgument('prefix', maxPrefixLength),
       }),
       first: t.arg.int({
         defaultValue: defaultSuggestions,
