@@ -27,6 +27,9 @@ export interface StatusqlApp {
   answers: AnswerCache | null;
 }
 
+/** What yoga answers: the API, and its liveness and readiness checks. */
+const yogaPaths = new Set([graphqlEndpoint, '/health', '/ready']);
+
 /** Yoga builds request URLs on this origin: an answer never depends on the Host a client sent. */
 const origin = 'http://statusql';
 
@@ -34,7 +37,8 @@ const origin = 'http://statusql';
  * The request path, from the socket to the answer, in the order it runs:
  *
  * 1. The request target and Host are checked before anything else (400 and close).
- * 2. The page's files (GET and HEAD of `/`, `/404`, `/assets/*`) are served from web/dist.
+ * 2. The page's files (GET and HEAD of `/`, `/404`, `/assets/*`) are served from web/dist; any
+ *    other path but yoga's (`/graphql`, `/health`, `/ready`) is a 404.
  * 3. A POST body is read whole, within MAX_BODY_BYTES (413) and without a content coding (415).
  * 4. A GraphQL GET or POST seen before is answered from the answer cache, whose key is exactly
  *    what step 5 gives yoga: method, target, {@link answerHeaders} and body.
@@ -99,6 +103,8 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
         sendError(res, 404, 'NOT_FOUND', 'Not Found: this server has no such file.');
       });
     }
+
+    if (!yogaPaths.has(path)) return sendError(res, 404, 'NOT_FOUND', 'Not Found: this server has no such file.');
 
     let body: Buffer | null = null;
     if (method === 'POST') {

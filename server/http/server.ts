@@ -1,13 +1,41 @@
-import { createServer, Server, type ServerResponse } from 'node:http';
-import { Server as NetServer } from 'node:net';
+import { STATUS_CODES, createServer, type Server, type ServerResponse } from 'node:http';
+import { Server as NetServer, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 
 /** Anything that handles Node requests: the app's listener (app.ts). */
 type RequestListener = Parameters<typeof createServer>[1] & {};
 
 /** How long a client may take to send its headers, and its whole request (README, "Operations"). */
-export const headersTimeoutMs = 10_000;
-export const requestTimeoutMs = 30_000;
+export interface Timeouts {
+  headersMs: number;
+  requestMs: number;
+}
+export const defaultTimeouts: Timeouts = { headersMs: 10_000, requestMs: 30_000 };
+
+/** Node's parser errors (RFC 9112 framing, header sizes, timeouts), by the status that fits. */
+const clientErrors: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large: the request line and headers may hold at most 16 KB.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout: the request did not arrive in time.'],
+  HPE_HEADERS_TIMEOUT: [408, 'Request Timeout: the request did not arrive in time.'],
+};
+
+/**
+ * A request Node's parser refuses gets a JSON error like every other answer (Node's own has no
+ * body), then the connection closes: the rest of what was sent cannot be read reliably.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (socket as Socket & { _httpMessage?: { headersSent: boolean } })._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] = clientErrors[error.code ?? ''] ?? [400, 'Bad Request: the request is not well-formed HTTP/1.1.'];
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 400 ? 'BAD_REQUEST' : STATUS_CODES[status]!.toUpperCase().replaceAll(' ', '_') } }] });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `Cache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
 
 /** A Node HTTP server that can drain: finish what is in flight and lose no request. */
 export interface StatusqlServer extends Server {
@@ -24,11 +52,11 @@ export interface StatusqlServer extends Server {
  * connections outlive nginx's upstream keepalive_timeout (60 s), so the proxy closes them first
  * and never reuses a socket Node is closing.
  */
-export function createStatusqlServer(listener: RequestListener, logger: Logger): StatusqlServer {
+export function createStatusqlServer(listener: RequestListener, logger: Logger, timeouts = defaultTimeouts): StatusqlServer {
   const server = createServer({
     keepAliveTimeout: 65_000,
-    headersTimeout: headersTimeoutMs,
-    requestTimeout: requestTimeoutMs,
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
     connectionsCheckingInterval: 1000,
   }) as StatusqlServer;
   const inFlight = new Set<ServerResponse>();
@@ -58,6 +86,8 @@ export function createStatusqlServer(listener: RequestListener, logger: Logger):
     if (draining) res.setHeader('connection', 'close');
     listener(req, res);
   });
+
+  server.on('clientError', answerClientError);
 
   server.drain = ({ graceMs, timeoutMs, onTimeout }) =>
     new Promise((resolve) => {
