@@ -29,6 +29,8 @@ export interface StatusqlYogaOptions {
   logger?: Logger;
   /** Whether /ready reports ready; main.ts turns it false while draining. Always true when omitted. */
   isReady?: () => boolean;
+  /** Plugins to run after StatusQL's own, such as metrics (tests count requests with one). */
+  plugins?: Plugin[];
 }
 
 export const graphqlEndpoint = '/graphql';
@@ -134,6 +136,6 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     maxRequestBodySize: config.limits.bodyBytes,
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
     parserAndValidationCache: { documentCache: documents() as never, errorCache: documents() as never },
-    plugins: plugins(config, options.isReady ?? (() => true)),
+    plugins: [...plugins(config, options.isReady ?? (() => true)), ...(options.plugins ?? [])],
   });
 }
