@@ -1,7 +1,7 @@
 /**
  * `npm run soak:memory [-- --seconds N] [-- --connections N]`: proves the server's memory stays
  * bounded under hostile-but-valid traffic, where no two requests are alike. It starts the server as
- * `npm start` does (`node dist/main.js`, default settings but HOST=127.0.0.1, a free PORT and
+^ * `npm start` does (`node <its flags> dist/main.js`, default settings but HOST=127.0.0.1, a free PORT and
  * LOG_LEVEL=warn; built first with `npm run build:server`), then for 5 minutes (`--seconds`) keeps
  * 32 keep-alive connections (`--connections`) busy with requests that each carry a new query text
  * (operation name, alias and a comment hold a counter) and new variables: lookups of a random code
@@ -26,7 +26,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { getIntrospectionQuery } from 'graphql';
 import { requestHeaders } from './load.js';
-import { killAll, memoryOf, root, send, startServer } from './servers.js';
+import { killAll, memoryOf, npmStartNodeFlags, root, send, startServer } from './servers.js';
 
 const targetRssMb = 250;
 const rowSeconds = 30;
@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   });
 
   const cwd = dirname(dirname(entry));
-  const server = await startServer({ id: 'statusql', label: 'StatusQL', entry, plainNode: true }, cwd, async (url) => {
+  const server = await startServer({ id: 'statusql', label: 'StatusQL', entry, plainNode: true, nodeFlags: npmStartNodeFlags() }, cwd, async (url) => {
     return (await send(url.replace(/graphql$/, 'ready'), { method: 'GET', timeoutMs: 1000 })).status === 200;
   });
   const idle = memoryOf(server.pid)?.rssMb ?? Number.NaN;

@@ -275,3 +275,11 @@ export async function startServer(
     throw error;
   }
 }
+
+/** The Node flags `npm start` runs the server with (`node <flags> dist/main.js` in package.json). */
+export function npmStartNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...words] = scripts.start.split(/\s+/);
+  if (command !== 'node' || words.at(-1) !== 'dist/main.js') throw new Error(`npm start is not "node … dist/main.js": ${scripts.start}`);
+  return words.slice(0, -1);
+}

@@ -64,7 +64,7 @@ const environment = z.object({
   INTROSPECTION: boolean(true),
   TRUSTED_DOCUMENTS: z.preprocess(unsetWhenEmpty, z.enum(['allow', 'only']).default('allow')),
   CACHE_MAX_AGE: integer(0, 31_536_000, 3600),
-  RESPONSE_CACHE_MB: integer(0, 65_536, 64),
+  RESPONSE_CACHE_MB: integer(0, 65_536, 32),
   MAX_BODY_BYTES: integer(1024, 100_000_000, 102_400),
   BATCH_LIMIT: integer(0, 1000, 10),
   MAX_DEPTH: integer(1, 1000, 8),

@@ -14,7 +14,7 @@ describe('loadConfig', () => {
       introspection: true,
       trustedDocuments: 'allow',
       cacheMaxAge: 3600,
-      responseCacheMegabytes: 64,
+      responseCacheMegabytes: 32,
       limits: { bodyBytes: 102_400, batch: 10, depth: 8, aliases: 15, directives: 10, tokens: 1000, cost: 25_000 },
     });
   });

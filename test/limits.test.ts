@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema/index.js';
-import { graphiqlDefaultQuery } from '../server/graphiql-query.js';
-import { estimateCost } from '../server/use-cost-limit.js';
-import { createStatusqlYoga, listBounds } from '../server/yoga.js';
+import { graphiqlDefaultQuery } from '../server/yoga/graphiql-query.js';
+import { estimateCost } from '../server/yoga/use-cost-limit.js';
+import { createStatusqlYoga, listBounds } from '../server/yoga/yoga.js';
 import { testConfig, yoga } from './helpers.js';
 
 type App = ReturnType<typeof createStatusqlYoga>;

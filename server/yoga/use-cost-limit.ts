@@ -122,7 +122,9 @@ export function estimateCost(
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
-        groups.set(key, [...(groups.get(key) ?? []), selection]);
+        const group = groups.get(key);
+        if (group) group.push(selection);
+        else groups.set(key, [selection]);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {

@@ -42,7 +42,7 @@ const maxInputDepth = 16;
  * Parsed documents and parse errors by query text, bounded in bytes: a text counts twice its
  * length (UTF-16) and its syntax tree about 64 bytes a character (measured on the SDK's documents).
  */
-const documentCacheBytes = 32 * 1024 * 1024;
+const documentCacheBytes = 16 * 1024 * 1024;
 const documentBytes = (_value: unknown, text: string) => 66 * text.length + 256;
 
 const longest = (lengths: number[]) => Math.max(0, ...lengths);
