@@ -8,7 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { requestHeaders, runLoad, summarizeTrace, type LoadResult } from './load.js';
 import { operations, persistedGetPath, postBody, type BenchOperation, type OperationId } from './operations.js';
 import { cpuMeter, type CpuShare } from './cpu.js';
-import { killAll, root, send, snapshotWorkingTree, startServer, type RunningServer, type ServerSpec } from './servers.js';
+import { killAll, npmStartNodeFlags, root, send, snapshotWorkingTree, startServer, type RunningServer, type ServerSpec } from './servers.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -29,14 +29,15 @@ const statusqlEntry = process.env['BENCH_STATUSQL_ENTRY'] ?? 'dist/main.js';
 
 const servers: ServerSpec[] = [
   // As `npm start` runs it: the server bundle that `npm run build:server` writes, on plain node.
-  { id: statusql, label: 'StatusQL', entry: statusqlEntry, plainNode: true },
+  { id: statusql, label: 'StatusQL', entry: statusqlEntry, plainNode: true, nodeFlags: npmStartNodeFlags() },
   {
     id: statusqlCacheOff,
-    label: 'StatusQL, response cache off',
+    label: 'StatusQL, answer cache off',
     entry: statusqlEntry,
     plainNode: true,
-    // RESPONSE_CACHE=off as issue #6 names it; server/config.ts spells it RESPONSE_CACHE_SIZE=0.
-    env: { RESPONSE_CACHE: 'off', RESPONSE_CACHE_SIZE: '0' },
+    nodeFlags: npmStartNodeFlags(),
+    // RESPONSE_CACHE_MB=0 turns the answer cache off; builds before it read RESPONSE_CACHE_SIZE.
+    env: { RESPONSE_CACHE_MB: '0', RESPONSE_CACHE_SIZE: '0' },
   },
   { id: 'yoga', label: 'graphql-yoga (stock, SDL)', entry: 'bench/peers/yoga-server.ts' },
   { id: 'mercurius-jit', label: 'fastify + mercurius (JIT)', entry: 'bench/peers/mercurius-server.ts' },
@@ -291,7 +292,8 @@ async function probe(url: string): Promise<boolean> {
 /** Whether the snapshot's server/ mentions an environment variable (a text search); the bench sets it either way. */
 function honoured(dir: string, variable: string): boolean {
   const name = new RegExp(`\\b${variable}\\b`);
-  return readdirSync(`${dir}/server`).some((file) => name.test(readFileSync(`${dir}/server/${file}`, 'utf8')));
+  const files = readdirSync(`${dir}/server`, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+  return files.some((file) => name.test(readFileSync(`${dir}/server/${file}`, 'utf8')));
 }
 
 /** A fingerprint of the code under test, so two runs can be checked to have measured the same sources. */
@@ -396,7 +398,7 @@ async function main(): Promise<void> {
 
 async function measureAll(cwd: string): Promise<void> {
   const began = performance.now();
-  const responseCache = ['RESPONSE_CACHE', 'RESPONSE_CACHE_SIZE'].filter((name) => honoured(cwd, name));
+  const responseCache = ['RESPONSE_CACHE_MB', 'RESPONSE_CACHE_SIZE'].filter((name) => honoured(cwd, name));
   const logLevelHonoured = honoured(cwd, 'LOG_LEVEL');
   const sources = sourceHash(cwd);
   const notes = [
@@ -409,8 +411,8 @@ async function measureAll(cwd: string): Promise<void> {
     `Cold start: spawn to first correct answer to the lookup, median of ${coldStartRuns} starts after an unmeasured one.`,
     'GET persisted rows run the SDK documents StatusCode / StatusCodes / Search from sdk/src/generated/persisted-documents.json with the same variables: they select more fields than the POST operations, so they are not compared with the peers.',
     responseCache.length > 0
-      ? `The cache-off server runs with RESPONSE_CACHE=off and RESPONSE_CACHE_SIZE=0; server/ reads ${responseCache.join(' and ')}.`
-      : 'server/ reads neither RESPONSE_CACHE nor RESPONSE_CACHE_SIZE: the cache-off rows run the same code as the default rows.',
+      ? `The cache-off server runs with RESPONSE_CACHE_MB=0 and RESPONSE_CACHE_SIZE=0; server/ reads ${responseCache.join(' and ')}.`
+      : 'server/ reads neither RESPONSE_CACHE_MB nor RESPONSE_CACHE_SIZE: the cache-off rows run the same code as the default rows.',
     logLevelHonoured ? 'LOG_LEVEL=warn for every server.' : 'LOG_LEVEL=warn is set, but server/ does not read it.',
   ];
   console.error(

@@ -100,19 +100,3 @@ http {
   }
   return { origin: `http://127.0.0.1:${port}`, port, close };
 }
-
-/** One raw HTTP/1.1 exchange (fetch will not send a hostile Host); `head` is the request head. */
-export function rawRequest(port: number, head: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    // write, not end: nginx takes a half-closed client for one that went away (499).
-    const socket = connect(port, '127.0.0.1', () => socket.write(`${head}\r\nConnection: close\r\n\r\n`));
-    socket.on('data', (chunk) => chunks.push(chunk)).once('error', reject);
-    socket.once('end', () => {
-      const [top = '', body = ''] = Buffer.concat(chunks).toString('utf8').split(/\r\n\r\n(.*)/s);
-      const [statusLine = '', ...lines] = top.split('\r\n');
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body });
-    });
-  });
-}

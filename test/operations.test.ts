@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createStatusqlServer } from '../server/http/server.js';
@@ -64,6 +66,9 @@ describe('the access log', () => {
   });
 });
 
+/** `npm start`'s command (`node <flags> dist/main.js`, the shipped bundle), read from package.json. */
+const npmStart = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+
 /** `npm start`'s command, run as a child process with `env`, its JSON log lines collected. */
 class Main {
   readonly child: ChildProcess;
@@ -72,7 +77,7 @@ class Main {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
   constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    this.child = spawn(process.execPath, npmStart.slice(1), {
       cwd: root,
       env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -179,7 +184,7 @@ function keepAliveLoad(port: number, clients: number) {
   return { tally, done: Promise.all(loops).then(() => agent.destroy()) };
 }
 
-describe('server/main.ts', () => {
+describe('dist/main.js, as npm start runs it', () => {
   it('serves, then on SIGTERM finishes the request in flight and exits 0', async () => {
     const server = main();
     const port = await server.port();

@@ -99,7 +99,7 @@ describe('@statusql/sdk against a real server', () => {
     const broken = createClient({ url: server.url.replace('/graphql', '/nowhere') });
     const error = await broken.statusClasses().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StatusqlError);
-    expect(error).toMatchObject({ status: 404, code: null });
+    expect(error).toMatchObject({ status: 404, code: 'NOT_FOUND' });
   });
 
   it('throws StatusqlError with a null status when nothing answers', async () => {
