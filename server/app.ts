@@ -1,14 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import vary from 'vary';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { release } from './release.js';
-import { answerOf, entityTag, sendAnswer, type Answer } from './http/answer.js';
+import { answerOf, sendAnswer, type Answer } from './http/answer.js';
 import { answerKey, createAnswerCache, type AnswerCache } from './http/answer-cache.js';
 import { readBody } from './http/body.js';
 import { sendError } from './http/errors.js';
-import { answerHeaders, pathOf, requestTarget } from './http/request.js';
+import { withCachingHeaders } from './http/caching.js';
+import { givenHeaders, pathOf, requestTarget } from './http/request.js';
 import { createWebPage, webPageFile } from './http/web-page.js';
 import { createStatusqlYoga, graphqlEndpoint, type StatusqlYoga, type StatusqlYogaOptions } from './yoga/yoga.js';
 import type { AnswerOutcome } from './yoga/use-answer-outcome.js';
@@ -41,7 +41,7 @@ const origin = 'http://statusql';
  *    other path but yoga's (`/graphql`, `/health`, `/ready`) is a 404.
  * 3. A POST body is read whole, within MAX_BODY_BYTES (413) and without a content coding (415).
  * 4. A GraphQL GET or POST seen before is answered from the answer cache, whose key is exactly
- *    what step 5 gives yoga: method, target, {@link answerHeaders} and body.
+ *    what step 5 gives yoga: method, target, {@link givenHeaders} and body.
  * 5. Otherwise yoga answers (CORS, limits, parsing, validation, cost, execution: see yoga.ts),
  *    given nothing but what the key holds.
  * 6. The GraphQL endpoint's answers get their caching headers: `public, max-age` and an ETag for a
@@ -53,15 +53,10 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   const yoga = createStatusqlYoga(config, { ...options, logger });
   const answers = config.responseCacheMegabytes > 0 ? createAnswerCache(config.responseCacheMegabytes * 1024 * 1024) : null;
   const webPage = createWebPage(options.webPageDirectory);
-  const cacheControl = `public, max-age=${config.cacheMaxAge}`;
+  const caching = { cacheControl: `public, max-age=${config.cacheMaxAge}`, release: release.id };
 
   /** Step 5 and 6: yoga's answer to exactly the method, target, headers and body given. */
-  async function askYoga(method: string, target: string, req: IncomingMessage, body: Buffer | null): Promise<{ answer: Answer; storable: boolean }> {
-    const headers: Record<string, string> = {};
-    for (const name of answerHeaders) {
-      const value = req.headers[name];
-      if (typeof value === 'string') headers[name] = value;
-    }
+  async function askYoga(method: string, target: string, headers: Record<string, string>, body: Buffer | null): Promise<{ answer: Answer; storable: boolean }> {
     const outcome: AnswerOutcome = { succeeded: false };
     const request = new yoga.fetchAPI.Request(origin + target, { method, headers, body: body as BodyInit | null });
     const answer = await answerOf(await yoga.fetch(request, { outcome }));
@@ -70,20 +65,11 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       logger.error({ status: answer.status, method, path: pathOf(target) }, 'unexpected error answer from yoga, masked');
       return { answer: unexpected(), storable: false };
     }
-    const headersOut: Record<string, string> = { ...answer.headers };
     if (pathOf(target) !== graphqlEndpoint) {
-      headersOut['cache-control'] ??= 'no-store';
-      return { answer: { ...answer, headers: headersOut }, storable: false };
+      return { answer: { ...answer, headers: { 'cache-control': 'no-store', ...answer.headers } }, storable: false };
     }
-    headersOut['vary'] = vary.append(headersOut['vary'] ?? '', 'Accept');
     const succeeded = answer.status === 200 && (outcome.succeeded || Boolean(answer.headers['content-type']?.startsWith('text/html')));
-    if (succeeded && method === 'GET') {
-      headersOut['cache-control'] = cacheControl;
-      headersOut['etag'] = entityTag(release.id, answer);
-    } else {
-      headersOut['cache-control'] = 'no-store';
-    }
-    return { answer: { ...answer, headers: headersOut }, storable: succeeded && (method === 'GET' || method === 'POST') };
+    return { answer: withCachingHeaders(answer, method, succeeded, caching), storable: succeeded && (method === 'GET' || method === 'POST') };
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -119,11 +105,12 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       body = read;
     }
 
-    const key = answers && path === graphqlEndpoint && (method === 'GET' || method === 'POST') ? answerKey(method, target, req.headers, body) : null;
+    const headers = givenHeaders(req.headers);
+    const key = answers && path === graphqlEndpoint && (method === 'GET' || method === 'POST') ? answerKey(method, target, headers, body) : null;
     const stored = key === null ? undefined : answers!.get(key);
     if (stored) return sendAnswer(req, res, stored);
 
-    const { answer, storable } = await askYoga(method, target, req, body);
+    const { answer, storable } = await askYoga(method, target, headers, body);
     if (key !== null && storable) answers!.set(key, answer);
     if (!res.destroyed) sendAnswer(req, res, answer);
   }

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
 import { LRUCache } from 'lru-cache';
 import type { Answer } from './answer.js';
 import { answerHeaders } from './request.js';
@@ -20,11 +19,11 @@ export function createAnswerCache(maxBytes: number): AnswerCache {
 
 /**
  * The key of a request: a SHA-256 digest of exactly what yoga is given (method, target, the
- * {@link answerHeaders} and the body), so an answer is only ever replayed to a request it was
+ * {@link givenHeaders} and the body), so an answer is only ever replayed to a request it was
  * computed from, and a 100 kB body costs the cache 43 bytes of key. Header values and targets hold
  * no line breaks (Node refuses them), and the body comes last, so the hashed text is unambiguous.
  */
-export function answerKey(method: string, target: string, headers: IncomingHttpHeaders, body: Buffer | null): string {
+export function answerKey(method: string, target: string, headers: Readonly<Record<string, string>>, body: Buffer | null): string {
   let head = `${method} ${target}`;
   for (const name of answerHeaders) head += `\n${headers[name] ?? ''}`;
   const hash = createHash('sha256').update(head);

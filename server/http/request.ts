@@ -1,10 +1,20 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
 /**
  * The request headers yoga is given; it sees no other. Each can change an answer, so together with
  * the method, the request target and the body they are exactly the answer cache's key.
  */
 export const answerHeaders = ['accept', 'content-type', 'origin', 'access-control-request-method', 'access-control-request-headers'] as const;
+
+/** The {@link answerHeaders} a request carries: all that yoga, and the answer cache's key, see of it. */
+export function givenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const given: Record<string, string> = {};
+  for (const name of answerHeaders) {
+    const value = headers[name];
+    if (typeof value === 'string') given[name] = value;
+  }
+  return given;
+}
 
 /**
  * RFC 9110 §7.2 and RFC 3986 §3.2.2: `host [":" port]`, where host is a name of letters, digits and
