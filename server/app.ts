@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
@@ -6,8 +6,9 @@ import { release } from './release.js';
 import { answerOf, sendAnswer, type Answer } from './http/answer.js';
 import { answerKey, createAnswerCache, type AnswerCache } from './http/answer-cache.js';
 import { readBody } from './http/body.js';
-import { sendError } from './http/errors.js';
+import { codeOfStatus, sendError } from './http/errors.js';
 import { withCachingHeaders } from './http/caching.js';
+import { probeAnswer } from './http/probes.js';
 import { givenHeaders, pathOf, requestTarget } from './http/request.js';
 import { createWebPage, webPageFile } from './http/web-page.js';
 import { createStatusqlYoga, graphqlEndpoint, type StatusqlYoga, type StatusqlYogaOptions } from './yoga/yoga.js';
@@ -15,6 +16,8 @@ import type { AnswerOutcome } from './yoga/use-answer-outcome.js';
 
 /** What the app needs besides its configuration. */
 export interface StatusqlAppOptions extends StatusqlYogaOptions {
+  /** Whether /ready reports ready; main.ts turns it false while draining. Always true when omitted. */
+  isReady?: () => boolean;
   /** The built page; web/dist when omitted. */
   webPageDirectory?: string;
 }
@@ -27,8 +30,6 @@ export interface StatusqlApp {
   answers: AnswerCache | null;
 }
 
-/** What yoga answers: the API, and its liveness and readiness checks. */
-const yogaPaths = new Set([graphqlEndpoint, '/health', '/ready']);
 
 /** Yoga builds request URLs on this origin: an answer never depends on the Host a client sent. */
 const origin = 'http://statusql';
@@ -37,8 +38,8 @@ const origin = 'http://statusql';
  * The request path, from the socket to the answer, in the order it runs:
  *
  * 1. The request target and Host are checked before anything else (400 and close).
- * 2. The page's files (GET and HEAD of `/`, `/404`, `/assets/*`) are served from web/dist; any
- *    other path but yoga's (`/graphql`, `/health`, `/ready`) is a 404.
+ * 2. The page's files (GET and HEAD of `/`, `/404`, `/assets/*`) are served from web/dist;
+ *    `/health` and `/ready` are answered; any other path but `/graphql` is a 404.
  * 3. A POST body is read whole, within MAX_BODY_BYTES (413) and without a content coding (415).
  * 4. A GraphQL GET or POST seen before is answered from the answer cache, whose key is exactly
  *    what step 5 gives yoga: method, target, {@link givenHeaders} and body.
@@ -53,6 +54,8 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   const yoga = createStatusqlYoga(config, { ...options, logger });
   const answers = config.responseCacheMegabytes > 0 ? createAnswerCache(config.responseCacheMegabytes * 1024 * 1024) : null;
   const webPage = createWebPage(options.webPageDirectory);
+  const isReady = options.isReady ?? (() => true);
+  const identity = { version: release.version, catalogue: release.catalogue };
   const caching = { cacheControl: `public, max-age=${config.cacheMaxAge}`, release: release.id };
 
   /** Step 5 and 6: yoga's answer to exactly the method, target, headers and body given. */
@@ -60,10 +63,11 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
     const outcome: AnswerOutcome = { succeeded: false };
     const request = new yoga.fetchAPI.Request(origin + target, { method, headers, body: body as BodyInit | null });
     const answer = await answerOf(await yoga.fetch(request, { outcome }));
-    if (answer.status >= 500 && !answer.headers['content-type']?.includes('json')) {
-      // Yoga's adapter answers an error thrown outside execution with its stack as text/plain.
-      logger.error({ status: answer.status, method, path: pathOf(target) }, 'unexpected error answer from yoga, masked');
-      return { answer: unexpected(), storable: false };
+    if (answer.status >= 400 && !answer.headers['content-type']?.includes('json')) {
+      // Yoga answers an error thrown outside execution with its stack as text/plain, and a 406 or
+      // a 405 with no body: every error answer here is a JSON error, and none says what broke.
+      if (answer.status >= 500) logger.error({ status: answer.status, method, path: pathOf(target) }, 'unexpected error answer from yoga, masked');
+      return { answer: answer.status >= 500 ? unexpected() : bareErrorAsJson(answer), storable: false };
     }
     if (pathOf(target) !== graphqlEndpoint) {
       return { answer: { ...answer, headers: { 'cache-control': 'no-store', ...answer.headers } }, storable: false };
@@ -77,11 +81,17 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
     if (typeof target !== 'string') return sendError(res, 400, 'BAD_REQUEST', target.message, { connection: 'close' });
     const method = req.method ?? 'GET';
     const path = pathOf(target);
+    // Only a GraphQL POST's body is read. Any other request's body would be left on the socket,
+    // where Node would wait for the rest of it and answer 408 later on the same connection.
+    const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+    if (hasBody && !(method === 'POST' && path === graphqlEndpoint)) res.setHeader('connection', 'close');
 
     const file = method === 'GET' || method === 'HEAD' ? webPageFile(path) : null;
     if (file) {
       req.url = file;
       return webPage(req, res, (error) => {
+        const status = (error as { status?: number } | undefined)?.status;
+        if (status !== undefined && status >= 400 && status < 500) return refuseFileRequest(res, status);
         if (error) return fail(res, error);
         if (file === '/index.html') {
           return sendError(res, 503, 'PAGE_NOT_BUILT', 'The page is not built: run `npm run build:web` (`npm ci` does it). The API works without it at /graphql.', { 'retry-after': '10' });
@@ -90,7 +100,9 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       });
     }
 
-    if (!yogaPaths.has(path)) return sendError(res, 404, 'NOT_FOUND', 'Not Found: this server has no such file.');
+    const probe = probeAnswer(path, isReady, identity);
+    if (probe) return sendAnswer(req, res, probe);
+    if (path !== graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', 'Not Found: this server has no such file.');
 
     let body: Buffer | null = null;
     if (method === 'POST') {
@@ -129,6 +141,30 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       handle(req, res).catch((error: unknown) => fail(res, error));
     },
   };
+}
+
+/**
+ * A conditional or range request for a page file that cannot be met (If-Match: 412, a Range past
+ * the end: 416), as a JSON error. Of the headers send set for the file, only Content-Range stays
+ * (RFC 9110 §15.5.17: a 416 says the length of the file).
+ */
+function refuseFileRequest(res: ServerResponse, status: number): void {
+  for (const name of res.getHeaderNames()) if (name !== 'content-range') res.removeHeader(name);
+  sendError(res, status, codeOfStatus(status), `${STATUS_CODES[status]}: the request's conditions or range do not fit this file.`);
+}
+
+/** What a bare 4xx from yoga means, in words. */
+const bareErrors: Record<number, string> = {
+  405: 'Method Not Allowed: /graphql answers GET and POST.',
+  406: 'Not Acceptable: /graphql answers application/graphql-response+json, application/json, text/event-stream or multipart/mixed (or text/html for GraphiQL).',
+};
+
+/** A 4xx yoga answered without a body, as a JSON error; the headers that explain it (Allow, CORS) stay. */
+function bareErrorAsJson(answer: Answer): Answer {
+  const message = bareErrors[answer.status] ?? `${STATUS_CODES[answer.status]}.`;
+  const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !name.startsWith('content-')));
+  const body = Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code: codeOfStatus(answer.status) } }] }));
+  return { status: answer.status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body };
 }
 
 /** A 500 that says nothing of what went wrong inside. */

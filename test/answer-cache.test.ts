@@ -70,6 +70,7 @@ describe('the answer cache', () => {
   it.each([
     ['another Accept', { accept: 'application/json' }],
     ['an Origin', { origin: 'https://dashboard.example' }],
+    ['an empty Origin', { origin: '' }],
   ])('keeps a request with %s apart: it is asked of yoga', async (_name, headers) => {
     await fetch(`${server.origin}${lookupPath}`);
     const { calls } = await reachedYoga(() => fetch(`${server.origin}${lookupPath}`, { headers }));

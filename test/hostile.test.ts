@@ -138,7 +138,7 @@ const badRequests: BadRequest[] = [
     ...post({ query: 'query ($code: Int!) { statusCode(code: $code) { code } }', variables: { code: 'four-oh-four' } }),
     status: 400,
     message: 'Variable "$code" got invalid value "four-oh-four"; Int cannot represent non-integer value: "four-oh-four"',
-    code: undefined,
+    code: 'BAD_USER_INPUT',
   },
   { name: 'a huge integer literal', ...post({ query: '{ statusCode(code: 99999999999) { code } }' }), status: 400, message: 'Int cannot represent non 32-bit signed integer value: 99999999999', code: 'GRAPHQL_VALIDATION_FAILED' },
   {
@@ -146,7 +146,7 @@ const badRequests: BadRequest[] = [
     ...post({ query: 'query ($code: Int!) { statusCode(code: $code) { code } }', variables: { code: 99999999999 } }),
     status: 400,
     message: 'Variable "$code" got invalid value 99999999999; Int cannot represent non 32-bit signed integer value: 99999999999',
-    code: undefined,
+    code: 'BAD_USER_INPUT',
   },
   { name: 'a lone surrogate in a string literal', ...post({ query: '{ search(query: "\ud800") { totalCount } }' }), status: 400, message: 'Syntax Error: Invalid character within String: U+D800.', code: 'GRAPHQL_PARSE_FAILED' },
   // Raised by the field's resolver, so the GraphQL over HTTP spec's 200 applies.
@@ -159,7 +159,7 @@ const badRequests: BadRequest[] = [
       variables: { ids: Array(2000).fill(clientErrorClass) },
     }),
     status: 400,
-    message: 'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages or fewer ids.',
+    message: 'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
   { name: '[3] variables nested 5,000 deep, undeclared', ...postText(`{"query":"{ __typename }","variables":{"deep":${nested(5000)}}}`), status: 400, message: tooDeep('variables'), code: 'BAD_REQUEST' },
@@ -176,7 +176,7 @@ const badRequests: BadRequest[] = [
     name: '[5] 15 aliased introspection dumps',
     ...post({ query: introspectionDumps }),
     status: 400,
-    message: 'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages or fewer ids.',
+    message: 'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
   // Raised by the field's argument validation, so the GraphQL over HTTP spec's 200 applies.
@@ -185,6 +185,51 @@ const badRequests: BadRequest[] = [
   { name: '[10] a right-to-left override in a search', ...post({ query: 'query ($q: String!) { search(query: $q) { totalCount } }', variables: { q: '\u202egateway' } }), status: 200, message: controlCharacters, code: 'BAD_USER_INPUT' },
   { name: '[2] a 300-byte file name at /', path: `/../${longName}`, status: 404, message: 'Not Found: this server has no such file.', code: 'NOT_FOUND' },
   { name: '[2] a 300-byte file name under /assets/', path: `/../assets/${longName}.js`, status: 404, message: 'Not Found: this server has no such file.', code: 'NOT_FOUND' },
+  {
+    name: 'a variable of the wrong type, 95 kB long, quoted back only in part',
+    ...post({ query: 'query ($c: Int!) { statusCode(code: $c) { phrase } }', variables: { c: 'E'.repeat(95_000) } }),
+    status: 400,
+    message: `Variable "$c" got invalid value "${'E'.repeat(40)}…"; Int cannot represent non-integer value: "${'E'.repeat(40)}…"`,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'a missing variable',
+    ...post({ query: 'query ($c: Int!) { statusCode(code: $c) { phrase } }' }),
+    status: 400,
+    message: 'Variable "$c" of required type "Int!" was not provided.',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'a global id of an input type',
+    ...post({ query: `{ node(id: "${btoa('StatusCodeFilter:x')}") { id } }` }),
+    status: 200,
+    message: 'This id names no StatusCode or StatusClass.',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'a global id of __proto__',
+    ...post({ query: `{ node(id: "${btoa('__proto__:x')}") { id } }` }),
+    status: 200,
+    message: 'This id names no StatusCode or StatusClass.',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'an Accept that no answer fits',
+    path: `?query=${encodeURIComponent('{ __typename }')}`,
+    headers: { accept: 'image/png' },
+    status: 406,
+    message: 'Not Acceptable: /graphql answers application/graphql-response+json, application/json, text/event-stream or multipart/mixed (or text/html for GraphiQL).',
+    code: 'NOT_ACCEPTABLE',
+  },
+  { name: 'If-Match on a page file', path: '/../', headers: { 'if-match': '"nope"' }, status: 412, message: "Precondition Failed: the request's conditions or range do not fit this file.", code: 'PRECONDITION_FAILED' },
+  {
+    name: 'a Range past the end of a page file',
+    path: '/../favicon.svg',
+    headers: { range: 'bytes=999999-' },
+    status: 416,
+    message: "Range Not Satisfiable: the request's conditions or range do not fit this file.",
+    code: 'RANGE_NOT_SATISFIABLE',
+  },
   { name: 'a PUT', method: 'PUT', headers: json, body: '{}', status: 405, message: 'GraphQL only supports GET and POST requests.', code: 'BAD_REQUEST' },
 ];
 
@@ -231,6 +276,34 @@ const rawCases: RawCase[] = [
     message: 'Bad Request: send exactly one Host header holding a valid host name.',
     code: 'BAD_REQUEST',
   })),
+  {
+    name: '[1] an HTTP/1.1 request without Host',
+    request: `GET ${pathOf(queryA)} HTTP/1.1\r\nAccept: application/json\r\n\r\n`,
+    status: 400,
+    message: 'Bad Request: send exactly one Host header holding a valid host name.',
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'an Expect this server does not meet',
+    request: `GET ${pathOf(queryA)} HTTP/1.1\r\nHost: localhost\r\nExpect: foo\r\n\r\n`,
+    status: 417,
+    message: 'Expectation Failed: the only expectation this server meets is 100-continue.',
+    code: 'EXPECTATION_FAILED',
+  },
+  {
+    name: 'a CONNECT',
+    request: `CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n`,
+    status: 405,
+    message: 'Method Not Allowed: this server is not a proxy.',
+    code: 'METHOD_NOT_ALLOWED',
+  },
+  {
+    name: 'a body sent to a path that reads none, cut short',
+    request: `POST /nope HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\nab`,
+    status: 404,
+    message: 'Not Found: this server has no such file.',
+    code: 'NOT_FOUND',
+  },
   {
     name: '[1] a request target that is not a path',
     request: `GET graphql HTTP/1.1\r\nHost: localhost\r\n\r\n`,
@@ -334,6 +407,28 @@ describe('hostile and malformed requests', () => {
     const response = await fetch(`${server.origin}${pathOf(queryA)}`, { headers: { accept: 'multipart/mixed' } });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('"Not Found"');
+  });
+
+  it('[5] shares one cost budget between the operations of a batch', async () => {
+    // 8,802 each: the third would take the request past 25,000.
+    const query = '{ statusCodes(first: 100) { edges { node { code class { codes { code phrase } } } } } }';
+    const response = await fetch(server.url, { method: 'POST', headers: json, body: JSON.stringify(Array(4).fill({ query })) });
+    const answers = (await response.json()) as Array<{ data?: unknown; errors?: Array<{ extensions: { code: string } }> }>;
+    expect(answers.map((answer) => answer.errors?.[0]?.extensions.code ?? 'ok')).toEqual(['ok', 'ok', 'MAX_COST_EXCEEDED', 'MAX_COST_EXCEEDED']);
+    await stillServes();
+  });
+
+  it('grants a preflight only a plain list of header names, and never copies anything else back', async () => {
+    const preflight = (requested: string) =>
+      fetch(server.url, { method: 'OPTIONS', headers: { origin: 'https://a.example', 'access-control-request-method': 'POST', 'access-control-request-headers': requested } });
+    expect((await preflight('content-type, x-trace')).headers.get('access-control-allow-headers')).toBe('content-type, x-trace');
+    expect((await preflight('x-ECHOME, <script>')).headers.get('access-control-allow-headers')).toBe('Content-Type');
+    expect((await preflight(Array.from({ length: 21 }, (_, index) => `x-${index}`).join(','))).headers.get('access-control-allow-headers')).toBe('Content-Type');
+  });
+
+  it('reads a media type in any case', async () => {
+    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'APPLICATION/JSON' }, body: '{"query":"{ __typename }"}' });
+    expect(response.status).toBe(200);
   });
 
   it('lists the media types it reads in the Accept header of a 415', async () => {

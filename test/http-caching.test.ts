@@ -145,6 +145,12 @@ describe('GraphiQL', () => {
 });
 
 describe('CORS', () => {
+  it('sends * whether or not the request has an Origin, so a cached answer fits every client', async () => {
+    const response = await get();
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('vary')).toBe('Accept');
+  });
+
   it('lets any origin read a response when CORS_ORIGIN is * (the default), with the ETag exposed', async () => {
     const response = await get({ origin: 'https://dashboard.example' });
     expect(response.headers.get('access-control-allow-origin')).toBe('*');

@@ -113,7 +113,7 @@ describe('the cost limit', () => {
       body: {
         errors: [
           {
-            message: 'Query cost limit of 8 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages or fewer ids.',
+            message: 'Query cost limit of 8 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
             extensions: { code: 'MAX_COST_EXCEEDED' },
           },
         ],

@@ -5,36 +5,57 @@ import { Writable } from 'node:stream';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createStatusqlServer } from '../server/http/server.js';
 import { createLogger } from '../server/logger.js';
 import { release } from '../server/release.js';
 import { createStatusqlApp } from '../server/app.js';
-import { createStatusqlYoga } from '../server/yoga/yoga.js';
-import { testConfig, yoga } from './helpers.js';
+import { startServer, testConfig, type TestServer } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 type LogLine = Record<string, unknown> & { msg: string };
 
 describe('/health and /ready', () => {
-  it('reports liveness with yoga’s own check: an empty 200', async () => {
-    const response = await yoga.fetch('http://statusql/health');
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+  const identity = { version: release.version, catalogue: release.catalogue };
+
+  it('reports liveness as JSON', async () => {
+    const response = await fetch(`${server.origin}/health`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toBe('');
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toEqual({ status: 'ok', ...identity, uptimeSeconds: expect.any(Number) });
   });
 
   it('reports readiness as JSON, and 503 while draining', async () => {
-    const ready = await yoga.fetch('http://statusql/ready');
+    const ready = await fetch(`${server.origin}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', version: release.version, catalogue: release.catalogue });
-    const draining = createStatusqlYoga(testConfig(), { isReady: () => false });
-    const response = await draining.fetch('http://statusql/ready');
-    expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ status: 'draining', version: release.version, catalogue: release.catalogue });
+    expect(await ready.json()).toEqual({ status: 'ready', ...identity });
+    const draining = await startServer({}, { isReady: () => false });
+    try {
+      const response = await fetch(`${draining.origin}/ready`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'draining', ...identity });
+    } finally {
+      await draining.close();
+    }
   });
 
-  it('answers 404 elsewhere', async () => {
-    expect((await yoga.fetch('http://statusql/nowhere')).status).toBe(404);
+  it.each(['/graphql?query=%7B__typename%7D&x=/health', '/graphql?query=%7B__typename%7D&x=/ready'])(
+    'answers %s as GraphQL: only the exact paths are probes',
+    async (path) => {
+      const response = await fetch(`${server.origin}${path}`);
+      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    },
+  );
+
+  it.each(['/nowhere', '/health/', '/ready.json'])('answers %s with a JSON 404', async (path) => {
+    const response = await fetch(`${server.origin}${path}`);
+    expect(response.status).toBe(404);
+    expect((await response.json()).errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });
 

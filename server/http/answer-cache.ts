@@ -25,7 +25,8 @@ export function createAnswerCache(maxBytes: number): AnswerCache {
  */
 export function answerKey(method: string, target: string, headers: Readonly<Record<string, string>>, body: Buffer | null): string {
   let head = `${method} ${target}`;
-  for (const name of answerHeaders) head += `\n${headers[name] ?? ''}`;
+  // A header sent empty and one not sent are not the same request: `=` marks one that was sent.
+  for (const name of answerHeaders) head += headers[name] === undefined ? '\n' : `\n=${headers[name]}`;
   const hash = createHash('sha256').update(head);
   if (body) hash.update('\n').update(body);
   return hash.digest('base64url');

@@ -1,4 +1,4 @@
-import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { STATUS_CODES, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 
 /**
  * Answers with a GraphQL-shaped JSON error, `no-store`. Messages are fixed sentences: no answer
@@ -13,4 +13,9 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
     'cache-control': 'no-store',
   });
   res.end(body);
+}
+
+/** The error code for an HTTP status, from its reason phrase: 416 is `RANGE_NOT_SATISFIABLE`. */
+export function codeOfStatus(status: number): string {
+  return (STATUS_CODES[status] ?? 'Error').toUpperCase().replace(/[^A-Z]+/g, '_');
 }

@@ -13,6 +13,9 @@ export function givenHeaders(headers: IncomingHttpHeaders): Record<string, strin
     const value = headers[name];
     if (typeof value === 'string') given[name] = value;
   }
+  // Media types are case-insensitive (RFC 9110 §8.3.1); yoga compares them in lower case.
+  if (given['content-type'] !== undefined) given['content-type'] = given['content-type'].toLowerCase();
+  if (given['accept'] !== undefined) given['accept'] = given['accept'].toLowerCase();
   return given;
 }
 
@@ -36,7 +39,8 @@ export interface RequestProblem {
  */
 export function requestTarget(req: IncomingMessage): string | RequestProblem {
   const hosts = req.headersDistinct['host'];
-  if (hosts && (hosts.length !== 1 || !hostPattern.test(hosts[0]!))) {
+  const hostRequired = req.httpVersionMajor === 1 && req.httpVersionMinor === 1;
+  if (hosts ? hosts.length !== 1 || !hostPattern.test(hosts[0]!) : hostRequired) {
     return { status: 400, message: 'Bad Request: send exactly one Host header holding a valid host name.' };
   }
   const target = req.url ?? '';

@@ -2,6 +2,7 @@ import { STATUS_CODES, createServer, type Server, type ServerResponse } from 'no
 import { Server as NetServer, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import { codeOfStatus, sendError } from './errors.js';
 
 /** Anything that handles Node requests: the app's listener (app.ts). */
 type RequestListener = Parameters<typeof createServer>[1] & {};
@@ -30,7 +31,12 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     return;
   }
   const [status, message] = clientErrors[error.code ?? ''] ?? [400, 'Bad Request: the request is not well-formed HTTP/1.1.'];
-  const body = JSON.stringify({ errors: [{ message, extensions: { code: status === 400 ? 'BAD_REQUEST' : STATUS_CODES[status]!.toUpperCase().replaceAll(' ', '_') } }] });
+  answerOnSocket(socket, status, message);
+}
+
+/** A JSON error written straight to a socket that Node's HTTP machinery will not answer on; then it closes. */
+function answerOnSocket(socket: Duplex, status: number, message: string): void {
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: codeOfStatus(status) } }] });
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
       `Cache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
@@ -54,6 +60,8 @@ export interface StatusqlServer extends Server {
  */
 export function createStatusqlServer(listener: RequestListener, logger: Logger, timeouts = defaultTimeouts): StatusqlServer {
   const server = createServer({
+    // request.ts checks Host and answers JSON; Node's own check would answer an empty 400.
+    requireHostHeader: false,
     keepAliveTimeout: 65_000,
     headersTimeout: timeouts.headersMs,
     requestTimeout: timeouts.requestMs,
@@ -88,6 +96,11 @@ export function createStatusqlServer(listener: RequestListener, logger: Logger, 
   });
 
   server.on('clientError', answerClientError);
+  // Without these listeners Node answers an empty 417, or drops a CONNECT without a word.
+  server.on('checkExpectation', (_req, res: ServerResponse) => {
+    sendError(res, 417, 'EXPECTATION_FAILED', 'Expectation Failed: the only expectation this server meets is 100-continue.', { connection: 'close' });
+  });
+  server.on('connect', (_req, socket: Duplex) => answerOnSocket(socket, 405, 'Method Not Allowed: this server is not a proxy.'));
 
   server.drain = ({ graceMs, timeoutMs, onTimeout }) =>
     new Promise((resolve) => {

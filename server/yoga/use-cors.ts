@@ -5,9 +5,14 @@ const appendVary = (headers: Headers, name: string) => headers.set('vary', vary.
 
 const methods = 'GET, POST, OPTIONS';
 
+/** A list of header names (RFC 9110 §5.6.2 tokens), as a preflight may ask for; at most 20. */
+const headerList = /^\s*[!#$%&'*+.^_`|~\w-]+(?:\s*,\s*[!#$%&'*+.^_`|~\w-]+){0,19}\s*$/;
+
 /**
- * CORS for a public, read-only API: `*` (no credentials, so one cached answer fits every origin)
- * or an allow-list, in which case every response varies by Origin.
+ * CORS for a public, read-only API: `*` (no credentials), sent on every answer whether or not the
+ * request has an Origin, so one cached answer fits every client; or an allow-list, in which case
+ * every response varies by Origin. A preflight's requested headers are granted when they are a
+ * plain list of names, and never copied back otherwise.
  */
 export function useCors(origin: '*' | readonly string[]): Plugin {
   const allowed = origin === '*' ? null : new Set(origin);
@@ -20,14 +25,15 @@ export function useCors(origin: '*' | readonly string[]): Plugin {
     onResponse({ request, response }) {
       if (allowed) appendVary(response.headers, 'Origin');
       const requestOrigin = request.headers.get('origin');
-      if (requestOrigin === null || (allowed && !allowed.has(requestOrigin))) return;
-      response.headers.set('access-control-allow-origin', allowed ? requestOrigin : '*');
+      if (allowed && (requestOrigin === null || !allowed.has(requestOrigin))) return;
+      response.headers.set('access-control-allow-origin', allowed ? requestOrigin! : '*');
       if (request.method !== 'OPTIONS') {
         response.headers.set('access-control-expose-headers', 'ETag');
         return;
       }
       response.headers.set('access-control-allow-methods', methods);
-      response.headers.set('access-control-allow-headers', request.headers.get('access-control-request-headers') ?? 'Content-Type');
+      const requested = request.headers.get('access-control-request-headers');
+      response.headers.set('access-control-allow-headers', requested !== null && headerList.test(requested) ? requested.trim() : 'Content-Type');
       response.headers.set('access-control-max-age', '86400');
       appendVary(response.headers, 'Access-Control-Request-Headers');
     },

@@ -198,16 +198,21 @@ export function estimateCost(
  * pre-empting the field's own clearer "first must be between 1 and 100".
  */
 export function useCostLimit(maxCost: number, bounds: ListBounds): Plugin {
-  // No cache: the estimate is cheap, and one keyed by variables would grow with what clients send.
+  // The operations of one request share one budget: a batch of ten may not cost ten times as much.
+  // No cache of estimates: they are cheap, and one keyed by variables would grow with what clients send.
+  const spent = new WeakMap<Request, number>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const cost = estimateCost(args.schema, args.document, args.operationName, args.variableValues, bounds, maxCost);
+      const { request } = args.contextValue as { request: Request };
+      const before = spent.get(request) ?? 0;
+      const cost = before + estimateCost(args.schema, args.document, args.operationName, args.variableValues, bounds, maxCost - before);
+      spent.set(request, cost);
       if (cost > maxCost) {
         setResultAndStopExecution({
           errors: [
             new GraphQLError(
               `Query cost limit of ${maxCost} exceeded: with every list at its largest, the response could hold more field values. ` +
-                'Ask for fewer fields, smaller pages or fewer ids.',
+                'Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
               { extensions: { code: 'MAX_COST_EXCEEDED', http: { status: 400 } } },
             ),
           ],

@@ -20,6 +20,19 @@ interface HttpExtension {
   status?: number;
 }
 
+/** A value quoted back in a message is cut to this many characters. */
+const quotedLength = 40;
+const quoted = /"([^"]*)"/g;
+
+/**
+ * graphql-js quotes what was sent in its messages (`got invalid value "…"`); a 90 kB value would
+ * come back whole, twice. Quoted runs are cut short, and the message to 300 characters.
+ */
+export function withoutLongEchoes(message: string): string {
+  const cut = message.replace(quoted, (whole, inside: string) => (inside.length > quotedLength ? `"${inside.slice(0, quotedLength)}…"` : whole));
+  return cut.length > 300 ? `${cut.slice(0, 299)}…` : cut;
+}
+
 const malformed = () =>
   new GraphQLError('Malformed request: the body, or the variables or extensions in the URL, are not valid JSON.', {
     extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
@@ -36,7 +49,9 @@ const malformed = () =>
  * - an operation type the schema lacks (`mutation`) is a validation error, as in graphql-js 17;
  * - request errors (no query, unparsable or invalid document, refused by a limit) keep their 400
  *   even for `Accept: application/json`, where the GraphQL over HTTP spec's legacy rule would
- *   answer 200. Errors raised while executing, which come with `data`, keep the spec's 200.
+ *   answer 200. Errors raised while executing, which come with `data`, keep the spec's 200;
+ * - variables that do not fit their types are `BAD_USER_INPUT` (graphql-js gives them no code);
+ * - no message quotes a long value of the request back ({@link withoutLongEchoes}).
  */
 export function useRequestErrors(): Plugin {
   return {
@@ -59,12 +74,19 @@ export function useRequestErrors(): Plugin {
       addValidationRule(knownOperationTypes);
     },
     onResultProcess({ result }) {
-      if (Array.isArray(result) || isAsyncIterable(result) || 'data' in result) return;
-      for (const error of result.errors ?? []) {
-        const http = error.extensions?.['http'] as HttpExtension | undefined;
-        if (http?.spec) {
-          http.spec = false;
-          http.status ??= 400;
+      if (isAsyncIterable(result)) return;
+      for (const single of Array.isArray(result) ? result : [result]) {
+        for (const error of single.errors ?? []) {
+          error.message = withoutLongEchoes(error.message);
+          if ('data' in single) continue;
+          const http = error.extensions?.['http'] as HttpExtension | undefined;
+          if (http?.spec) {
+            http.spec = false;
+            http.status ??= 400;
+          }
+          if (error.extensions['code'] === undefined && error.message.startsWith('Variable "$')) {
+            (error.extensions as Record<string, unknown>)['code'] = 'BAD_USER_INPUT';
+          }
         }
       }
     },

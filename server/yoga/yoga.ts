@@ -1,6 +1,6 @@
-import { PothosValidationError } from '@pothos/core';
+import { PothosError, PothosValidationError } from '@pothos/core';
 import { GraphQLError, type DocumentNode } from 'graphql';
-import { createYoga, maskError, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { statusClasses } from '../../catalogue/classes.js';
@@ -10,7 +10,6 @@ import { schema } from '../../schema/index.js';
 import { maxPageSize } from '../../schema/pagination.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger, yogaLogger } from '../logger.js';
-import { release } from '../release.js';
 import { graphiqlDefaultQuery } from './graphiql-query.js';
 import { useAnswerOutcome, type AnswerContext } from './use-answer-outcome.js';
 import { useCors } from './use-cors.js';
@@ -18,7 +17,7 @@ import { useCostLimit, type ListBounds } from './use-cost-limit.js';
 import { useHiddenSchema } from './use-hidden-schema.js';
 import { useInputDepth } from './use-input-depth.js';
 import { useQueryLimits } from './use-query-limits.js';
-import { useRequestErrors } from './use-request-errors.js';
+import { useRequestErrors, withoutLongEchoes } from './use-request-errors.js';
 import { loadTrustedDocuments, useTrustedDocuments } from './use-trusted-documents.js';
 
 export type StatusqlYoga = YogaServerInstance<AnswerContext, {}>;
@@ -27,8 +26,6 @@ export type StatusqlYoga = YogaServerInstance<AnswerContext, {}>;
 export interface StatusqlYogaOptions {
   /** Where yoga's own messages go; a logger at the configured level when omitted. */
   logger?: Logger;
-  /** Whether /ready reports ready; main.ts turns it false while draining. Always true when omitted. */
-  isReady?: () => boolean;
   /** Plugins to run after StatusQL's own, such as metrics (tests count requests with one). */
   plugins?: Plugin[];
 }
@@ -68,20 +65,20 @@ export const listBounds: ListBounds = {
   otherwise: largestClass,
 };
 
-/** Pothos rejects bad cursors and global ids with its own error class: that is the caller's mistake. */
+/**
+ * Pothos rejects bad cursors and global ids with its own error classes: that is the caller's
+ * mistake. A well-formed global id of a type that is not a node (`StatusCodeFilter:x`) gets its
+ * error from deeper in Pothos, naming the schema's types: it is told only that the id is unknown.
+ */
 function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error {
   const original = error instanceof GraphQLError ? error.originalError : error;
   if (original instanceof PothosValidationError) {
-    return new GraphQLError(original.message, { extensions: { code: 'BAD_USER_INPUT' } });
+    return new GraphQLError(withoutLongEchoes(original.message), { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  if (original instanceof PothosError) {
+    return new GraphQLError('This id names no StatusCode or StatusClass.', { extensions: { code: 'BAD_USER_INPUT' } });
   }
   return maskError(error, message, isDev);
-}
-
-function json(fetchAPI: { Response: typeof Response }, status: number, body: Record<string, unknown>): Response {
-  return new fetchAPI.Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  });
 }
 
 /**
@@ -89,25 +86,18 @@ function json(fetchAPI: { Response: typeof Response }, status: number, body: Rec
  *
  * 1. CORS first, so a preflight is answered before anything parses, and every answer (errors too)
  *    carries the headers a browser needs to read it.
- * 2. `/ready`, answered before anything GraphQL runs (`/health` is yoga's own check, ahead of all).
- * 3. Request errors: how an unreadable request is refused, which the rest never sees.
- * 4. The nesting of variables and extensions, once parsed and before anything walks them.
- * 5. Trusted documents turn a `documentId` into its query text before parsing.
- * 6. Document limits: tokens while parsing, then depth, aliases and directives while validating.
- * 7. With INTROSPECTION=false, the schema is hidden: no introspection, no suggestions.
- * 8. The cost limit, at execution, once the variables are known.
- * 9. Last, the outcome: whether the result had errors, for the Node side's caching.
+ * 2. Request errors: how an unreadable request is refused, which the rest never sees.
+ * 3. The nesting of variables and extensions, once parsed and before anything walks them.
+ * 4. Trusted documents turn a `documentId` into its query text before parsing.
+ * 5. Document limits: tokens while parsing, then depth, aliases and directives while validating.
+ * 6. With INTROSPECTION=false, the schema is hidden: no introspection, no suggestions.
+ * 7. The cost limit, at execution, once the variables are known.
+ * 8. Last, the outcome: whether the result had errors, for the Node side's caching.
  */
-function plugins(config: Config, isReady: () => boolean): Plugin[] {
+function plugins(config: Config): Plugin[] {
   const { limits } = config;
-  const identity = { version: release.version, catalogue: release.catalogue };
   return [
     useCors(config.corsOrigin),
-    useReadinessCheck({
-      endpoint: '/ready',
-      check: ({ fetchAPI }) =>
-        isReady() ? json(fetchAPI, 200, { status: 'ready', ...identity }) : json(fetchAPI, 503, { status: 'draining', ...identity }),
-    }),
     useRequestErrors(),
     useInputDepth(maxInputDepth),
     useTrustedDocuments(loadTrustedDocuments(), config.trustedDocuments === 'only'),
@@ -126,6 +116,9 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     schema,
     graphqlEndpoint,
     landingPage: false,
+    // /health and /ready are the Node side's (http/probes.ts). Yoga's own check answers any URL
+    // that ends in this; none ends in a space, so it never does.
+    healthCheckEndpoint: '/health ',
     graphiql: config.introspection ? { title: 'StatusQL', defaultQuery: graphiqlDefaultQuery } : false,
     maskedErrors: { maskError: maskUnexpected },
     // `documentId` carries a trusted document's hash (see use-trusted-documents.ts).
@@ -136,6 +129,6 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     maxRequestBodySize: config.limits.bodyBytes,
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
     parserAndValidationCache: { documentCache: documents() as never, errorCache: documents() as never },
-    plugins: [...plugins(config, options.isReady ?? (() => true)), ...(options.plugins ?? [])],
+    plugins: [...plugins(config), ...(options.plugins ?? [])],
   });
 }
