@@ -1,4 +1,4 @@
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
@@ -6,7 +6,7 @@ import { release } from './release.js';
 import { answerOf, sendAnswer, type Answer } from './http/answer.js';
 import { answerKey, createAnswerCache, type AnswerCache } from './http/answer-cache.js';
 import { readBody } from './http/body.js';
-import { codeOfStatus, sendError } from './http/errors.js';
+import { bareErrorAsJson, sendError, unexpectedErrorAnswer } from './http/errors.js';
 import { withCachingHeaders } from './http/caching.js';
 import { probeAnswer } from './http/probes.js';
 import { givenHeaders, pathOf, requestTarget } from './http/request.js';
@@ -67,7 +67,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       // Yoga answers an error thrown outside execution with its stack as text/plain, and a 406 or
       // a 405 with no body: every error answer here is a JSON error, and none says what broke.
       if (answer.status >= 500) logger.error({ status: answer.status, method, path: pathOf(target) }, 'unexpected error answer from yoga, masked');
-      return { answer: answer.status >= 500 ? unexpected() : bareErrorAsJson(answer), storable: false };
+      return { answer: answer.status >= 500 ? unexpectedErrorAnswer() : bareErrorAsJson(answer), storable: false };
     }
     if (pathOf(target) !== graphqlEndpoint) {
       return { answer: { ...answer, headers: { 'cache-control': 'no-store', ...answer.headers } }, storable: false };
@@ -90,8 +90,6 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
     if (file) {
       req.url = file;
       return webPage(req, res, (error) => {
-        const status = (error as { status?: number } | undefined)?.status;
-        if (status !== undefined && status >= 400 && status < 500) return refuseFileRequest(res, status);
         if (error) return fail(res, error);
         if (file === '/index.html') {
           return sendError(res, 503, 'PAGE_NOT_BUILT', 'The page is not built: run `npm run build:web` (`npm ci` does it). The API works without it at /graphql.', { 'retry-after': '10' });
@@ -131,7 +129,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   function fail(res: ServerResponse, error: unknown): void {
     logger.error({ err: error }, 'unexpected error');
     if (res.headersSent) res.destroy();
-    else sendAnswer({ method: 'GET', headers: {} } as IncomingMessage, res, unexpected());
+    else sendAnswer({ method: 'GET', headers: {} } as IncomingMessage, res, unexpectedErrorAnswer());
   }
 
   return {
@@ -141,34 +139,4 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       handle(req, res).catch((error: unknown) => fail(res, error));
     },
   };
-}
-
-/**
- * A conditional or range request for a page file that cannot be met (If-Match: 412, a Range past
- * the end: 416), as a JSON error. Of the headers send set for the file, only Content-Range stays
- * (RFC 9110 §15.5.17: a 416 says the length of the file).
- */
-function refuseFileRequest(res: ServerResponse, status: number): void {
-  for (const name of res.getHeaderNames()) if (name !== 'content-range') res.removeHeader(name);
-  sendError(res, status, codeOfStatus(status), `${STATUS_CODES[status]}: the request's conditions or range do not fit this file.`);
-}
-
-/** What a bare 4xx from yoga means, in words. */
-const bareErrors: Record<number, string> = {
-  405: 'Method Not Allowed: /graphql answers GET and POST.',
-  406: 'Not Acceptable: /graphql answers application/graphql-response+json, application/json, text/event-stream or multipart/mixed (or text/html for GraphiQL).',
-};
-
-/** A 4xx yoga answered without a body, as a JSON error; the headers that explain it (Allow, CORS) stay. */
-function bareErrorAsJson(answer: Answer): Answer {
-  const message = bareErrors[answer.status] ?? `${STATUS_CODES[answer.status]}.`;
-  const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !name.startsWith('content-')));
-  const body = Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code: codeOfStatus(answer.status) } }] }));
-  return { status: answer.status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body };
-}
-
-/** A 500 that says nothing of what went wrong inside. */
-function unexpected(): Answer {
-  const body = Buffer.from(JSON.stringify({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
-  return { status: 500, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body };
 }

@@ -5,7 +5,7 @@ import { schema } from '../schema/index.js';
 import { graphiqlDefaultQuery } from '../server/yoga/graphiql-query.js';
 import { estimateCost } from '../server/yoga/use-cost-limit.js';
 import { createStatusqlYoga, listBounds } from '../server/yoga/yoga.js';
-import { testConfig, yoga } from './helpers.js';
+import { startServer, testConfig, yoga } from './helpers.js';
 
 type App = ReturnType<typeof createStatusqlYoga>;
 
@@ -124,17 +124,26 @@ describe('the cost limit', () => {
 
 describe('request limits', () => {
   it('reads a body of exactly MAX_BODY_BYTES and refuses one byte more with 413', async () => {
-    const app = createStatusqlYoga(testConfig({ MAX_BODY_BYTES: '1024' }));
+    // The Node side reads the body (server/http/body.ts), so this runs over a socket.
+    const server = await startServer({ MAX_BODY_BYTES: '1024' });
     const body = (length: number) => {
       const empty = JSON.stringify({ query: '{ __typename }', variables: { padding: '' } });
       return JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(length - empty.length) } });
     };
-    expect(body(1024)).toHaveLength(1024);
-    expect(await send(app, body(1024))).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
-    expect(await send(app, body(1025))).toEqual({
-      status: 413,
-      body: { errors: [{ message: 'Request body too large', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }] },
-    });
+    const post = async (text: string) => {
+      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+      return { status: response.status, body: await response.json() };
+    };
+    try {
+      expect(body(1024)).toHaveLength(1024);
+      expect(await post(body(1024))).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+      expect(await post(body(1025))).toEqual({
+        status: 413,
+        body: { errors: [{ message: 'Request Entity Too Large: the body may be at most 1024 bytes.', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }] },
+      });
+    } finally {
+      await server.close();
+    }
   });
 
   it('runs a batch of BATCH_LIMIT operations and refuses a larger one with 413', async () => {

@@ -1,8 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import compression from 'compression';
 import serveStatic from 'serve-static';
 import { projectRoot } from '../paths.js';
+import { codeOfStatus, sendError } from './errors.js';
 
 /** Where `npm run build:web` (run by `npm ci`) writes the page. */
 export const webPageDirectory = join(projectRoot, 'web', 'dist');
@@ -56,6 +57,22 @@ export function createWebPage(directory = webPageDirectory): WebPage {
   });
   const compress = compression();
   return (req, res, next) => {
-    compress(req as never, res as never, () => files(req as never, res as never, next));
+    compress(req as never, res as never, () =>
+      files(req as never, res as never, (error?: unknown) => {
+        const status = (error as { status?: number } | undefined)?.status;
+        if (status !== undefined && status >= 400 && status < 500) refuseFileRequest(res, status);
+        else next(error);
+      }),
+    );
   };
+}
+
+/**
+ * A conditional or range request that cannot be met (If-Match: 412, a Range past the end: 416), as
+ * a JSON error. Of the headers send set for the file, only Content-Range stays (RFC 9110 §15.5.17:
+ * a 416 says the length of the file).
+ */
+function refuseFileRequest(res: ServerResponse, status: number): void {
+  for (const name of res.getHeaderNames()) if (name !== 'content-range') res.removeHeader(name);
+  sendError(res, status, codeOfStatus(status), `${STATUS_CODES[status]}: the request's conditions or range do not fit this file.`);
 }

@@ -126,7 +126,9 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     logging: yogaLogger(logger),
     cors: false,
     multipart: false,
-    maxRequestBodySize: config.limits.bodyBytes,
+    // The Node side reads the body within MAX_BODY_BYTES (http/body.ts) before yoga sees it; yoga's
+    // own limit would pipe every body through a counting stream again.
+    maxRequestBodySize: false,
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
     parserAndValidationCache: { documentCache: documents() as never, errorCache: documents() as never },
     plugins: [...plugins(config), ...(options.plugins ?? [])],
