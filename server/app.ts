@@ -31,8 +31,20 @@ export interface StatusqlApp {
 }
 
 
-/** Yoga builds request URLs on this origin: an answer never depends on the Host a client sent. */
-const origin = 'http://statusql';
+/**
+ * The request yoga's Node adapter is given: not the socket's IncomingMessage, but an object holding
+ * exactly the key's parts, on one fixed Host so that an answer never depends on the Host a client
+ * sent. (The adapter is measured to be about twice as fast as `yoga.fetch` with a URL.) A body is a
+ * Buffer the adapter takes as it is; a request other than GET or HEAD without one (only a POST's
+ * is read) has an empty stream, as the adapter reads one for a body it was not handed.
+ */
+function nodeRequestOf(method: string, url: string, headers: Record<string, string>, body: Buffer | null): NodeRequest {
+  const request = { method, url, headers: { ...headers, host: 'statusql' } };
+  if (method === 'GET' || method === 'HEAD') return request;
+  if (body !== null && body.length > 0) return { ...request, body };
+  return Object.assign(request, { async *[Symbol.asyncIterator]() {} });
+}
+type NodeRequest = Parameters<StatusqlYoga['handleNodeRequest']>[0];
 
 /**
  * The request path, from the socket to the answer, in the order it runs:
@@ -61,8 +73,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   /** Step 5 and 6: yoga's answer to exactly the method, target, headers and body given. */
   async function askYoga(method: string, target: string, headers: Record<string, string>, body: Buffer | null): Promise<{ answer: Answer; storable: boolean }> {
     const outcome: AnswerOutcome = { succeeded: false };
-    const request = new yoga.fetchAPI.Request(origin + target, { method, headers, body: body as BodyInit | null });
-    const answer = await answerOf(await yoga.fetch(request, { outcome }));
+    const answer = await answerOf(await yoga.handleNodeRequest(nodeRequestOf(method, target, headers, body), { outcome }));
     if (answer.status >= 400 && !answer.headers['content-type']?.includes('json')) {
       // Yoga answers an error thrown outside execution with its stack as text/plain, and a 406 or
       // a 405 with no body: every error answer here is a JSON error, and none says what broke.

@@ -21,7 +21,8 @@ export async function answerOf(response: Response): Promise<Answer> {
     const lower = name.toLowerCase();
     if (!transferHeaders.has(lower)) headers[lower] = value;
   });
-  return { status: response.status, headers, body: Buffer.from(await response.arrayBuffer()) };
+  // text(): yoga's bodies are strings, which the Fetch ponyfill hands back as they are.
+  return { status: response.status, headers, body: Buffer.from(await response.text(), 'utf8') };
 }
 
 /**
