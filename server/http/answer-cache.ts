@@ -17,17 +17,27 @@ export function createAnswerCache(maxBytes: number): AnswerCache {
   });
 }
 
+/** Keys longer than this are kept as their SHA-256 digest, so a 100 kB body costs 44 bytes of key. */
+const longestPlainKey = 512;
+
 /**
- * The key of a request: a SHA-256 digest of exactly what yoga is given (method, target, the
- * {@link givenHeaders} and the body), so an answer is only ever replayed to a request it was
- * computed from, and a 100 kB body costs the cache 43 bytes of key. Header values and targets hold
- * no line breaks (Node refuses them), and the body comes last, so the hashed text is unambiguous.
+ * The key of a request: exactly what yoga is given (method, target, the {@link givenHeaders} and
+ * the body), so an answer is only ever replayed to a request it was computed from; as it is when
+ * short (the common case, and cheaper than hashing), else as a digest of it. Header values and
+ * targets hold no line breaks (Node refuses them) and the body comes last, so the text is
+ * unambiguous; a digest starts with `#`, which no plain key (a method) does.
  */
 export function answerKey(method: string, target: string, headers: Readonly<Record<string, string>>, body: Buffer | null): string {
-  let head = `${method} ${target}`;
+  let key = `${method} ${target}`;
   // A header sent empty and one not sent are not the same request: `=` marks one that was sent.
-  for (const name of answerHeaders) head += headers[name] === undefined ? '\n' : `\n=${headers[name]}`;
+  for (const name of answerHeaders) key += headers[name] === undefined ? '\n' : `\n=${headers[name]}`;
+  if (body === null) return key.length > longestPlainKey ? digest(key) : key;
+  if (key.length + body.length <= longestPlainKey) return `${key}\n${body.toString('latin1')}`;
+  return digest(key, body);
+}
+
+function digest(head: string, body?: Buffer): string {
   const hash = createHash('sha256').update(head);
   if (body) hash.update('\n').update(body);
-  return hash.digest('base64url');
+  return `#${hash.digest('base64url')}`;
 }

@@ -1,5 +1,5 @@
 import { STATUS_CODES, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
-import type { Answer } from './answer.js';
+import { bodyBytes, type Answer } from './answer.js';
 
 /**
  * Answers with a GraphQL-shaped JSON error, `no-store`. Messages are fixed sentences: no answer
@@ -7,12 +7,9 @@ import type { Answer } from './answer.js';
  */
 export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: OutgoingHttpHeaders = {}): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, {
-    ...headers,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-    'cache-control': 'no-store',
-  });
+  const length = Buffer.byteLength(body);
+  bodyBytes.set(res, length);
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': length, 'cache-control': 'no-store' });
   res.end(body);
 }
 

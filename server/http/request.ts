@@ -38,9 +38,9 @@ export interface RequestProblem {
  * ignored, since the answer never depends on the name the client used for this server.
  */
 export function requestTarget(req: IncomingMessage): string | RequestProblem {
-  const hosts = req.headersDistinct['host'];
+  const hosts = hostLines(req.rawHeaders);
   const hostRequired = req.httpVersionMajor === 1 && req.httpVersionMinor === 1;
-  if (hosts ? hosts.length !== 1 || !hostPattern.test(hosts[0]!) : hostRequired) {
+  if (hosts === 0 ? hostRequired : hosts > 1 || !hostPattern.test(req.headers.host!)) {
     return { status: 400, message: 'Bad Request: send exactly one Host header holding a valid host name.' };
   }
   const target = req.url ?? '';
@@ -50,6 +50,13 @@ export function requestTarget(req: IncomingMessage): string | RequestProblem {
     if (hostPattern.test(url.host)) return `${url.pathname}${url.search}`;
   }
   return { status: 400, message: 'Bad Request: the request target must be a path such as /graphql.' };
+}
+
+/** How many Host lines a request has (Node's `headers` keeps only the first). */
+function hostLines(rawHeaders: readonly string[]): number {
+  let count = 0;
+  for (let index = 0; index < rawHeaders.length; index += 2) if (rawHeaders[index]!.length === 4 && rawHeaders[index]!.toLowerCase() === 'host') count++;
+  return count;
 }
 
 /** The path of an origin-form target, without its query. */

@@ -2,6 +2,7 @@ import { STATUS_CODES, createServer, type Server, type ServerResponse } from 'no
 import { Server as NetServer, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import { bodyBytes } from './answer.js';
 import { codeOfStatus, sendError } from './errors.js';
 
 /** Anything that handles Node requests: the app's listener (app.ts). */
@@ -80,7 +81,7 @@ export function createStatusqlServer(listener: RequestListener, logger: Logger, 
             path: req.url?.split('?')[0],
             status: res.statusCode,
             ms: Number(process.hrtime.bigint() - start) / 1e6,
-            bytes: Number(res.getHeader('content-length') ?? 0) || undefined,
+            bytes: bodyBytes.get(res) ?? (Number(res.getHeader('content-length') ?? 0) || undefined),
             aborted: !res.writableFinished || undefined,
           },
           'request',
