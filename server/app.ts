@@ -34,15 +34,32 @@ export interface StatusqlApp {
 /**
  * The request yoga's Node adapter is given: not the socket's IncomingMessage, but an object holding
  * exactly the key's parts, on one fixed Host so that an answer never depends on the Host a client
- * sent. (The adapter is measured to be about twice as fast as `yoga.fetch` with a URL.) A body is a
- * Buffer the adapter takes as it is; a request other than GET or HEAD without one (only a POST's
- * is read) has an empty stream, as the adapter reads one for a body it was not handed.
+ * sent. (The adapter is measured to be about twice as fast as `yoga.fetch` with a URL.)
+ *
+ * A JSON body that parses to an object is handed over parsed, as the adapter takes a body-parser's
+ * result. Any other body is a stream of its bytes, which yoga reads and judges itself: the adapter
+ * counts the keys of a Buffer or string it is handed, which for 90 kB is 90,000 keys.
  */
 function nodeRequestOf(method: string, url: string, headers: Record<string, string>, body: Buffer | null): NodeRequest {
   const request = { method, url, headers: { ...headers, host: 'statusql' } };
   if (method === 'GET' || method === 'HEAD') return request;
-  if (body !== null && body.length > 0) return { ...request, body };
-  return Object.assign(request, { async *[Symbol.asyncIterator]() {} });
+  const parsed = body !== null && headers['content-type']?.includes('json') ? parsedObject(body) : undefined;
+  if (parsed !== undefined) return { ...request, body: parsed };
+  return Object.assign(request, {
+    async *[Symbol.asyncIterator]() {
+      if (body !== null && body.length > 0) yield body;
+    },
+  });
+}
+
+/** A JSON body's value when it is an object with at least one key (the adapter's test), else undefined. */
+function parsedObject(body: Buffer): object | undefined {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return typeof value === 'object' && value !== null && Object.keys(value).length > 0 ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 type NodeRequest = Parameters<StatusqlYoga['handleNodeRequest']>[0];
 
