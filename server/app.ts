@@ -104,7 +104,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
     return { answer: withCachingHeaders(answer, method, succeeded, caching), storable: succeeded && (method === 'GET' || method === 'POST') };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     const target = requestTarget(req);
     if (typeof target !== 'string') return sendError(res, 400, 'BAD_REQUEST', target.message, { connection: 'close' });
     const method = req.method ?? 'GET';
@@ -130,27 +130,37 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
     if (probe) return sendAnswer(req, res, probe);
     if (path !== graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', 'Not Found: this server has no such file.');
 
-    let body: Buffer | null = null;
-    if (method === 'POST') {
-      const read = await readBody(req, config.limits.bodyBytes);
+    if (method !== 'POST') return answerGraphQL(req, res, method, target, null);
+    readBody(req, config.limits.bodyBytes, (read) => {
       if (read === null) return;
-      if (!Buffer.isBuffer(read)) {
-        return sendError(res, read.status, read.code, read.message, {
-          ...(read.close ? { connection: 'close' } : {}),
-          ...(read.status === 415 ? { 'accept-encoding': 'identity' } : {}),
-        });
-      }
-      body = read;
-    }
+      if (Buffer.isBuffer(read)) return guarded(res, () => answerGraphQL(req, res, method, target, read));
+      sendError(res, read.status, read.code, read.message, {
+        ...(read.close ? { connection: 'close' } : {}),
+        ...(read.status === 415 ? { 'accept-encoding': 'identity' } : {}),
+      });
+    });
+  }
 
+  /** Steps 4 to 7 for a GraphQL request whose body (a POST's) has been read. */
+  function answerGraphQL(req: IncomingMessage, res: ServerResponse, method: string, target: string, body: Buffer | null): void {
     const headers = givenHeaders(req.headers);
-    const key = answers && path === graphqlEndpoint && (method === 'GET' || method === 'POST') ? answerKey(method, target, headers, body) : null;
+    const key = answers && (method === 'GET' || method === 'POST') ? answerKey(method, target, headers, body) : null;
     const stored = key === null ? undefined : answers!.get(key);
     if (stored) return sendAnswer(req, res, stored);
 
-    const { answer, storable } = await askYoga(method, target, headers, body);
-    if (key !== null && storable) answers!.set(key, answer);
-    if (!res.destroyed) sendAnswer(req, res, answer);
+    askYoga(method, target, headers, body).then(({ answer, storable }) => {
+      if (key !== null && storable) answers!.set(key, answer);
+      if (!res.destroyed) sendAnswer(req, res, answer);
+    }, (error: unknown) => fail(res, error));
+  }
+
+  /** Runs `step`, failing the request with a masked 500 if it throws. */
+  function guarded(res: ServerResponse, step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      fail(res, error);
+    }
   }
 
   /** The last guard: whatever fails unexpectedly is logged, and the client gets a masked 500. */
@@ -163,8 +173,6 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   return {
     yoga,
     answers,
-    listener: (req, res) => {
-      handle(req, res).catch((error: unknown) => fail(res, error));
-    },
+    listener: (req, res) => guarded(res, () => handle(req, res)),
   };
 }
