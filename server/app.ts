@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Logger } from 'pino';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { release } from './release.js';

@@ -280,7 +280,7 @@ describe('dist/main.js, as npm start runs it', () => {
     const server = main({ WORKERS: '2' });
     const port = await server.port();
     const workers = async () => {
-      await server.waitFor((line) => server.lines.filter((entry) => entry.msg === 'worker started').length >= 2);
+      await server.waitFor(() => server.lines.filter((entry) => entry.msg === 'worker started').length >= 2);
       return server.lines.filter((line) => line.msg === 'worker started').map((line) => line.worker as number);
     };
     const [first, second] = await workers();
