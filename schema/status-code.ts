@@ -91,7 +91,8 @@ builder.node(StatusCode, {
       description: 'Whether caches may store the response without explicit freshness (RFC 9110 §15.1).',
     }),
     retryable: t.exposeBoolean('retryable', {
-      description: 'Whether repeating the same request later may succeed.',
+      description:
+        'Whether a client may send the same request again, unchanged and with nobody acting first, and expect it may succeed (after the wait Retry-After gives, if any). False when the request must change, or a person must act first: sign in, free space, pick a variant.',
     }),
     retryAdvice: t.exposeString('retryAdvice', { description: 'When and how to retry, or why not.' }),
     headers: t.field({

@@ -132,3 +132,20 @@ describe('seed page', () => {
     expect(quickGuide).toEqual(seedQuickGuide());
   });
 });
+
+describe('facts an audit against the RFCs and the vendors corrected', () => {
+  const header = (code: number, name: string) => record(code).headers.find((entry) => entry.name === name)?.requirement;
+
+  it.each([
+    ['226 must carry an ETag (RFC 3229 §10.4.1)', () => header(226, 'ETag'), 'MUST'],
+    ['413 should say Retry-After when the limit is temporary (RFC 9110 §15.5.14)', () => header(413, 'Retry-After'), 'SHOULD'],
+    ['408 no longer requires Connection: close (RFC 9110 §15.5.9; it was RFC 7231)', () => header(408, 'Connection'), 'CONVENTION'],
+    ['507 is not repeated until the user acts again (RFC 4918 §11.5)', () => record(507).retryable, false],
+    ['511 needs the user to sign in to the network first', () => record(511).retryable, false],
+    ['449 needs the request to change', () => record(449).retryable, false],
+    ["Cloudflare's 524 read timeout is 120 s by default", () => /120 seconds by default/.test(record(524).description), true],
+    ['522 also covers an origin that accepted the connection but did not acknowledge the request', () => /did not acknowledge/.test(record(522).description), true],
+  ] as const)('%s', (_fact, read, expected) => {
+    expect(read()).toBe(expected);
+  });
+});
