@@ -53,8 +53,8 @@ const stopWords = new Set(
   us so than then just there here how why who where don doesn didn isn aren wasn won ll re ve`.split(/\s+/),
 );
 
-/** Identifiers written in camelCase or snake_case ("StatusNotFound", "NOT_FOUND"). */
-const compoundWord = /[a-z][A-Z]|_/;
+/** Identifiers written in camelCase or snake_case ("StatusNotFound", "NOT_FOUND"), or with a number in them ("Status422UnprocessableEntity"). */
+const compoundWord = /[a-z][A-Z]|_|[A-Za-z]\d|\d[A-Za-z]/;
 
 /**
  * Splits text into words; a compound identifier also yields its parts, so "StatusNotFound"
@@ -72,7 +72,10 @@ export function tokenize(text: string, field?: string): string[] {
   const words = text.split(/[^\p{L}\p{N}_]+/u).filter((word) => word.replace(/_/g, '').length > 0);
   return words.flatMap((word) => {
     if (!compoundWord.test(word)) return [word];
-    const parts = word.replace(/([a-z])([A-Z])/g, '$1 $2').split(/[\s_]+/).filter(Boolean);
+    const parts = word
+      .replace(/([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_match, ...groups: Array<string | undefined>) => groups.slice(0, 6).filter(Boolean).join(' '))
+      .split(/[\s_]+/)
+      .filter(Boolean);
     return [...parts, word.replace(/_/g, '')];
   });
 }

@@ -64,6 +64,13 @@ describe('search patterns', () => {
 
 describe('search relevance', () => {
   it.each([
+    ['Status422UnprocessableEntity', 422],
+    ['Status407ProxyAuthenticationRequired', 407],
+  ] as const)('splits a constant with its number inside, %j, into its words and finds %i', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
+  it.each([
     ['rate limit', 429],
     ['validation failed', 422],
     ['throttled', 429],
