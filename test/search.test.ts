@@ -71,6 +71,14 @@ describe('search relevance', () => {
   });
 
   it.each([
+    ['status code gone', [410]],
+    ['http code for conflict', [409]],
+    ['http status code teapot', [418]],
+  ] as const)('takes status, code and http for the domain words they are: %j finds %j alone', (query, codes) => {
+    expect(codesFor(query)).toEqual(codes);
+  });
+
+  it.each([
     ['rate limit', 429],
     ['validation failed', 422],
     ['throttled', 429],
