@@ -51,6 +51,7 @@ const stopWords = new Set(
   `a an and are as at be by for from has i in is it its my of on or that the this to was when with what which me
   am been being were have had do does did can could should would will you your we our they their them he she his her
   us so than then just there here how why who where don doesn didn isn aren wasn won ll re ve
+  dont doesnt didnt isnt arent wasnt wont cant youre theyre
   status code codes http`.split(/\s+/),
 );
 
@@ -70,7 +71,12 @@ export function tokenize(text: string, field?: string): string[] {
       .map((part) => part.replace(/[_ ]/g, ''))
       .filter(Boolean);
   }
-  const words = text.split(/[^\p{L}\p{N}_]+/u).filter((word) => word.replace(/_/g, '').length > 0);
+  // An apostrophe inside a word joins it ("I'm", "I’m" and "Im" are one word), rather than leaving
+  // the letters on either side to stand alone.
+  const words = text
+    .replace(/(\p{L})['’](\p{L})/gu, '$1$2')
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((word) => word.replace(/_/g, '').length > 0);
   return words.flatMap((word) => {
     if (!compoundWord.test(word)) return [word];
     const parts = word

@@ -78,6 +78,10 @@ describe('search relevance', () => {
     expect(codesFor(query)).toEqual(codes);
   });
 
+  it("keeps a word with an apostrophe whole (I'm is im, as typed without it), so 'Im a teapot' finds 418, not 226 IM Used", () => {
+    expect(codesFor('Im a teapot')).toEqual([418, 226]);
+  });
+
   it.each([
     ['rate limit', 429],
     ['validation failed', 422],
