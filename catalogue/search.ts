@@ -278,6 +278,19 @@ export function createSearch(catalogue: Catalogue): SearchCatalogue {
     return catalogue.codes.filter((record) => record.code >= min && record.code <= max).map(numberHit);
   }
 
+  /**
+   * An unknown word with two neighbouring letters swapped back, when that makes a word the
+   * catalogue knows ("lenght" is "length"): MiniSearch's fuzzy matching counts a swap as two edits.
+   */
+  function untransposed(term: string): string {
+    if (documentFrequency.has(term) || term.length < 4 || /\d/.test(term)) return term;
+    for (let index = 0; index < term.length - 1; index++) {
+      const swapped = processQueryTerm(term.slice(0, index) + term[index + 1] + term[index] + term.slice(index + 2));
+      if (swapped !== null && documentFrequency.has(swapped)) return swapped;
+    }
+    return term;
+  }
+
   /** How a code's names weigh on its score for a query of these stems. */
   function nameBoost(code: number, queryStems: ReadonlySet<string>): number {
     let boost = 1;
@@ -300,7 +313,7 @@ export function createSearch(catalogue: Catalogue): SearchCatalogue {
       return wordRange ? [wordRange] : [];
     });
     const text = ranges.length > 0 ? words.filter((word) => !rangeToken.test(word)).join(' ') : trimmed;
-    const terms = stemsOf(text);
+    const terms = stemsOf(text).map(untransposed);
     if (terms.length === 0 && ranges.length > 0) {
       return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
     }

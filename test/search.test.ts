@@ -78,6 +78,13 @@ describe('search relevance', () => {
     expect(codesFor(query)).toEqual(codes);
   });
 
+  it.each([
+    ['lenght required', 411],
+    ['teapto', 418],
+  ] as const)('takes two swapped letters for one typo: %j finds %i', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
   it("keeps a word with an apostrophe whole (I'm is im, as typed without it), so 'Im a teapot' finds 418, not 226 IM Used", () => {
     expect(codesFor('Im a teapot')).toEqual([418, 226]);
   });
