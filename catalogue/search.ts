@@ -248,8 +248,9 @@ export function createSearch(catalogue: Catalogue): SearchCatalogue {
     searchOptions: {
       processTerm: processQueryTerm,
       boost: fieldBoosts,
-      // Only the last word can be unfinished while the user types.
-      prefix: (term, position, terms) => position === terms.length - 1 && term.length >= 3,
+      // The last word may be unfinished while the user types; an earlier one the catalogue does not
+      // know may be cut short on purpose ("perm redirect").
+      prefix: (term, position, terms) => term.length >= 3 && (position === terms.length - 1 || !documentFrequency.has(term)),
       // A word the catalogue knows is meant as written; an unknown one is likely a typo.
       fuzzy: (term) => !documentFrequency.has(term) && term.length >= 4 && !/\d/.test(term) && (term.length >= 8 ? 2 : 1),
       boostTerm: rarity,

@@ -85,6 +85,14 @@ describe('search relevance', () => {
     expect(topFor(query)).toBe(code);
   });
 
+  it.each([
+    ['perm redirect', 308],
+    ['req timeout', 408],
+    ['unproc entity', 422],
+  ] as const)('completes a word cut short anywhere in the query: %j finds %i', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
   it("keeps a word with an apostrophe whole (I'm is im, as typed without it), so 'Im a teapot' finds 418, not 226 IM Used", () => {
     expect(codesFor('Im a teapot')).toEqual([418, 226]);
   });
