@@ -4,6 +4,7 @@ import type { Catalogue } from './catalogue.js';
 import { statusClasses } from './classes.js';
 import type { StatusCodeRecord } from './records.js';
 import { americanSpelling } from './spelling.js';
+import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
 import { groupStem } from './thesaurus.js';
 
 /** One ranked answer to a search, best first. */
@@ -17,35 +18,9 @@ export interface SearchHit {
 /** A search over the whole catalogue: a query in, ranked hits out. */
 export type SearchCatalogue = (query: string) => SearchHit[];
 
-interface SearchDocument {
-  code: number;
-  number: string;
-  phrase: string;
-  formerPhrases: string;
-  synonyms: string;
-  vendors: string;
-  frameworkNames: string;
-  headers: string;
-  description: string;
-  commonUsage: string;
-}
+type SearchDocument = { code: number } & Record<SearchField, string>;
 
-type SearchField = Exclude<keyof SearchDocument, 'code'>;
-
-/** Field weights: the words people use for a code matter more than its prose. */
-const fieldBoosts: Record<SearchField, number> = {
-  number: 10,
-  phrase: 4,
-  synonyms: 4,
-  formerPhrases: 3,
-  frameworkNames: 1.5,
-  vendors: 1.5,
-  headers: 1.5,
-  description: 1,
-  commonUsage: 0.8,
-};
-
-const searchFields = Object.keys(fieldBoosts) as SearchField[];
+const searchFields = Object.keys(searchTuning.fieldBoosts) as SearchField[];
 
 const stopWords = new Set(
   `a an and are as at be by for from has i in is it its my of on or that the this to was when with what which me
@@ -128,25 +103,6 @@ function namesOf(record: StatusCodeRecord): string[][] {
     .filter((name) => name.length > 0);
 }
 
-/**
- * How much a name of several words said in full in the query, in any order ("successful request"
- * says "request succeeded"), outweighs the same words spread over unrelated names.
- */
-const phraseBoost = 2;
-
-/** How much a query that is exactly one of a code's names ("Found", "crash", "HttpStatus.FOUND") outweighs the rest. */
-const exactNameBoost = 4;
-
-/** Official codes win ties against vendor codes that reuse their words. */
-const unofficialWeight = 0.7;
-
-/**
- * How strongly a query word's weight follows its rarity across the whole catalogue. MiniSearch
- * multiplies a score by the number of query words matched; without this, three everyday words
- * ("user sent wrong ...") outweigh the one that says what the query is about ("password").
- */
-const rarityExponent = 2;
-
 function toDocument(record: StatusCodeRecord): SearchDocument {
   return {
     code: record.code,
@@ -228,7 +184,8 @@ function byRelevance(a: SearchHit, b: SearchHit): number {
 }
 
 /** Builds the ranked full-text index once; the returned function searches it. */
-export function createSearch(catalogue: Catalogue): SearchCatalogue {
+export function createSearch(catalogue: Catalogue, tuning: SearchTuning = searchTuning): SearchCatalogue {
+  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, rarityExponent } = tuning;
   const documents = catalogue.codes.map(toDocument);
   const documentFrequency = new Map<string, number>();
   for (const document of documents) {
@@ -250,9 +207,10 @@ export function createSearch(catalogue: Catalogue): SearchCatalogue {
       boost: fieldBoosts,
       // The last word may be unfinished while the user types; an earlier one the catalogue does not
       // know may be cut short on purpose ("perm redirect").
-      prefix: (term, position, terms) => term.length >= 3 && (position === terms.length - 1 || !documentFrequency.has(term)),
+      prefix: (term, position, terms) => term.length >= tuning.prefixMinLength && (position === terms.length - 1 || !documentFrequency.has(term)),
       // A word the catalogue knows is meant as written; an unknown one is likely a typo.
-      fuzzy: (term) => !documentFrequency.has(term) && term.length >= 4 && !/\d/.test(term) && (term.length >= 8 ? 2 : 1),
+      fuzzy: (term) =>
+        !documentFrequency.has(term) && term.length >= tuning.fuzzyMinLength && !/\d/.test(term) && (term.length >= tuning.twoEditsMinLength ? 2 : 1),
       boostTerm: rarity,
       combineWith: 'OR',
       boostDocument: (code: number) =>
@@ -284,7 +242,7 @@ export function createSearch(catalogue: Catalogue): SearchCatalogue {
    * catalogue knows ("lenght" is "length"): MiniSearch's fuzzy matching counts a swap as two edits.
    */
   function untransposed(term: string): string {
-    if (documentFrequency.has(term) || term.length < 4 || /\d/.test(term)) return term;
+    if (documentFrequency.has(term) || term.length < tuning.fuzzyMinLength || /\d/.test(term)) return term;
     for (let index = 0; index < term.length - 1; index++) {
       const swapped = processQueryTerm(term.slice(0, index) + term[index + 1] + term[index] + term.slice(index + 2));
       if (swapped !== null && documentFrequency.has(swapped)) return swapped;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue/catalogue.js';
 import { createSearch } from '../catalogue/search.js';
+import { searchTuning } from '../catalogue/search-tuning.js';
 import { americanSpelling } from '../catalogue/spelling.js';
 import { stemmer as stem } from 'stemmer';
 import { createSuggest } from '../catalogue/suggest.js';
@@ -326,5 +327,14 @@ describe('suggest (catalogue)', () => {
 
   it('respects the limit', () => {
     expect(suggest('e', 3)).toHaveLength(3);
+  });
+});
+
+describe('the search tuning', () => {
+  it('is what createSearch ranks by: another tuning ranks otherwise', () => {
+    // With vendor codes weighed far above official ones, Cloudflare's 522 overtakes 504 for a timeout.
+    const vendorFirst = createSearch(catalogue, { ...searchTuning, unofficialWeight: 100 });
+    expect(topFor('gateway timeout')).toBe(504);
+    expect(vendorFirst('gateway timeout')[0]?.record.registration).toBe('UNOFFICIAL');
   });
 });

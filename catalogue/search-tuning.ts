@@ -1,0 +1,60 @@
+/** The fields of a code that search reads, each with its own weight. */
+export type SearchField =
+  | 'number'
+  | 'phrase'
+  | 'formerPhrases'
+  | 'synonyms'
+  | 'vendors'
+  | 'frameworkNames'
+  | 'headers'
+  | 'description'
+  | 'commonUsage';
+
+/** Every weight and threshold of the ranking, in one place; `createSearch` takes it. */
+export interface SearchTuning {
+  /** Field weights: the words people use for a code matter more than its prose. */
+  fieldBoosts: Readonly<Record<SearchField, number>>;
+  /**
+   * How much a name of several words said in full in the query, in any order ("successful
+   * request" says "request succeeded"), outweighs the same words spread over unrelated names.
+   */
+  phraseBoost: number;
+  /** How much a query that is exactly one of a code's names ("Found", "crash", "HttpStatus.FOUND") outweighs the rest. */
+  exactNameBoost: number;
+  /** Official codes win ties against vendor codes that reuse their words: a vendor code's score is multiplied by this. */
+  unofficialWeight: number;
+  /**
+   * How strongly a query word's weight follows its rarity across the whole catalogue. MiniSearch
+   * multiplies a score by the number of query words matched; without this, three everyday words
+   * ("user sent wrong ...") outweigh the one that says what the query is about ("password").
+   */
+  rarityExponent: number;
+  /** Words at least this long that the catalogue does not know are matched fuzzily, with one edit. */
+  fuzzyMinLength: number;
+  /** From this length on, a fuzzy word may be two edits away. */
+  twoEditsMinLength: number;
+  /** Words at least this long may be completed as a prefix (the last one, or one the catalogue does not know). */
+  prefixMinLength: number;
+}
+
+/** The tuning StatusQL serves with, measured by `npm run eval:search`. */
+export const searchTuning: SearchTuning = {
+  fieldBoosts: {
+    number: 10,
+    phrase: 4,
+    synonyms: 4,
+    formerPhrases: 3,
+    frameworkNames: 1.5,
+    vendors: 1.5,
+    headers: 1.5,
+    description: 1,
+    commonUsage: 0.8,
+  },
+  phraseBoost: 2,
+  exactNameBoost: 4,
+  unofficialWeight: 0.7,
+  rarityExponent: 2,
+  fuzzyMinLength: 4,
+  twoEditsMinLength: 8,
+  prefixMinLength: 3,
+};
