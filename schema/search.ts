@@ -1,9 +1,7 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { catalogue } from '../catalogue/catalogue.js';
-import { classOf, statusClasses } from '../catalogue/classes.js';
-import { matchesFilter } from '../catalogue/filter.js';
-import { createSearch, type SearchHit } from '../catalogue/search.js';
-import type { StatusClassRecord } from '../catalogue/records.js';
+import { facetedSearch, type ClassFacet } from '../catalogue/faceted-search.js';
+import { createSearch } from '../catalogue/search.js';
 import { builder } from './builder.js';
 import { maxPageSize, pageArgs } from './pagination.js';
 import { StatusClass } from './status-class.js';
@@ -35,11 +33,6 @@ const SearchMatch = builder.objectRef<FieldMatch>('SearchMatch').implement({
   }),
 });
 
-interface ClassFacet {
-  statusClass: StatusClassRecord;
-  count: number;
-}
-
 const SearchFacet = builder.objectRef<ClassFacet>('SearchFacet').implement({
   description: 'How many results fall in one class.',
   fields: (t) => ({
@@ -47,13 +40,6 @@ const SearchFacet = builder.objectRef<ClassFacet>('SearchFacet').implement({
     count: t.exposeInt('count', { description: 'Results in that class.' }),
   }),
 });
-
-function facetsOf(hits: readonly SearchHit[]): ClassFacet[] {
-  return statusClasses.map((statusClass) => ({
-    statusClass,
-    count: hits.filter((hit) => classOf(hit.record.code) === statusClass).length,
-  }));
-}
 
 builder.queryFields((t) => ({
   search: t.connection(
@@ -71,15 +57,13 @@ builder.queryFields((t) => ({
       },
       validate: pageArgs,
       resolve: (_root, args) => {
-        const filter = args.filter ?? {};
-        const hits = searchCatalogue(args.query).filter((hit) => matchesFilter(hit.record, { ...filter, classes: null }));
-        const results = filter.classes ? hits.filter((hit) => matchesFilter(hit.record, { classes: filter.classes })) : hits;
+        const { results, facets } = facetedSearch(searchCatalogue, args.query, args.filter ?? {});
         const page = resolveArrayConnection({ args, defaultSize: maxPageSize, maxSize: maxPageSize }, results);
         return {
           ...page,
           edges: page.edges.map((edge) => edge && { cursor: edge.cursor, node: edge.node.record, hit: edge.node }),
           totalCount: results.length,
-          facets: facetsOf(hits),
+          facets,
         };
       },
     },

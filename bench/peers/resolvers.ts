@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
 import { catalogue } from '../../catalogue/catalogue.js';
-import { classOf, statusClasses } from '../../catalogue/classes.js';
+import { classOf } from '../../catalogue/classes.js';
 import { matchesFilter, type StatusCodeFilter } from '../../catalogue/filter.js';
 import type { StatusCodeRecord } from '../../catalogue/records.js';
+import { facetedSearch, type FacetedResults } from '../../catalogue/faceted-search.js';
 import { createSearch, type SearchHit } from '../../catalogue/search.js';
 
 /**
@@ -99,11 +100,8 @@ export const resolvers = {
       const query = args.query.trim();
       if (query.length === 0) throw badInput('query must not be empty');
       if (query.length > 200) throw badInput('query must be at most 200 characters');
-      const filter = args.filter ?? {};
-      const hits = searchCatalogue(args.query).filter((hit) => matchesFilter(hit.record, { ...filter, classes: null }));
-      const classes = filter.classes;
-      const results = classes ? hits.filter((hit) => matchesFilter(hit.record, { classes })) : hits;
-      return { ...page(args, results, (hit) => hit.record), hits };
+      const { results, facets } = facetedSearch(searchCatalogue, args.query, args.filter ?? {});
+      return { ...page(args, results, (hit) => hit.record), facets };
     },
   },
   StatusCode: {
@@ -114,10 +112,6 @@ export const resolvers = {
     matches: (edge: Edge<SearchHit>) => [...(edge.hit?.matches ?? [])].map(([field, terms]) => ({ field, terms })),
   },
   StatusCodeSearchConnection: {
-    facets: ({ hits }: { hits: readonly SearchHit[] }) =>
-      statusClasses.map((statusClass) => ({
-        class: statusClass,
-        count: hits.filter((hit) => classOf(hit.record.code) === statusClass).length,
-      })),
+    facets: ({ facets }: FacetedResults) => facets.map(({ statusClass, count }) => ({ class: statusClass, count })),
   },
 };
