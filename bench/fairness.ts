@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { introspectionDumps } from '../test/introspection-dumps.js';
 import { killAll, npmStartNodeFlags, root, send, startServer } from './servers.js';
 
 const option = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback;
@@ -17,12 +18,7 @@ const seconds = option('seconds', 20);
 const heavyClients = option('clients', 4);
 
 /** Costs just under MAX_COST (25,000): 8 introspection dumps of 2,812 values each. */
-const introspection = [
-  `{ ${Array.from({ length: 8 }, (_, index) => `a${index}: __schema { ...S }`).join(' ')} }`,
-  'fragment S on __Schema { types { fields { ...F type { ofType { ofType { fields { ...F } } } fields { ...F } } } } }',
-  'fragment F on __Field { name description args { name description defaultValue type { ...T } } type { ...T } }',
-  'fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }',
-].join(' ');
+const introspection = introspectionDumps(8);
 /** Every code with every detail, a page of 100, through the SDK's own fragments (cost about 9,700). */
 const fragments = readFileSync(join(root, 'sdk/operations/fragments.graphql'), 'utf8');
 const catalogue = `{ statusCodes(first: 100) { totalCount pageInfo { ...PageInfoFields } edges { cursor node { ...StatusCodeDetails class { ...StatusClassFields } } } } } ${fragments}`;

@@ -96,9 +96,6 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       if (answer.status >= 500) logger.error({ status: answer.status, method, path: pathOf(target) }, 'unexpected error answer from yoga, masked');
       return { answer: answer.status >= 500 ? unexpectedErrorAnswer() : bareErrorAsJson(answer), storable: false };
     }
-    if (pathOf(target) !== graphqlEndpoint) {
-      return { answer: { ...answer, headers: { 'cache-control': 'no-store', ...answer.headers } }, storable: false };
-    }
     const succeeded = answer.status === 200 && (outcome.succeeded || Boolean(answer.headers['content-type']?.startsWith('text/html')));
     return { answer: withCachingHeaders(answer, method, succeeded, caching), storable: succeeded && (method === 'GET' || method === 'POST') };
   }
@@ -166,7 +163,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   function fail(res: ServerResponse, error: unknown): void {
     logger.error({ err: error }, 'unexpected error');
     if (res.headersSent) res.destroy();
-    else sendAnswer({ method: 'GET', headers: {} } as IncomingMessage, res, unexpectedErrorAnswer());
+    else sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Unexpected error.');
   }
 
   return {

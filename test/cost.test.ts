@@ -3,6 +3,7 @@ import { createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema/index.js';
 import { estimateCost, useCostLimit, type ListBounds } from '../server/yoga/use-cost-limit.js';
+import { introspectionDumps } from './introspection-dumps.js';
 
 const bounds: ListBounds = { pageSize: 100, sizes: { 'StatusClass.codes': 42 }, otherwise: 42 };
 const app = createYoga({ schema, plugins: [useCostLimit(25_000, bounds)], logging: false });
@@ -39,16 +40,8 @@ const exactly = (on: GraphQLSchema, query: string, variables: Record<string, unk
   return [estimateCost(on, document, undefined, variables, bounds), countValues(executeSync({ schema: on, document, variableValues: variables, rootValue }))];
 };
 
-const aliases = (count: number, selection: string) => Array.from({ length: count }, (_, index) => `a${index}: ${selection}`).join(' ');
-// A dump of every type, following each field's type through two wrappers to its own fields: the
-// deepest graphql-js's MaxIntrospectionDepthRule allows.
-const dump = [
-  'fragment S on __Schema { types { fields { ...F type { ofType { ofType { fields { ...F } } } fields { ...F } } } } }',
-  'fragment F on __Field { name description args { name description defaultValue type { ...T } } type { ...T } }',
-  'fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }',
-].join(' ');
-const schemaDump = `{ __schema { ...S } } ${dump}`;
-const schemaDumps = `{ ${aliases(15, '__schema { ...S }')} } ${dump}`;
+const schemaDump = introspectionDumps(1);
+const schemaDumps = introspectionDumps(15);
 
 // Each level follows every field to its type, through up to three wrappers, so the answer
 // multiplies by a type's fields at every level. (graphql-js's MaxIntrospectionDepthRule refuses

@@ -5,6 +5,7 @@ import { createStatusqlApp } from '../server/app.js';
 import { createStatusqlServer, defaultTimeouts } from '../server/http/server.js';
 import { createLogger } from '../server/logger.js';
 import { startServer, testConfig, type TestServer } from './helpers.js';
+import { introspectionDumps } from './introspection-dumps.js';
 import { rawRequest, type RawAnswer } from './raw-http.js';
 
 /**
@@ -54,13 +55,6 @@ const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}
 const postText = (body: string) => ({ method: 'POST', headers: json, body });
 const tooDeep = (name: string) => `The request's ${name} nest deeper than 16 levels of objects and lists.`;
 const controlCharacters = 'query must not contain control characters, invisible formatting characters or unpaired surrogates';
-/** The attack's 754 bytes: 15 aliased `__schema` dumps through fragments. */
-const introspectionDumps = [
-  `{ ${Array.from({ length: 15 }, (_, index) => `a${index}: __schema { ...S }`).join(' ')} }`,
-  'fragment S on __Schema { types { fields { ...F type { ofType { ofType { fields { ...F } } } fields { ...F } } } } }',
-  'fragment F on __Field { name description args { name description defaultValue type { ...T } } type { ...T } }',
-  'fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }',
-].join(' ');
 const longName = 'a'.repeat(300);
 
 /** What no answer may hold: a stack frame, a path of this machine, an internal error's fields. */
@@ -174,7 +168,7 @@ const badRequests: BadRequest[] = [
   { name: '[3] extensions nested 5,000 deep', ...postText(`{"query":"{ __typename }","extensions":${nested(5000)}}`), status: 400, message: tooDeep('extensions'), code: 'BAD_REQUEST' },
   {
     name: '[5] 15 aliased introspection dumps',
-    ...post({ query: introspectionDumps }),
+    ...post({ query: introspectionDumps(15) }),
     status: 400,
     message: 'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
