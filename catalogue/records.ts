@@ -17,7 +17,7 @@ export const registrations = ['PERMANENT', 'TEMPORARY', 'UNOFFICIAL'] as const;
 export type Registration = (typeof registrations)[number];
 
 /** How strongly a specification ties a response header to a code. */
-export const headerRequirements = ['MUST', 'SHOULD', 'MAY', 'CONVENTION'] as const;
+export const headerRequirements = ['MUST', 'SHOULD', 'MAY', 'DEFINITION', 'CONVENTION'] as const;
 
 /** Stacks whose own names for the codes we list. */
 export const frameworks = ['NODE', 'PYTHON', 'GO', 'DOTNET', 'SPRING', 'RUST', 'RAILS'] as const;
@@ -60,7 +60,12 @@ export const statusCodeRecord = z.strictObject({
   headers: z.array(headerRecord),
 });
 
-const frameworkNameRecord = z.strictObject({ framework: z.enum(frameworks), name: text });
+const frameworkNameRecord = z.strictObject({
+  framework: z.enum(frameworks),
+  name: text,
+  /** The release that introduced the name, when older releases lack it ("3.13"). */
+  since: text.optional(),
+});
 
 const confusionRecord = z.strictObject({ code: z.int(), difference: text });
 
@@ -73,6 +78,59 @@ export const codeGuideRecord = z.strictObject({
   exampleExchange: text,
 });
 
+/** The software whose message a symptom is. */
+export const symptomSources = [
+  'NGINX',
+  'APACHE',
+  'HAPROXY',
+  'ENVOY',
+  'TRAEFIK',
+  'CLOUDFLARE',
+  'AWS',
+  'GOOGLE_CLOUD',
+  'AZURE',
+  'HEROKU',
+  'VERCEL',
+  'NETLIFY',
+  'KUBERNETES',
+  'CHROME',
+  'FIREFOX',
+  'SAFARI',
+  'CURL',
+  'NODE',
+  'PYTHON',
+  'JAVA',
+  'DOTNET',
+  'PHP',
+  'PHP_FPM',
+] as const;
+export type SymptomSource = (typeof symptomSources)[number];
+
+/**
+ * An error message as people meet it (a log line, a browser error, an error page), the status
+ * code the client sees with it, and what to check first; as `symptoms.json` stores it.
+ */
+export const symptomRecord = z.strictObject({
+  /** kebab-case, unique: "nginx-upstream-prematurely-closed". */
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  source: z.enum(symptomSources),
+  /** Where it shows up: "error log", "browser console", "error page", "terminal". */
+  seenIn: text,
+  /** The message's fixed text exactly as the software prints it, without the variable parts. */
+  message: text,
+  /** A whole line as pasted, the message inside it with timestamp, addresses and numbers. */
+  example: text,
+  /** The status code the client sees. */
+  code: z.int().min(100).max(599),
+  /** What happened, in our own words. */
+  meaning: text,
+  /** The first thing to check, in our own words. */
+  checkFirst: text,
+  /** The vendor's documentation of the message or the setting behind it. */
+  reference: z.url(),
+});
+
+export type SymptomRecord = z.infer<typeof symptomRecord>;
 export type SpecificationRecord = z.infer<typeof specificationRecord>;
 export type FormerPhraseRecord = z.infer<typeof formerPhraseRecord>;
 export type VendorMeaningRecord = z.infer<typeof vendorMeaningRecord>;
@@ -81,9 +139,9 @@ export type FrameworkNameRecord = z.infer<typeof frameworkNameRecord>;
 export type ConfusionRecord = z.infer<typeof confusionRecord>;
 export type CodeGuideRecord = z.infer<typeof codeGuideRecord>;
 
-/** A status code with its guide merged in: what the API serves. */
+/** A status code with its guide and its symptoms merged in: what the API serves. */
 export type StatusCodeRecord = z.infer<typeof statusCodeRecord> &
-  Omit<CodeGuideRecord, 'code'>;
+  Omit<CodeGuideRecord, 'code'> & { symptoms: readonly SymptomRecord[] };
 
 /** A status class with its range and our own description of it. */
 export interface StatusClassRecord {

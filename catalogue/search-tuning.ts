@@ -35,6 +35,24 @@ export interface SearchTuning {
   twoEditsMinLength: number;
   /** Words at least this long may be completed as a prefix (the last one, or one the catalogue does not know). */
   prefixMinLength: number;
+  /**
+   * The share of a symptom's message words a query must hold for the symptom to count as pasted:
+   * below 1 so a message cut short or mistyped still counts, well above a half so two shared
+   * words ("connection", "upstream") do not make one nginx message another.
+   */
+  symptomMinCoverage: number;
+  /**
+   * How far a pasted symptom lifts its code: the code scores at least the best score of the
+   * search, multiplied by one plus this times the symptom's coverage, so it comes first.
+   */
+  symptomBoost: number;
+  /**
+   * How much a catalogued number among other words ("HTTPError: 429 Client Error", a log line's
+   * "504 UT") lifts its code: the line's other words each match some code, the number names one.
+   */
+  numberInTextBoost: number;
+  /** A query's distinct words beyond this many are ignored: a pasted page costs no more than a line. */
+  maxQueryTerms: number;
 }
 
 /** The tuning StatusQL serves with, measured by `npm run eval:search`. */
@@ -57,4 +75,8 @@ export const searchTuning: SearchTuning = {
   fuzzyMinLength: 4,
   twoEditsMinLength: 8,
   prefixMinLength: 3,
+  symptomMinCoverage: 0.75,
+  symptomBoost: 1,
+  numberInTextBoost: 5,
+  maxQueryTerms: 48,
 };

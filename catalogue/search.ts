@@ -1,11 +1,11 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { stemmer as stem } from 'stemmer';
 import type { Catalogue } from './catalogue.js';
 import { statusClasses } from './classes.js';
-import type { StatusCodeRecord } from './records.js';
-import { americanSpelling } from './spelling.js';
+import { withoutLogNoise } from './log-noise.js';
+import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
-import { groupStem } from './thesaurus.js';
+import { createSymptomSearch } from './symptom-search.js';
+import { indexedStems, normalizeWord, processIndexTerm, processQueryTerm, stemsOf, tokenize } from './terms.js';
 
 /** One ranked answer to a search, best first. */
 export interface SearchHit {
@@ -13,6 +13,8 @@ export interface SearchHit {
   score: number;
   /** Field name to the catalogue words (lower-cased, American spelling) that matched in it. */
   matches: ReadonlyMap<string, readonly string[]>;
+  /** The symptoms of this code whose message the query holds (a pasted log line), best first. */
+  symptoms: readonly SymptomRecord[];
 }
 
 /** A search over the whole catalogue: a query in, ranked hits out. */
@@ -21,75 +23,6 @@ export type SearchCatalogue = (query: string) => SearchHit[];
 type SearchDocument = { code: number } & Record<SearchField, string>;
 
 const searchFields = Object.keys(searchTuning.fieldBoosts) as SearchField[];
-
-const stopWords = new Set(
-  `a an and are as at be by for from has i in is it its my of on or that the this to was when with what which me
-  am been being were have had do does did can could should would will you your we our they their them he she his her
-  us so than then just there here how why who where don doesn didn isn aren wasn won ll re ve
-  dont doesnt didnt isnt arent wasnt wont cant youre theyre
-  status code codes http`.split(/\s+/),
-);
-
-/** Identifiers written in camelCase or snake_case ("StatusNotFound", "NOT_FOUND"), or with a number in them ("Status422UnprocessableEntity"). */
-const compoundWord = /[a-z][A-Z]|_|[A-Za-z]\d|\d[A-Za-z]/;
-
-/**
- * Splits text into words; a compound identifier also yields its parts, so "StatusNotFound"
- * finds both the Go constant and the phrase "Not Found". Framework names (one a line) are
- * indexed whole only, "Not Found" as "notfound", so their words do not count twice against the
- * phrase they spell.
- */
-export function tokenize(text: string, field?: string): string[] {
-  if (field === 'frameworkNames') {
-    return text
-      .split(/[^\p{L}\p{N}_ ]+/u)
-      .map((part) => part.replace(/[_ ]/g, ''))
-      .filter(Boolean);
-  }
-  // An apostrophe inside a word joins it ("I'm", "I’m" and "Im" are one word), rather than leaving
-  // the letters on either side to stand alone.
-  const words = text
-    .replace(/(\p{L})['’](\p{L})/gu, '$1$2')
-    .split(/[^\p{L}\p{N}_]+/u)
-    .filter((word) => word.replace(/_/g, '').length > 0);
-  return words.flatMap((word) => {
-    if (!compoundWord.test(word)) return [word];
-    const parts = word
-      .replace(/([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_match, ...groups: Array<string | undefined>) => groups.slice(0, 6).filter(Boolean).join(' '))
-      .split(/[\s_]+/)
-      .filter(Boolean);
-    return [...parts, word.replace(/_/g, '')];
-  });
-}
-
-/** A token as the index spells it: lower case, American spelling; null for a stop word or a lone letter. */
-function normalizeWord(token: string): string | null {
-  const lower = token.toLowerCase();
-  if (stopWords.has(lower) || /^\p{L}$/u.test(lower)) return null;
-  return americanSpelling(lower);
-}
-
-/**
- * Index side: the word as written (so a prefix typed mid-word still matches, and matches read
- * naturally), its stem (so "throttled" meets "throttling") and the stem of its thesaurus group
- * (so "blocked" meets "banned").
- */
-function processIndexTerm(token: string): string | string[] | null {
-  const word = normalizeWord(token);
-  if (word === null) return null;
-  return [...new Set([word, stem(word), groupStem(stem(word))])];
-}
-
-/** Query side: the group stem only; prefix and fuzzy matching reach the written forms. */
-function processQueryTerm(token: string): string | null {
-  const word = normalizeWord(token);
-  return word === null ? null : groupStem(stem(word));
-}
-
-/** A text as query stems, in order. */
-function stemsOf(text: string): string[] {
-  return tokenize(text).flatMap((token) => processQueryTerm(token) ?? []);
-}
 
 /** The names of a code (phrase, former phrases, synonyms, framework names), each as its query stems. */
 function namesOf(record: StatusCodeRecord): string[][] {
@@ -126,7 +59,7 @@ function writtenForms(document: SearchDocument): Map<string, Map<string, string>
       for (const token of tokenize(document[field], field)) {
         const word = normalizeWord(token);
         if (word === null) continue;
-        for (const term of [stem(word), groupStem(stem(word))]) if (!forms.has(term)) forms.set(term, word);
+        for (const term of indexedStems(word)) if (!forms.has(term)) forms.set(term, word);
       }
       return [field, forms];
     }),
@@ -156,6 +89,7 @@ function inRanges(code: number, ranges: ReadonlyArray<[number, number]>): boolea
 
 /** A hit whose matches are worked out only when asked for: a page shows a few of many hits. */
 class RankedHit implements SearchHit {
+  readonly symptoms: readonly SymptomRecord[] = [];
   #matches: ReadonlyMap<string, readonly string[]> | undefined;
 
   constructor(
@@ -172,7 +106,7 @@ class RankedHit implements SearchHit {
 
 /** A code listed for a number pattern: all such hits score alike and keep code order. */
 function numberHit(record: StatusCodeRecord): SearchHit {
-  return { record, score: 1, matches: new Map([['number', [String(record.code)]]]) };
+  return { record, score: 1, matches: new Map([['number', [String(record.code)]]]), symptoms: [] };
 }
 
 function byRelevance(a: SearchHit, b: SearchHit): number {
@@ -185,7 +119,8 @@ function byRelevance(a: SearchHit, b: SearchHit): number {
 
 /** Builds the ranked full-text index once; the returned function searches it. */
 export function createSearch(catalogue: Catalogue, tuning: SearchTuning = searchTuning): SearchCatalogue {
-  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, rarityExponent } = tuning;
+  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, rarityExponent, symptomBoost, numberInTextBoost, maxQueryTerms } = tuning;
+  const matchSymptoms = createSymptomSearch(catalogue.symptoms, tuning);
   const documents = catalogue.codes.map(toDocument);
   const documentFrequency = new Map<string, number>();
   for (const document of documents) {
@@ -266,25 +201,52 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const range = numericRange(trimmed);
     if (range) return listRange(range[0], range[1]);
 
-    const words = trimmed.split(/\s+/);
+    const words = withoutLogNoise(trimmed).split(/\s+/);
     const ranges = words.flatMap((word) => {
       const wordRange = rangeToken.test(word) ? numericRange(word) : undefined;
       return wordRange ? [wordRange] : [];
     });
-    const text = ranges.length > 0 ? words.filter((word) => !rangeToken.test(word)).join(' ') : trimmed;
-    const terms = stemsOf(text).map(untransposed);
+    const text = words.filter((word) => !rangeToken.test(word)).join(' ');
+    const terms = [...new Set(stemsOf(text).map(untransposed))].slice(0, maxQueryTerms);
     if (terms.length === 0 && ranges.length > 0) {
       return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
     }
+    // The codes of the symptoms the query holds, each with its best coverage and its symptoms.
+    const pasted = new Map<number, { coverage: number; symptoms: SymptomRecord[] }>();
+    for (const { symptom, coverage } of matchSymptoms(terms)) {
+      if (!inRanges(symptom.code, ranges)) continue;
+      const entry = pasted.get(symptom.code);
+      if (entry) entry.symptoms.push(symptom);
+      else pasted.set(symptom.code, { coverage, symptoms: [symptom] });
+    }
     const queryStems = new Set(terms);
-    const hits: SearchHit[] = [];
+    const hits = new Map<number, SearchHit>();
     // The query is stemmed once, here, and handed to MiniSearch as it is.
     for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term })) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
-        hits.push(new RankedHit(record, result.score * nameBoost(record.code, queryStems), result, matchesOf));
+        const named = terms.length > 1 && queryStems.has(String(record.code)) ? numberInTextBoost : 1;
+        const score = result.score * nameBoost(record.code, queryStems) * named;
+        hits.set(record.code, new RankedHit(record, score, result, matchesOf));
       }
     }
-    return hits.sort(byRelevance);
+    // A pasted symptom puts its code first: at least the best score, lifted by how much of the
+    // message the query holds. The code's own words need not appear in the message at all.
+    const best = Math.max(1, ...[...hits.values()].map((hit) => hit.score));
+    for (const [code, { coverage, symptoms }] of pasted) {
+      const record = catalogue.byCode.get(code);
+      const hit = hits.get(code);
+      if (!record) continue;
+      const score = Math.max(hit?.score ?? 0, best) * (1 + symptomBoost * coverage);
+      hits.set(code, {
+        record,
+        score,
+        symptoms,
+        get matches() {
+          return hit?.matches ?? new Map();
+        },
+      });
+    }
+    return [...hits.values()].sort(byRelevance);
   };
 }

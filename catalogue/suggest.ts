@@ -1,7 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Catalogue } from './catalogue.js';
 import type { StatusCodeRecord } from './records.js';
-import { tokenize } from './search.js';
+import { tokenize } from './terms.js';
 import { americanSpelling } from './spelling.js';
 
 /** Where a suggestion's text comes from. */

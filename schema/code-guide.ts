@@ -31,6 +31,10 @@ export const FrameworkName = builder.objectRef<FrameworkNameRecord>('FrameworkNa
     name: t.exposeString('name', {
       description: 'The constant, member, symbol or phrase as written there, e.g. "http.StatusNotFound".',
     }),
+    since: t.exposeString('since', {
+      nullable: true,
+      description: 'The release that introduced the name, when older releases in use lack it: "3.13" for `HTTPStatus.CONTENT_TOO_LARGE`. Null when every supported release has it.',
+    }),
   }),
 });
 

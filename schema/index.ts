@@ -5,6 +5,7 @@ import './search.js';
 import './suggest.js';
 import './code-guide.js';
 import './quick-guide.js';
+import './symptom.js';
 
 builder.queryType({ description: 'Look up, list and search HTTP status codes.' });
 

@@ -7,10 +7,11 @@ import { maxPageSize, pageArgs } from './pagination.js';
 import { StatusClass } from './status-class.js';
 import { StatusCode } from './status-code.js';
 import { StatusCodeFilterInput } from './status-code-filter.js';
+import { Symptom } from './symptom.js';
 import { textArgument } from './text-argument.js';
 
 /** Longest query `search` accepts, in characters. */
-export const maxQueryLength = 200;
+export const maxQueryLength = 1000;
 
 const searchCatalogue = createSearch(catalogue);
 
@@ -46,7 +47,7 @@ builder.queryFields((t) => ({
     {
       type: StatusCode,
       description:
-        'Ranked search by what people mean: words and everyday phrasings ("rate limit", "token expired", "file too big"), tolerant of typos, word forms and British spellings; a number ("404"), a class ("4xx", "5XX", "4") or a run of ten ("40x", "40"), listed in code order; a class among words narrows them ("5xx timeout"); framework names ("StatusNotFound", ":not_found"). Best match first; each edge says what matched.',
+        'Ranked search by what people mean: words and everyday phrasings ("rate limit", "token expired", "file too big"); error messages pasted whole, log line and all (an nginx error, a browser error), which put the code of that symptom first; tolerant of typos, word forms and British spellings; a number ("404"), a class ("4xx", "5XX", "4") or a run of ten ("40x", "40"), listed in code order; a class among words narrows them ("5xx timeout"); framework names ("StatusNotFound", ":not_found"). Best match first; each edge says what matched.',
       args: {
         query: t.arg.string({
           required: true,
@@ -95,6 +96,12 @@ builder.queryFields((t) => ({
           type: [SearchMatch],
           description: 'The fields and terms that matched.',
           resolve: (edge) => [...edge.hit.matches].map(([field, terms]) => ({ field, terms })),
+        }),
+        symptoms: te.field({
+          type: [Symptom],
+          description:
+            'The symptoms of this code whose message the query holds, best first: the query was a pasted log line, browser error or error page. Empty otherwise.',
+          resolve: (edge) => edge.hit.symptoms,
         }),
       }),
     },

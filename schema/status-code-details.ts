@@ -21,6 +21,10 @@ export const HeaderRequirementEnum = builder.enumType('HeaderRequirement', {
     MUST: { description: 'The specification requires the header.' },
     SHOULD: { description: 'The specification recommends the header.' },
     MAY: { description: 'The specification allows the header.' },
+    DEFINITION: {
+      description:
+        'No requirement keyword, but the specification defines the code by the header: without it the response says nothing a client can act on (303 and Location).',
+    },
     CONVENTION: { description: 'No requirement, but APIs commonly send it.' },
   },
 });

@@ -16,6 +16,7 @@ import {
   VendorMeaning,
 } from './status-code-details.js';
 import { StatusCodeFilterInput } from './status-code-filter.js';
+import { Symptom } from './symptom.js';
 
 export const StatusCode = builder.objectRef<StatusCodeRecord>('StatusCode');
 
@@ -115,6 +116,11 @@ builder.node(StatusCode, {
     }),
     exampleExchange: t.exposeString('exampleExchange', {
       description: 'A typical request and the response with this code, written out as HTTP/1.1 messages over several lines.',
+    }),
+    symptoms: t.field({
+      type: [Symptom],
+      description: 'Error messages (log lines, browser errors, error pages) that come with this code, and what each means.',
+      resolve: (record) => record.symptoms,
     }),
   }),
 });

@@ -19,10 +19,10 @@ describe('catalogue', () => {
     expect(catalogueProblems(catalogue)).toEqual([]);
   });
 
-  it('holds the 64 registry codes and 26 unofficial ones, sorted by code', () => {
+  it('holds the 64 registry codes and 32 unofficial ones, sorted by code', () => {
     const official = catalogue.codes.filter((entry) => entry.registration !== 'UNOFFICIAL');
     expect(official).toHaveLength(64);
-    expect(catalogue.codes).toHaveLength(90);
+    expect(catalogue.codes).toHaveLength(96);
     expect(catalogue.codes.map((entry) => entry.code)).toEqual([...catalogue.byCode.keys()].sort((a, b) => a - b));
   });
 
@@ -58,7 +58,7 @@ describe('catalogue', () => {
     expect(catalogue.codes.filter((entry) => entry.deprecated).map((entry) => entry.code)).toEqual([305, 306, 418, 510]);
   });
 
-  it.each([444, 499, 520, 521, 522, 523, 524, 525, 526, 509, 598, 599])('marks %i unofficial with a vendor', (code) => {
+  it.each([218, 430, 444, 450, 464, 499, 509, 520, 521, 522, 523, 524, 525, 526, 529, 540, 598, 599])('marks %i unofficial with a vendor', (code) => {
     expect(record(code).registration).toBe('UNOFFICIAL');
     expect(record(code).vendor).toBeTruthy();
     expect(record(code).specification).toBeNull();
@@ -109,7 +109,18 @@ describe('catalogue', () => {
     expect(() => loadCatalogue([{ code: 404, phrase: '' }], [])).toThrow(/phrase/);
   });
 
-  it.each(['status-codes.json', 'code-guides.json'])('stores %s deterministically formatted', (file) => {
+  it.each([
+    [218, 'Apache HTTP Server'],
+    [430, 'Shopify'],
+    [450, 'Microsoft'],
+    [464, 'AWS Elastic Load Balancing'],
+    [529, 'Qualys SSL Labs'],
+    [540, 'Shopify'],
+  ])('carries %i, which widely used lists carry, from %s', (code, vendor) => {
+    expect(record(code).vendor).toBe(vendor);
+  });
+
+  it.each(['status-codes.json', 'code-guides.json', 'symptoms.json'])('stores %s deterministically formatted', (file) => {
     const text = readFileSync(new URL(`../catalogue/${file}`, import.meta.url), 'utf8');
     expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
   });
@@ -145,7 +156,34 @@ describe('facts an audit against the RFCs and the vendors corrected', () => {
     ['449 needs the request to change', () => record(449).retryable, false],
     ["Cloudflare's 524 read timeout is 120 s by default", () => /120 seconds by default/.test(record(524).description), true],
     ['522 also covers an origin that accepted the connection but did not acknowledge the request', () => /did not acknowledge/.test(record(522).description), true],
+    ["303 is defined by its Location, with no requirement keyword (RFC 9110 §15.4.4)", () => header(303, 'Location'), 'DEFINITION'],
+    ['301 and 302 keep their Location a SHOULD', () => `${header(301, 'Location')} ${header(302, 'Location')}`, 'SHOULD SHOULD'],
+    ["Cloudflare's 520 page says the web server is returning an unknown error", () => record(520).phrase, 'Web Server Is Returning an Unknown Error'],
   ] as const)('%s', (_fact, read, expected) => {
     expect(read()).toBe(expected);
+  });
+});
+
+describe('framework names that need a recent release', () => {
+  const names = (code: number, framework: string) =>
+    record(code).frameworkNames.filter((entry) => entry.framework === framework).map((entry) => [entry.name, entry.since ?? null]);
+
+  it.each([
+    [413, 'HTTPStatus.CONTENT_TOO_LARGE', 'HTTPStatus.REQUEST_ENTITY_TOO_LARGE'],
+    [414, 'HTTPStatus.URI_TOO_LONG', 'HTTPStatus.REQUEST_URI_TOO_LONG'],
+    [416, 'HTTPStatus.RANGE_NOT_SATISFIABLE', 'HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE'],
+    [422, 'HTTPStatus.UNPROCESSABLE_CONTENT', 'HTTPStatus.UNPROCESSABLE_ENTITY'],
+  ])('names %i in Python 3.13 and by the alias older releases know', (code, current, alias) => {
+    expect(names(code, 'PYTHON')).toEqual([
+      [current, '3.13'],
+      [alias, null],
+    ]);
+  });
+
+  it('names 422 in Rack 3.1 and by the symbol older releases know', () => {
+    expect(names(422, 'RAILS')).toEqual([
+      [':unprocessable_content', 'Rack 3.1'],
+      [':unprocessable_entity', null],
+    ]);
   });
 });

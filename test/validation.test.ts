@@ -7,7 +7,7 @@ const badArguments: ReadonlyArray<readonly [string, string, RegExp]> = [
   ['a negative code', '{ statusCode(code: -404) { code } }', /code must be between 100 and 599/],
   ['an empty search', '{ search(query: "") { totalCount } }', /query must not be empty/],
   ['a blank search', '{ search(query: "   ") { totalCount } }', /query must not be empty/],
-  ['a 201-character search', `{ search(query: "${'a'.repeat(201)}") { totalCount } }`, /query must be at most 200 characters/],
+  ['a 1001-character search', `{ search(query: "${'a'.repeat(1001)}") { totalCount } }`, /query must be at most 1000 characters/],
   ['first of 0', '{ statusCodes(first: 0) { totalCount } }', /first must be between 1 and 100/],
   ['a negative first', '{ statusCodes(first: -5) { totalCount } }', /first must be between 1 and 100/],
   ['first of 101', '{ statusCodes(first: 101) { totalCount } }', /first must be between 1 and 100/],

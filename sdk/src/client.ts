@@ -10,6 +10,7 @@ import {
   StatusCodeDocument,
   StatusCodesDocument,
   SuggestDocument,
+  SymptomsDocument,
   type SearchQuery,
   type SearchQueryVariables,
   type StatusCodesQuery,
@@ -49,6 +50,7 @@ const operations = {
   statusClasses: StatusClassesDocument,
   quickGuide: QuickGuideDocument,
   suggest: SuggestDocument,
+  symptoms: SymptomsDocument,
 };
 
 type Operations = typeof operations;

@@ -61,6 +61,9 @@ export const listBounds: ListBounds = {
     'StatusCode.confusedWith': longest(catalogue.codes.map((code) => code.confusedWith.length)),
     'StatusCode.frameworkNames': longest(catalogue.codes.map((code) => code.frameworkNames.length)),
     'StatusCodeSearchConnection.facets': statusClasses.length,
+    'StatusCode.symptoms': longest(catalogue.codes.map((code) => code.symptoms.length)),
+    'StatusCodeSearchEdge.symptoms': longest(catalogue.codes.map((code) => code.symptoms.length)),
+    'Query.symptoms': catalogue.symptoms.length,
   },
   otherwise: largestClass,
 };

@@ -1,13 +1,31 @@
+import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { catalogue } from '../../catalogue/catalogue.js';
 import { createSearch, type SearchCatalogue } from '../../catalogue/search.js';
-import relevanceCases from './queries.json' with { type: 'json' };
+import { searchTuning, type SearchTuning } from '../../catalogue/search-tuning.js';
+import oursJson from './ours.json' with { type: 'json' };
+import outsideTuningJson from './outside-tuning.json' with { type: 'json' };
+import outsideHeldOutJson from './outside-held-out.json' with { type: 'json' };
 
 /** A query as a user would type it, and the codes acceptable as its top answer, best first. */
 export interface RelevanceCase {
   query: string;
   expected: readonly number[];
 }
+
+/** Queries we wrote while building search: typos, slang, scenarios, British spellings, bare numbers. */
+export const ourCases: readonly RelevanceCase[] = oursJson;
+
+/**
+ * Queries written by someone who never saw the catalogue's synonyms, symptoms or search code
+ * (log lines, browser errors, constants, vendor questions, typos), shuffled and halved: one half
+ * joins the tuning part, the other is held out.
+ */
+export const outsideTuningCases: readonly RelevanceCase[] = outsideTuningJson;
+export const heldOutCases: readonly RelevanceCase[] = outsideHeldOutJson;
+
+/** What ranking changes are tuned on. The held-out part is only measured, never tuned on. */
+export const tuningCases: readonly RelevanceCase[] = [...ourCases, ...outsideTuningCases];
 
 /** A query whose first acceptable answer is not at the top. */
 export interface Miss extends RelevanceCase {
@@ -25,11 +43,8 @@ export interface Evaluation {
   misses: readonly Miss[];
 }
 
-/** The relevance set in `queries.json`. */
-export const relevanceSet: readonly RelevanceCase[] = relevanceCases;
-
 /** Runs every case through `search` and scores the rank of the first acceptable answer. */
-export function evaluate(search: SearchCatalogue, cases: readonly RelevanceCase[] = relevanceSet): Evaluation {
+export function evaluate(search: SearchCatalogue, cases: readonly RelevanceCase[]): Evaluation {
   let atOne = 0;
   let atThree = 0;
   let reciprocalRanks = 0;
@@ -53,14 +68,14 @@ export function evaluate(search: SearchCatalogue, cases: readonly RelevanceCase[
   };
 }
 
-/** The evaluation as a short report: the three figures, then every miss. */
+/** The three figures on one line. */
+function figures(evaluation: Evaluation): string {
+  return `recall@1 ${evaluation.recallAt1.toFixed(3)}  recall@3 ${evaluation.recallAt3.toFixed(3)}  MRR ${evaluation.meanReciprocalRank.toFixed(3)}`;
+}
+
+/** The evaluation as a short report: the figures, then every miss. */
 export function formatEvaluation(evaluation: Evaluation): string {
-  const lines = [
-    `queries     ${evaluation.queries}`,
-    `recall@1    ${evaluation.recallAt1.toFixed(3)}`,
-    `recall@3    ${evaluation.recallAt3.toFixed(3)}`,
-    `MRR         ${evaluation.meanReciprocalRank.toFixed(3)}`,
-  ];
+  const lines = [`${evaluation.queries} queries  ${figures(evaluation)}`];
   if (evaluation.misses.length > 0) lines.push('', 'not first:');
   for (const miss of evaluation.misses) {
     const rank = miss.rank === null ? 'absent' : `rank ${miss.rank}`;
@@ -69,6 +84,40 @@ export function formatEvaluation(evaluation: Evaluation): string {
   return lines.join('\n');
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(formatEvaluation(evaluate(createSearch(catalogue))));
+type NumericKnob = { [K in keyof SearchTuning]: SearchTuning[K] extends number ? K : never }[keyof SearchTuning];
+
+/** The tuning with one knob set: "phraseBoost" or a field weight, "fieldBoosts.synonyms". */
+export function withKnob(tuning: SearchTuning, knob: string, value: number): SearchTuning {
+  const [group, field] = knob.split('.');
+  if (group === 'fieldBoosts' && field && field in tuning.fieldBoosts) {
+    return { ...tuning, fieldBoosts: { ...tuning.fieldBoosts, [field]: value } };
+  }
+  if (group && !field && typeof tuning[group as keyof SearchTuning] === 'number') {
+    return { ...tuning, [group as NumericKnob]: value };
+  }
+  throw new Error(`unknown knob ${knob}: use a number of searchTuning, or fieldBoosts.<field>`);
 }
+
+/**
+ * `npm run eval:search`: the tuning part's figures and misses.
+ * `-- --sweep phraseBoost=1,2,3`: the tuning part's figures for each value of one knob.
+ * `-- --held-out`: the held-out part's figures alone, to be read once, after tuning.
+ */
+function main(): void {
+  const { values } = parseArgs({ options: { sweep: { type: 'string' }, 'held-out': { type: 'boolean' } } });
+  if (values['held-out']) {
+    console.log(`held-out  ${figures(evaluate(createSearch(catalogue), heldOutCases))}`);
+    return;
+  }
+  if (values.sweep) {
+    const [knob = '', list = ''] = values.sweep.split('=');
+    for (const value of list.split(',').map(Number)) {
+      const evaluation = evaluate(createSearch(catalogue, withKnob(searchTuning, knob, value)), tuningCases);
+      console.log(`${knob}=${value}  ${figures(evaluation)}`);
+    }
+    return;
+  }
+  console.log(formatEvaluation(evaluate(createSearch(catalogue), tuningCases)));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -69,8 +69,8 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
   document.title = list.query.trim() ? `“${list.query.trim()}”: ${siteName}` : `${siteName}: HTTP status codes`;
   if (document.activeElement !== input) input.value = list.query;
   for (const chip of chips) chip.setAttribute('aria-pressed', String((chip.dataset['class'] || null) === list.className));
-  // The API takes at most 200 characters; a longer deep link searches for its start.
-  const query = list.query.trim().slice(0, 200);
+  // The API takes at most 1000 characters (a pasted log line fits); a longer deep link searches for its start.
+  const query = list.query.trim().slice(0, 1000);
   const where = list.className ? ` in ${list.className}` : '';
   results.setAttribute('aria-busy', 'true');
   try {
@@ -79,7 +79,7 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
       if (id !== renderId) return;
       setCounts(new Map(found.facets.map((facet) => [facet.class.name, facet.count])));
       results.replaceChildren(
-        ...found.edges.map((edge) => codeCard(edge.node, edge.matches.flatMap((match) => match.terms))),
+        ...found.edges.map((edge) => codeCard(edge.node, edge.matches.flatMap((match) => match.terms), edge.symptoms)),
       );
       const elsewhere = found.facets.reduce((sum, facet) => sum + facet.count, 0) - found.totalCount;
       showStatus(

@@ -1,4 +1,4 @@
-import type { Framework, HeaderRequirement } from '@statusql/sdk';
+import type { Framework, HeaderRequirement, SymptomFieldsFragment, SymptomSource } from '@statusql/sdk';
 import type { CodeDetails, CodeSummary, QuickGuideEntry } from './api.js';
 import { h, highlight, type Child } from './dom.js';
 import { classNames, urlOf } from './route.js';
@@ -6,8 +6,51 @@ import { classNames, urlOf } from './route.js';
 /** The CSS class that colours a code by its class: "c4xx". */
 export const tone = (code: { class: { name: string } }) => `c${code.class.name}`;
 
+const sourceLabels: Record<SymptomSource, string> = {
+  NGINX: 'nginx',
+  APACHE: 'Apache',
+  HAPROXY: 'HAProxy',
+  ENVOY: 'Envoy',
+  TRAEFIK: 'Traefik',
+  CLOUDFLARE: 'Cloudflare',
+  AWS: 'AWS',
+  GOOGLE_CLOUD: 'Google Cloud',
+  AZURE: 'Azure',
+  HEROKU: 'Heroku',
+  VERCEL: 'Vercel',
+  NETLIFY: 'Netlify',
+  KUBERNETES: 'Kubernetes',
+  CHROME: 'Chrome',
+  FIREFOX: 'Firefox',
+  SAFARI: 'Safari',
+  CURL: 'curl',
+  NODE: 'Node.js',
+  PYTHON: 'Python',
+  JAVA: 'Java',
+  DOTNET: '.NET',
+  PHP: 'PHP',
+  PHP_FPM: 'PHP-FPM',
+};
+
+/** "an nginx error log message", "a Chrome browser console message". */
+function symptomOrigin(symptom: SymptomFieldsFragment): string {
+  const origin = `${sourceLabels[symptom.source]} ${symptom.seenIn}`;
+  return `${/^[aeiou]/i.test(origin) ? 'an' : 'a'} ${origin} message`;
+}
+
+/** What a pasted message means and what to check first. */
+function symptomNote(symptom: SymptomFieldsFragment, lead: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'symptom' },
+    h('p', null, h('strong', null, lead), ' ', h('code', null, symptom.message)),
+    h('p', null, symptom.meaning),
+    h('p', null, h('strong', null, 'Check first: '), symptom.checkFirst),
+  );
+}
+
 /** One result card; its heading link covers the card, so the card opens with a click, Enter or a tap. */
-export function codeCard(code: CodeSummary, terms: readonly string[] = []): HTMLLIElement {
+export function codeCard(code: CodeSummary, terms: readonly string[] = [], symptoms: readonly SymptomFieldsFragment[] = []): HTMLLIElement {
   return h(
     'li',
     { class: `card ${tone(code)}` },
@@ -25,6 +68,7 @@ export function codeCard(code: CodeSummary, terms: readonly string[] = []): HTML
     ),
     h('p', { class: 'description' }, ...highlight(code.description, terms)),
     code.commonUsage && h('p', { class: 'usage' }, h('strong', null, 'Common usage: '), ...highlight(code.commonUsage, terms)),
+    ...symptoms.map((symptom) => symptomNote(symptom, `You pasted ${symptomOrigin(symptom)}:`)),
   );
 }
 
@@ -57,6 +101,7 @@ const requirementLabels: Record<HeaderRequirement, string> = {
   MUST: 'Required',
   SHOULD: 'Recommended',
   MAY: 'Optional',
+  DEFINITION: 'Defines the code',
   CONVENTION: 'Convention',
 };
 
@@ -162,8 +207,16 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
         h(
           'dl',
           { class: 'frameworks' },
-          ...code.frameworkNames.flatMap((entry) => [h('dt', null, frameworkLabels[entry.framework]), h('dd', null, h('code', null, entry.name))]),
+          ...code.frameworkNames.flatMap((entry) => [
+            h('dt', null, frameworkLabels[entry.framework]),
+            h('dd', null, h('code', null, entry.name), entry.since && ` (since ${entry.since})`),
+          ]),
         ),
+      ),
+    code.symptoms.length > 0 &&
+      section(
+        'Error messages that come with it',
+        ...code.symptoms.map((symptom) => symptomNote(symptom, `${sourceLabels[symptom.source]}, ${symptom.seenIn}:`)),
       ),
     code.formerPhrases.length > 0 &&
       section('Former reason phrases', h('ul', null, ...code.formerPhrases.map((former) => h('li', null, `“${former.phrase}” (${former.source})`)))),

@@ -1,0 +1,82 @@
+import { stemmer as stem } from 'stemmer';
+import { americanSpelling } from './spelling.js';
+import { groupStem } from './thesaurus.js';
+
+/**
+ * How search reads text: words, the words it ignores, and the forms a word is indexed and
+ * queried under. The code index, the symptom index and suggestions all read text this way.
+ */
+
+const stopWords = new Set(
+  `a an and are as at be by for from has i in is it its my of on or that the this to was when with what which me
+  am been being were have had do does did can could should would will you your we our they their them he she his her
+  us so than then just there here how why who where don doesn didn isn aren wasn won ll re ve
+  dont doesnt didnt isnt arent wasnt wont cant youre theyre
+  status code codes http`.split(/\s+/),
+);
+
+/** Identifiers written in camelCase or snake_case ("StatusNotFound", "NOT_FOUND"), or with a number in them ("Status422UnprocessableEntity"). */
+const compoundWord = /[a-z][A-Z]|_|[A-Za-z]\d|\d[A-Za-z]/;
+
+/**
+ * Splits text into words; a compound identifier also yields its parts, so "StatusNotFound"
+ * finds both the Go constant and the phrase "Not Found". Framework names (one a line) are
+ * indexed whole only, "Not Found" as "notfound", so their words do not count twice against the
+ * phrase they spell.
+ */
+export function tokenize(text: string, field?: string): string[] {
+  if (field === 'frameworkNames') {
+    return text
+      .split(/[^\p{L}\p{N}_ ]+/u)
+      .map((part) => part.replace(/[_ ]/g, ''))
+      .filter(Boolean);
+  }
+  // An apostrophe inside a word joins it ("I'm", "I’m" and "Im" are one word), rather than leaving
+  // the letters on either side to stand alone.
+  const words = text
+    .replace(/(\p{L})['’](\p{L})/gu, '$1$2')
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((word) => word.replace(/_/g, '').length > 0);
+  return words.flatMap((word) => {
+    if (!compoundWord.test(word)) return [word];
+    const parts = word
+      .replace(/([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_match, ...groups: Array<string | undefined>) => groups.slice(0, 6).filter(Boolean).join(' '))
+      .split(/[\s_]+/)
+      .filter(Boolean);
+    return [...parts, word.replace(/_/g, '')];
+  });
+}
+
+/** A token as the index spells it: lower case, American spelling; null for a stop word or a lone letter or digit ("HTTP/1.1" says nothing by its ones). */
+export function normalizeWord(token: string): string | null {
+  const lower = token.toLowerCase();
+  if (stopWords.has(lower) || /^[\p{L}\p{N}]$/u.test(lower)) return null;
+  return americanSpelling(lower);
+}
+
+/**
+ * Index side: the word as written (so a prefix typed mid-word still matches, and matches read
+ * naturally), its stem (so "throttled" meets "throttling") and the stem of its thesaurus group
+ * (so "blocked" meets "banned").
+ */
+export function processIndexTerm(token: string): string | string[] | null {
+  const word = normalizeWord(token);
+  if (word === null) return null;
+  return [...new Set([word, stem(word), groupStem(stem(word))])];
+}
+
+/** Query side: the group stem only; prefix and fuzzy matching reach the written forms. */
+export function processQueryTerm(token: string): string | null {
+  const word = normalizeWord(token);
+  return word === null ? null : groupStem(stem(word));
+}
+
+/** A text as query stems, in order. */
+export function stemsOf(text: string): string[] {
+  return tokenize(text).flatMap((token) => processQueryTerm(token) ?? []);
+}
+
+/** The stem and group stem of a normalized word, which the index maps back to the word as written. */
+export function indexedStems(word: string): string[] {
+  return [stem(word), groupStem(stem(word))];
+}
