@@ -9,7 +9,7 @@ import { createSuggest } from '../catalogue/suggest.js';
 const search = createSearch(catalogue);
 const suggest = createSuggest(catalogue);
 
-/** A mix of what people type: words, typos, British spellings, scenarios, numbers, identifiers. */
+/** A mix of what people type or paste: words, typos, British spellings, scenarios, numbers, identifiers, log lines. */
 const queries: Record<string, readonly string[]> = {
   words: ['rate limit', 'not found', 'gateway timeout', 'validation failed', 'file too big'],
   typos: ['gatway timeout', 'unauthroized', 'too many reqeusts', 'servcie unavailable'],
@@ -17,6 +17,11 @@ const queries: Record<string, readonly string[]> = {
   scenarios: ['user sent wrong password', 'server is down for maintenance', 'too many api calls', 'two users editing the same document'],
   numbers: ['404', '4xx', '50', '40x', '5XX timeout'],
   identifiers: ['StatusNotFound', 'HTTPStatus.TOO_MANY_REQUESTS', ':unprocessable_entity'],
+  'log lines': [
+    '2026/12/01 09:14:07 [error] 31337#31337: *48213 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 198.51.100.23, server: shop.example.com, request: "GET /api/v2/carts HTTP/1.1", upstream: "http://10.20.30.40:9000/api/v2/carts", host: "shop.example.com"',
+    'Access to fetch at \'https://api.example.com/v1/me\' from origin \'https://app.example.com\' has been blocked by CORS policy: Response to preflight request doesn\'t pass access control check',
+    '2026-12-01T09:14:07.381Z heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/reports" host=app.herokuapp.com request_id=9f86d081-884c-4d63-a7b1-5b8e2c9d4f10 fwd="203.0.113.9" dyno=web.1 connect=1ms service=30001ms status=503 bytes=0',
+  ],
 };
 
 const warmUpRounds = 2_000;

@@ -13,7 +13,7 @@ const noise: readonly RegExp[] = [
   /\b\d\d?:\d\d(?::\d\d)?(?:[.,]\d+)?\b/g,
   // IPv4 with an optional port or mask, and IPv6 ("2001:db8::1", "[::1]:8080").
   /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+|\/\d+)?\b/g,
-  /(?<![\w:])(?=[\w:]*\d)(?:[\da-f]{0,4}:){2,7}[\da-f]{0,4}(?![\w:])(?:\]:\d+)?/gi,
+  /\[?(?<![\w:])(?=[\w:]*\d)(?:[\da-f]{0,4}:){2,7}[\da-f]{0,4}(?![\w:])(?:\]:\d+)?/gi,
   // Host names under the common top-level domains: "api.example.com", "myapp.herokuapp.com".
   /\b(?:[a-z\d-]+\.)+(?:com|net|org|io|dev|app|co|uk|de|cloud|internal|local|example|test)\b/gi,
   // UUIDs and long hex ids: request ids, trace ids, Cloudflare Ray ids.
@@ -29,6 +29,10 @@ const noise: readonly RegExp[] = [
   // digits (byte counts, durations); four-digit ones stay, Cloudflare's errors are numbered 1000-1999.
   /\b-?\d+(?:\/[-+]?\d+){2,}\b/g,
   /\b\d{5,}(?:\.\d+)?(?:ms|s|b)?\b/gi,
+  // Generated names of hosts, pods and containers: "ip-10-0-12-201", "web-7f9c4-x2kq".
+  /\b(?=[\w-]*\d)[a-z\d]+(?:-[a-z\d]+){2,}\b/gi,
+  // Decimals and versions: nginx's "excess: 20.500", "nginx/1.25.3", "0.042s".
+  /\b\d+(?:\.\d+)+(?:ms|s)?\b/gi,
 ];
 
 /** `text` with the varying parts of a log line blanked out, word boundaries kept. */

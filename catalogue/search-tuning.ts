@@ -37,13 +37,17 @@ export interface SearchTuning {
   prefixMinLength: number;
   /**
    * The share of a symptom's message words a query must hold for the symptom to count as pasted:
-   * below 1 so a message cut short or mistyped still counts, well above a half so two shared
-   * words ("connection", "upstream") do not make one nginx message another.
+   * below 1 so a long message with a word cut off still counts, high enough that a question in
+   * other words ("cookie header too big": four of the five words of nginx's "Request Header Or
+   * Cookie Too Large") is answered by the code, not by the symptom.
    */
   symptomMinCoverage: number;
+  /** A symptom counts by coverage only when this many of its words are found; a shorter message must be there word for word. */
+  symptomMinWords: number;
   /**
    * How far a pasted symptom lifts its code: the code scores at least the best score of the
-   * search, multiplied by one plus this times the symptom's coverage, so it comes first.
+   * search, multiplied by one plus this times the symptom's strength (the share of its message in
+   * the query, plus one when the message is there word for word), so it comes first.
    */
   symptomBoost: number;
   /**
@@ -53,6 +57,8 @@ export interface SearchTuning {
   numberInTextBoost: number;
   /** A query's distinct words beyond this many are ignored: a pasted page costs no more than a line. */
   maxQueryTerms: number;
+  /** Longer words are ignored: no name is that long, and fuzzy matching costs grow with length. */
+  maxWordLength: number;
 }
 
 /** The tuning StatusQL serves with, measured by `npm run eval:search`. */
@@ -75,8 +81,10 @@ export const searchTuning: SearchTuning = {
   fuzzyMinLength: 4,
   twoEditsMinLength: 8,
   prefixMinLength: 3,
-  symptomMinCoverage: 0.75,
+  symptomMinCoverage: 0.85,
+  symptomMinWords: 4,
   symptomBoost: 1,
   numberInTextBoost: 5,
-  maxQueryTerms: 48,
+  maxQueryTerms: 32,
+  maxWordLength: 40,
 };

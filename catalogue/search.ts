@@ -119,7 +119,7 @@ function byRelevance(a: SearchHit, b: SearchHit): number {
 
 /** Builds the ranked full-text index once; the returned function searches it. */
 export function createSearch(catalogue: Catalogue, tuning: SearchTuning = searchTuning): SearchCatalogue {
-  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, rarityExponent, symptomBoost, numberInTextBoost, maxQueryTerms } = tuning;
+  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, rarityExponent, symptomBoost, numberInTextBoost, maxQueryTerms, maxWordLength } = tuning;
   const matchSymptoms = createSymptomSearch(catalogue.symptoms, tuning);
   const documents = catalogue.codes.map(toDocument);
   const documentFrequency = new Map<string, number>();
@@ -154,6 +154,14 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   });
   index.addAll(documents);
   const names = new Map(catalogue.codes.map((record) => [record.code, namesOf(record)]));
+  // The codes of each name, by the name's distinct stems in sorted order.
+  const namesByStems = new Map<string, Set<number>>();
+  for (const [code, list] of names) {
+    for (const name of list) {
+      const key = [...new Set(name)].sort().join(' ');
+      namesByStems.set(key, (namesByStems.get(key) ?? new Set()).add(code));
+    }
+  }
   const forms = new Map(documents.map((document) => [document.code, writtenForms(document)]));
 
   function matchesOf(result: SearchResult): Map<string, string[]> {
@@ -207,19 +215,30 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       return wordRange ? [wordRange] : [];
     });
     const text = words.filter((word) => !rangeToken.test(word)).join(' ');
-    const terms = [...new Set(stemsOf(text).map(untransposed))].slice(0, maxQueryTerms);
+    const stems = stemsOf(text).filter((stem) => stem.length <= maxWordLength);
+    const terms = [...new Set([...new Set(stems)].slice(0, maxQueryTerms).map(untransposed))];
     if (terms.length === 0 && ranges.length > 0) {
       return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
     }
-    // The codes of the symptoms the query holds, each with its best coverage and its symptoms.
-    const pasted = new Map<number, { coverage: number; symptoms: SymptomRecord[] }>();
-    for (const { symptom, coverage } of matchSymptoms(terms)) {
-      if (!inRanges(symptom.code, ranges)) continue;
-      const entry = pasted.get(symptom.code);
-      if (entry) entry.symptoms.push(symptom);
-      else pasted.set(symptom.code, { coverage, symptoms: [symptom] });
-    }
+    const matched = matchSymptoms(stems, terms).filter(({ symptom }) => inRanges(symptom.code, ranges));
+    // A catalogued number the query states outside every matched message ("HTTP ERROR 431" below
+    // Chrome's page for any server error, "Status code: 502" after Firefox's CORS message) names
+    // the code; a symptom of another code is then shown on its code but lifts it no further.
+    const stated = terms.filter((term) => catalogue.byCode.has(Number(term)) && !matched.some((match) => match.stems.has(term)));
+    // So does a query that is exactly a code's name: nginx's page "The plain HTTP request was sent
+    // to HTTPS port" comes with 400, but those words name 497.
     const queryStems = new Set(terms);
+    const named = [...(namesByStems.get([...queryStems].sort().join(' ')) ?? [])].map(String);
+    stated.push(...named);
+    // The codes of the symptoms the query holds, each with its symptoms and, when it is to come
+    // first, the strength of its best symptom: its coverage, plus one when pasted word for word.
+    const pasted = new Map<number, { strength: number | null; symptoms: SymptomRecord[] }>();
+    for (const { symptom, coverage, verbatim } of matched) {
+      const entry = pasted.get(symptom.code);
+      const lifts = stated.length === 0 || stated.includes(String(symptom.code));
+      if (entry) entry.symptoms.push(symptom);
+      else pasted.set(symptom.code, { strength: lifts ? coverage + Number(verbatim) : null, symptoms: [symptom] });
+    }
     const hits = new Map<number, SearchHit>();
     // The query is stemmed once, here, and handed to MiniSearch as it is.
     for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term })) {
@@ -230,14 +249,14 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         hits.set(record.code, new RankedHit(record, score, result, matchesOf));
       }
     }
-    // A pasted symptom puts its code first: at least the best score, lifted by how much of the
-    // message the query holds. The code's own words need not appear in the message at all.
+    // A pasted symptom puts its code first: at least the best score, lifted by the symptom's
+    // strength. The code's own words need not appear in the message at all.
     const best = Math.max(1, ...[...hits.values()].map((hit) => hit.score));
-    for (const [code, { coverage, symptoms }] of pasted) {
+    for (const [code, { strength, symptoms }] of pasted) {
       const record = catalogue.byCode.get(code);
       const hit = hits.get(code);
-      if (!record) continue;
-      const score = Math.max(hit?.score ?? 0, best) * (1 + symptomBoost * coverage);
+      if (!record || (strength === null && !hit)) continue;
+      const score = strength === null ? hit!.score : Math.max(hit?.score ?? 0, best) * (1 + symptomBoost * strength);
       hits.set(code, {
         record,
         score,

@@ -1,42 +1,59 @@
 import MiniSearch from 'minisearch';
+import { withoutLogNoise } from './log-noise.js';
 import type { SymptomRecord } from './records.js';
 import type { SearchTuning } from './search-tuning.js';
-import { processIndexTerm, processQueryTerm, tokenize } from './terms.js';
+import { processIndexTerm, processQueryTerm, stemsOf, tokenize } from './terms.js';
 
-/** A symptom whose message a query contains, and how much of it. */
+/** A symptom whose message a query holds, and how much of it. */
 export interface SymptomMatch {
   symptom: SymptomRecord;
   /** The share of the message's words found in the query, 0 to 1. */
   coverage: number;
+  /** Whether the query holds the whole message as written, word for word in order. */
+  verbatim: boolean;
+  /** The message's stems. */
+  stems: ReadonlySet<string>;
 }
 
-/** Query stems in, the symptoms their query contains out, best first. */
-export type MatchSymptoms = (terms: readonly string[]) => SymptomMatch[];
+/** A query in, as its words in order and as its distinct search terms; the symptoms it holds out, best first. */
+export type MatchSymptoms = (sequence: readonly string[], terms: readonly string[]) => SymptomMatch[];
+
+/** Stems in order, as one string with a space on each side, for finding one run inside another. */
+const run = (stems: readonly string[]) => ` ${stems.join(' ')} `;
 
 /**
  * Indexes the symptoms' messages with MiniSearch and keeps those a query covers: a pasted log
  * line holds the whole message among words of its own, so a symptom counts when most of its
- * message's words are in the query, whatever else the query holds.
+ * message's words are in the query, whatever else the query holds. A message found word for word
+ * outranks one whose words are merely all there: an nginx line's own "upstream" and "request",
+ * with a Cloudflare page's "timeout", spell Envoy's "upstream request timeout" out of order.
+ * Messages are read through the same noise filter as queries, so both lose the same parts.
  */
 export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: SearchTuning): MatchSymptoms {
-  const { symptomMinCoverage, fuzzyMinLength } = tuning;
+  const { symptomMinCoverage, symptomMinWords, fuzzyMinLength } = tuning;
   const byId = new Map(symptoms.map((symptom) => [symptom.id, symptom]));
+  const messageOf = (symptom: SymptomRecord) => withoutLogNoise(symptom.message);
   // Each indexed form of a message word, mapped to the word's query stem: a typo or another form
   // of a word still counts once for the word it matched.
   const stemOfTerm = new Map<string, Map<string, string>>();
   const stemCount = new Map<string, number>();
+  const runs = new Map<string, string>();
+  const stemSets = new Map<string, ReadonlySet<string>>();
   for (const symptom of symptoms) {
     const stems = new Map<string, string>();
-    for (const token of tokenize(symptom.message)) {
+    for (const token of tokenize(messageOf(symptom))) {
       const stem = processQueryTerm(token);
       if (stem === null) continue;
       for (const term of [processIndexTerm(token) ?? []].flat()) stems.set(term, stem);
     }
     stemOfTerm.set(symptom.id, stems);
+    stemSets.set(symptom.id, new Set(stems.values()));
     stemCount.set(symptom.id, new Set(stems.values()).size);
+    runs.set(symptom.id, run(stemsOf(messageOf(symptom))));
   }
   const index = new MiniSearch<SymptomRecord>({
     fields: ['message'],
+    extractField: (symptom, field) => (field === 'message' ? messageOf(symptom) : String(symptom[field as keyof SymptomRecord])),
     tokenize,
     processTerm: processIndexTerm,
     searchOptions: {
@@ -47,8 +64,9 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
   });
   index.addAll(symptoms);
 
-  return (terms) => {
+  return (sequence, terms) => {
     if (terms.length === 0) return [];
+    const query = run(sequence);
     const matches: SymptomMatch[] = [];
     for (const result of index.search(terms.join(' '), { tokenize: () => [...terms], processTerm: (term) => term })) {
       const stems = stemOfTerm.get(result.id as string);
@@ -56,11 +74,16 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
       if (!stems || !symptom) continue;
       const found = new Set(result.terms.flatMap((term) => stems.get(term) ?? []));
       const coverage = found.size / (stemCount.get(symptom.id) ?? 1);
-      if (coverage >= symptomMinCoverage) matches.push({ symptom, coverage });
+      const verbatim = query.includes(runs.get(symptom.id)!);
+      // Three words or fewer are found in many a question ("requested range not satisfiable"
+      // holds CloudFront's "request could not be satisfied"): such a message counts only verbatim.
+      const enough = found.size >= symptomMinWords && coverage >= symptomMinCoverage;
+      if (verbatim || enough) matches.push({ symptom, coverage, verbatim, stems: stemSets.get(symptom.id)! });
     }
-    // The most of a message wins; between equals, the longer message says more.
+    // Word for word first, then the most of a message; between equals, the longer message says more.
     return matches.sort(
       (a, b) =>
+        Number(b.verbatim) - Number(a.verbatim) ||
         b.coverage - a.coverage ||
         (stemCount.get(b.symptom.id) ?? 0) - (stemCount.get(a.symptom.id) ?? 0),
     );

@@ -19,8 +19,8 @@ const plain = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filt
  * when measured once, after tuning (`npm run eval:search -- --held-out`). A change may cost at
  * most 0.02 of either.
  */
-const tuned = { recallAt1: 0, recallAt3: 0 };
-const heldOut = { recallAt1: 0, recallAt3: 0 };
+const tuned = { recallAt1: 0.951, recallAt3: 0.985 };
+const heldOut = { recallAt1: 0.908, recallAt3: 0.954 };
 const slack = 0.02;
 
 describe('relevance set', () => {

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { catalogue } from '../catalogue/catalogue.js';
 import { collectErrors, launchChromium } from './browser.js';
 import { startServer } from './helpers.js';
 import { assertWebBuilt } from './web-build.js';
@@ -91,6 +92,20 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
     expect(await page.locator('#suggestions [role=option]').first().textContent()).toMatch(/^429 rate limit/);
     expect(await page.locator('#status').textContent()).toMatch(/codes? match(es)? “rate limit”/);
     expect(await page.title()).toBe('“rate limit”: StatusQL');
+  });
+
+  it('explains a pasted nginx log line on the first card, and lists the symptom on the code\'s page', async () => {
+    const symptom = catalogue.symptoms.find((entry) => entry.source === 'NGINX' && entry.code === 504)!;
+    const page = await visit('/');
+    await page.locator('#search-input').fill(symptom.example);
+    await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('504');
+    const note = page.locator('#results .card').first().locator('.symptom');
+    expect(await note.locator('p').first().textContent()).toBe(`You pasted an nginx ${symptom.seenIn} message: ${symptom.message}`);
+    expect(await note.textContent()).toContain(`Check first: ${symptom.checkFirst}`);
+    expect(await page.locator('#results .card .symptom').count()).toBe(1);
+
+    const detail = await visit('/504');
+    expect(await detail.locator('.symptom', { hasText: symptom.message }).textContent()).toContain(symptom.meaning);
   });
 
   it('filters by class with the 4xx chip, and counts what each chip would show', async () => {

@@ -65,8 +65,11 @@ function showStatus(text: string): void {
   if (status.textContent !== text) status.textContent = text;
 }
 
+/** A query as the status line and the title quote it: a pasted log line is cut short. */
+const quoted = (query: string) => `“${query.length > 60 ? `${query.slice(0, 59).trimEnd()}…` : query}”`;
+
 async function renderList(list: Extract<Route, { view: 'list' }>, id: number): Promise<void> {
-  document.title = list.query.trim() ? `“${list.query.trim()}”: ${siteName}` : `${siteName}: HTTP status codes`;
+  document.title = list.query.trim() ? `${quoted(list.query.trim())}: ${siteName}` : `${siteName}: HTTP status codes`;
   if (document.activeElement !== input) input.value = list.query;
   for (const chip of chips) chip.setAttribute('aria-pressed', String((chip.dataset['class'] || null) === list.className));
   // The API takes at most 1000 characters (a pasted log line fits); a longer deep link searches for its start.
@@ -84,8 +87,8 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
       const elsewhere = found.facets.reduce((sum, facet) => sum + facet.count, 0) - found.totalCount;
       showStatus(
         found.totalCount
-          ? `${found.totalCount} ${found.totalCount === 1 ? 'code matches' : 'codes match'} “${query}”${where}`
-          : `No code matches “${query}”${where}${elsewhere ? `; ${elsewhere} in other classes` : ''}. Try a number (404), a class (5xx) or other words.`,
+          ? `${found.totalCount} ${found.totalCount === 1 ? 'code matches' : 'codes match'} ${quoted(query)}${where}`
+          : `No code matches ${quoted(query)}${where}${elsewhere ? `; ${elsewhere} in other classes` : ''}. Try a number (404), a class (5xx) or other words.`,
       );
     } else {
       const [classes, codes] = await Promise.all([api.statusClasses(), api.listCodes(list.className)]);

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogue, loadCatalogue } from '../catalogue/catalogue.js';
+import { withoutLogNoise } from '../catalogue/log-noise.js';
+import { symptomSources, type SymptomRecord } from '../catalogue/records.js';
+import { createSearch } from '../catalogue/search.js';
+import { stemsOf } from '../catalogue/terms.js';
+import statusCodesJson from '../catalogue/status-codes.json' with { type: 'json' };
+import codeGuidesJson from '../catalogue/code-guides.json' with { type: 'json' };
+import { catalogueProblems } from '../catalogue/validate.js';
+import { createClient, SymptomSource } from '../sdk/src/index.js';
+import { startServer, type TestServer } from './helpers.js';
+
+const search = createSearch(catalogue);
+const { symptoms } = catalogue;
+
+/** Ways a message reaches a search box: inside the lines of several logs, each with its own noise. */
+const pastings: ReadonlyArray<readonly [string, (message: string) => string]> = [
+  ['an nginx error log line', (message) => `2026/12/01 09:14:07 [error] 31337#31337: *48213 ${message}, client: 198.51.100.23, server: shop.example.com, request: "POST /api/v2/carts/7781/items HTTP/1.1", upstream: "http://10.20.30.40:9000/api/v2/carts/7781/items", host: "shop.example.com"`],
+  ['a JSON log record', (message) => `{"level":"error","time":"2026-12-01T09:14:07.381Z","pid":4242,"hostname":"ip-10-0-12-201","reqId":"9f86d081-884c-4d63-a7b1-5b8e2c9d4f10","msg":"${message.replace(/"/g, '\\"')}","remoteAddress":"[2001:db8::4f]:53311","responseTime":30012}`],
+  ['a syslog line with IPv4 and IPv6', (message) => `Dec  1 09:14:07 edge-lb-02 proxy[2048]: 203.0.113.250:40404 -> [2001:db8:85a3::8a2e:370:7334]:8443 ${message} (after 15001ms, 104857600 bytes)`],
+];
+
+describe('symptoms', () => {
+  it('holds at least 60 symptoms from at least 15 sources', () => {
+    expect(symptoms.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(symptoms.map((symptom) => symptom.source)).size).toBeGreaterThanOrEqual(15);
+  });
+
+  it('passes the catalogue checks: unique ids and messages, known codes, examples holding their message', () => {
+    expect(catalogueProblems(catalogue)).toEqual([]);
+    const [first] = symptoms;
+    const broken = loadCatalogue(statusCodesJson, codeGuidesJson, [
+      first,
+      { ...first, code: 299, example: 'nothing here' },
+    ]);
+    expect(catalogueProblems(broken)).toEqual([
+      `symptom ${first!.id}: id is not unique`,
+      `symptom ${first!.id}: message is not unique`,
+      `symptom ${first!.id}: points at unknown 299`,
+      `symptom ${first!.id}: example does not contain the message`,
+    ]);
+  });
+
+  it('refuses a symptom with an unknown source or a missing reference', () => {
+    const [first] = symptoms;
+    expect(() => loadCatalogue(statusCodesJson, codeGuidesJson, [{ ...first, source: 'LIGHTTPD' }])).toThrow(/source/);
+    expect(() => loadCatalogue(statusCodesJson, codeGuidesJson, [{ ...first, reference: 'see the docs' }])).toThrow(/reference/);
+  });
+
+  it('lists each code its own symptoms', () => {
+    for (const symptom of symptoms) expect(catalogue.byCode.get(symptom.code)?.symptoms).toContain(symptom);
+  });
+});
+
+describe('a pasted symptom', () => {
+  it.each(symptoms.map((symptom) => [symptom.id, symptom] as const))('%s: its example finds its code first, with the symptom', (_id, symptom) => {
+    const [first] = search(symptom.example);
+    expect(first?.record.code).toBe(symptom.code);
+    expect(first?.symptoms[0]?.id).toBe(symptom.id);
+  });
+
+  it.each(pastings)('inside %s: every message finds its own code first', (_name, paste) => {
+    const wrong = symptoms
+      .map((symptom) => ({ id: symptom.id, code: symptom.code, found: search(paste(symptom.message))[0] }))
+      .filter(({ id, code, found }) => found?.record.code !== code || found.symptoms[0]?.id !== id)
+      .map(({ id, found }) => `${id}: ${found?.record.code} ${found?.symptoms[0]?.id}`);
+    expect(wrong).toEqual([]);
+  });
+
+  /** The words of a text as search reads them, in a fixed order. */
+  const wordsOf = (text: string) => [...new Set(stemsOf(text))].sort().join(' ');
+  /** Other codes with a name (phrase, synonym, former phrase, framework name) of the same words as the symptom's message. */
+  const namedBy = ({ message, code }: SymptomRecord) =>
+    catalogue.codes
+      .filter((record) => record.code !== code)
+      .filter((record) =>
+        [record.phrase, ...record.synonyms, ...record.formerPhrases.map((former) => former.phrase), ...record.frameworkNames.map((entry) => entry.name)].some(
+          (name) => wordsOf(name) === wordsOf(message),
+        ),
+      )
+      .map((record) => record.code);
+
+  it('alone: every message finds its own code first, unless it is word for word the name of another code', () => {
+    const wrong = symptoms
+      .filter((symptom) => namedBy(symptom).length === 0)
+      .filter((symptom) => search(symptom.message)[0]?.record.code !== symptom.code)
+      .map((symptom) => symptom.id);
+    expect(wrong).toEqual([]);
+  });
+
+  it('alone, a message that names another code finds that code first, and still shows on its own code', () => {
+    const named = symptoms.filter((symptom) => namedBy(symptom).length > 0);
+    expect(named.map((symptom) => [symptom.id, namedBy(symptom)])).toEqual([
+      ['nginx-request-header-or-cookie-too-large', [494]],
+      ['nginx-plain-http-request-sent-to-https-port', [497]],
+    ]);
+    for (const symptom of named) {
+      const hits = search(symptom.message);
+      expect(hits[0]?.record.code).toBe(namedBy(symptom)[0]);
+      expect(hits.find((hit) => hit.record.code === symptom.code)?.symptoms).toContain(symptom);
+    }
+  });
+
+  it('does not take two shared words for a symptom', () => {
+    expect(search('connection refused').flatMap((hit) => hit.symptoms)).toEqual([]);
+    expect(search('upstream header').flatMap((hit) => hit.symptoms)).toEqual([]);
+  });
+
+  it('leaves queries without a message as they were: no symptoms on any hit', () => {
+    for (const query of ['rate limit', 'token expired', 'StatusNotFound', '5xx timeout']) {
+      expect(search(query).flatMap((hit) => hit.symptoms)).toEqual([]);
+    }
+  });
+});
+
+describe('log noise', () => {
+  it.each([
+    ['an IPv4 address and port', 'client 203.0.113.101:4040', 'client '],
+    ['IPv6 addresses', 'from 2001:db8::1 and [::1]:8080', 'from   and  '],
+    ['a timestamp', '2026-12-01T09:14:07.381Z', ' '],
+    ['an nginx date and time', '2026/12/01 09:14:07', ' '],
+    ['an Apache access-log date', '[01/Dec/2026:09:14:07 +0000]', '[ ]'],
+    ['a URL', 'upstream: "http://10.0.3.7:8080/v1/orders"', 'upstream: " '],
+    ['a request id', 'req 9f86d081-884c-4d63-a7b1-5b8e2c9d4f10', 'req  '],
+    ['pids and connection numbers', '2811#2811: *90412', '  '],
+    ['HAProxy timers', '0/0/1/-1/30002 504', '  504'],
+    ['versions and decimals', 'nginx/1.25.3 excess: 20.500 by zone', 'nginx/ excess:   by zone'],
+    ['generated host names', 'on ip-10-0-12-201 pod web-7f9c4-x2kq', 'on   pod  '],
+  ])('drops %s', (_name, text, cleaned) => {
+    expect(withoutLogNoise(text).replace(/\s+/g, ' ')).toBe(cleaned.replace(/\s+/g, ' '));
+  });
+
+  it.each(['StatusCode::BAD_GATEWAY', 'http.StatusNotFound', 'HTTP 404 Not Found', 'res.status(201)', 'Error 1020 Access denied', '(104: Connection reset by peer)'])(
+    'keeps %j',
+    (text) => {
+      expect(withoutLogNoise(text)).toBe(text);
+    },
+  );
+
+  it("does not read an address's digits as codes", () => {
+    const hits = search('upstream timed out, client: 203.0.113.101, server: 10.0.0.200');
+    expect(hits.filter((hit) => hit.matches.has('number'))).toEqual([]);
+    expect(hits[0]?.record.code).toBe(504);
+  });
+});
+
+describe('symptoms over HTTP', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('explains a pasted nginx line on the search edge, through the SDK', async () => {
+    const client = createClient({ url: server.url });
+    const line = symptoms.find((symptom) => symptom.id.startsWith('nginx-') && symptom.code === 502)!;
+    const { search: found } = await client.search({ query: line.example, first: 3 });
+    const [edge] = found.edges;
+    expect(edge?.node.code).toBe(502);
+    expect(edge?.symptoms[0]).toEqual({
+      id: line.id,
+      source: SymptomSource.Nginx,
+      seenIn: line.seenIn,
+      message: line.message,
+      meaning: line.meaning,
+      checkFirst: line.checkFirst,
+    });
+    expect(found.edges.slice(1).flatMap((other) => other.symptoms)).toEqual([]);
+  });
+
+  it('lists the symptoms of a source, and of a code', async () => {
+    const client = createClient({ url: server.url });
+    const { symptoms: listed } = await client.symptoms({ source: SymptomSource.Nginx });
+    expect(listed.map((symptom) => symptom.id)).toEqual(symptoms.filter((symptom) => symptom.source === 'NGINX').map((symptom) => symptom.id));
+    expect(listed.every((symptom) => symptom.statusCode.code === catalogue.symptoms.find((s) => s.id === symptom.id)?.code)).toBe(true);
+    const { statusCode } = await client.statusCode({ code: 502 });
+    expect(statusCode?.symptoms.map((symptom) => symptom.id)).toEqual(catalogue.byCode.get(502)!.symptoms.map((symptom) => symptom.id));
+  });
+
+  it('names every source in the schema', async () => {
+    expect(Object.values(SymptomSource).sort()).toEqual([...symptomSources].sort());
+  });
+});
