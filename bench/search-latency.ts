@@ -22,6 +22,8 @@ const queries: Record<string, readonly string[]> = {
     'Access to fetch at \'https://api.example.com/v1/me\' from origin \'https://app.example.com\' has been blocked by CORS policy: Response to preflight request doesn\'t pass access control check',
     '2026-12-01T09:14:07.381Z heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/reports" host=app.herokuapp.com request_id=9f86d081-884c-4d63-a7b1-5b8e2c9d4f10 fwd="203.0.113.9" dyno=web.1 connect=1ms service=30001ms status=503 bytes=0',
   ],
+  // The longest a search may be, 1,000 characters: one word, or a page of words nobody uses.
+  hostile: ['x'.repeat(1_000), Array.from({ length: 111 }, (_, index) => `qz${(index * 7919).toString(36)}vk`).join(' ').slice(0, 1_000)],
 };
 
 const warmUpRounds = 2_000;

@@ -91,7 +91,6 @@ export const symptomSources = [
   'AZURE',
   'HEROKU',
   'VERCEL',
-  'NETLIFY',
   'KUBERNETES',
   'CHROME',
   'FIREFOX',

@@ -46,8 +46,8 @@ export interface SearchTuning {
   symptomMinWords: number;
   /**
    * How far a pasted symptom lifts its code: the code scores at least the best score of the
-   * search, multiplied by one plus this times the symptom's strength (the share of its message in
-   * the query, plus one when the message is there word for word), so it comes first.
+   * search, multiplied by one plus this times the share of the symptom's message in the query, so
+   * it comes first.
    */
   symptomBoost: number;
   /**

@@ -231,13 +231,13 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const named = [...(namesByStems.get([...queryStems].sort().join(' ')) ?? [])].map(String);
     stated.push(...named);
     // The codes of the symptoms the query holds, each with its symptoms and, when it is to come
-    // first, the strength of its best symptom: its coverage, plus one when pasted word for word.
+    // first, the coverage of its best symptom.
     const pasted = new Map<number, { strength: number | null; symptoms: SymptomRecord[] }>();
-    for (const { symptom, coverage, verbatim } of matched) {
+    for (const { symptom, coverage } of matched) {
       const entry = pasted.get(symptom.code);
       const lifts = stated.length === 0 || stated.includes(String(symptom.code));
       if (entry) entry.symptoms.push(symptom);
-      else pasted.set(symptom.code, { strength: lifts ? coverage + Number(verbatim) : null, symptoms: [symptom] });
+      else pasted.set(symptom.code, { strength: lifts ? coverage : null, symptoms: [symptom] });
     }
     const hits = new Map<number, SearchHit>();
     // The query is stemmed once, here, and handed to MiniSearch as it is.
@@ -250,7 +250,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       }
     }
     // A pasted symptom puts its code first: at least the best score, lifted by the symptom's
-    // strength. The code's own words need not appear in the message at all.
+    // coverage. The code's own words need not appear in the message at all.
     const best = Math.max(1, ...[...hits.values()].map((hit) => hit.score));
     for (const [code, { strength, symptoms }] of pasted) {
       const record = catalogue.byCode.get(code);

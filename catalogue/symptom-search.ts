@@ -9,8 +9,6 @@ export interface SymptomMatch {
   symptom: SymptomRecord;
   /** The share of the message's words found in the query, 0 to 1. */
   coverage: number;
-  /** Whether the query holds the whole message as written, word for word in order. */
-  verbatim: boolean;
   /** The message's stems. */
   stems: ReadonlySet<string>;
 }
@@ -24,10 +22,10 @@ const run = (stems: readonly string[]) => ` ${stems.join(' ')} `;
 /**
  * Indexes the symptoms' messages with MiniSearch and keeps those a query covers: a pasted log
  * line holds the whole message among words of its own, so a symptom counts when most of its
- * message's words are in the query, whatever else the query holds. A message found word for word
- * outranks one whose words are merely all there: an nginx line's own "upstream" and "request",
- * with a Cloudflare page's "timeout", spell Envoy's "upstream request timeout" out of order.
- * Messages are read through the same noise filter as queries, so both lose the same parts.
+ * message's words are in the query, whatever else the query holds; a message of a few words must
+ * be there word for word, since an nginx line's own "upstream" and "request", with a Cloudflare
+ * page's "timeout", spell Envoy's "upstream request timeout" out of order. Messages are read
+ * through the same noise filter as queries, so both lose the same parts.
  */
 export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: SearchTuning): MatchSymptoms {
   const { symptomMinCoverage, symptomMinWords, fuzzyMinLength } = tuning;
@@ -78,12 +76,11 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
       // Three words or fewer are found in many a question ("requested range not satisfiable"
       // holds CloudFront's "request could not be satisfied"): such a message counts only verbatim.
       const enough = found.size >= symptomMinWords && coverage >= symptomMinCoverage;
-      if (verbatim || enough) matches.push({ symptom, coverage, verbatim, stems: stemSets.get(symptom.id)! });
+      if (verbatim || enough) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
     }
-    // Word for word first, then the most of a message; between equals, the longer message says more.
+    // The most of a message first; between equals, the longer message says more.
     return matches.sort(
       (a, b) =>
-        Number(b.verbatim) - Number(a.verbatim) ||
         b.coverage - a.coverage ||
         (stemCount.get(b.symptom.id) ?? 0) - (stemCount.get(a.symptom.id) ?? 0),
     );

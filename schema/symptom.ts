@@ -15,7 +15,6 @@ const sourceNames: Record<SymptomSource, string> = {
   AZURE: 'Microsoft Azure',
   HEROKU: 'Heroku',
   VERCEL: 'Vercel',
-  NETLIFY: 'Netlify',
   KUBERNETES: 'Kubernetes and its ingress controllers',
   CHROME: 'Chrome and other Chromium browsers',
   FIREFOX: 'Firefox',

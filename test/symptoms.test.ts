@@ -101,6 +101,34 @@ describe('a pasted symptom', () => {
     }
   });
 
+  it('lets a code the line states outrank a symptom of another code, which still shows on its own code', () => {
+    const chrome = symptoms.find((symptom) => symptom.id === 'chrome-currently-unable-to-handle-this-request')!;
+    const hits = search(`This page isn’t working right now. localhost ${chrome.message} HTTP ERROR 431`);
+    expect(hits[0]?.record.code).toBe(431);
+    expect(hits.find((hit) => hit.record.code === chrome.code)?.symptoms).toEqual([chrome]);
+  });
+
+  it('lets a message of three words or fewer count only word for word', () => {
+    const [first] = search('Requested Range Not Satisfiable');
+    expect(first?.record.code).toBe(416);
+    expect(search('Requested Range Not Satisfiable').flatMap((hit) => hit.symptoms)).toEqual([]);
+    expect(search('CloudFront: The request could not be satisfied.')[0]?.symptoms.map((symptom) => symptom.id)).toEqual(['aws-cloudfront-request-could-not-be-satisfied']);
+  });
+
+  it('lifts a catalogued number among the words of a line', () => {
+    expect(search('requests.exceptions.HTTPError: 503 Server Error: for url')[0]?.record.code).toBe(503);
+    expect(search('curl: (22) The requested URL returned error: 403')[0]?.record.code).toBe(403);
+    // An Envoy access-log line: its path and upstream say "payments", which alone would mean 402.
+    const envoy = '[2026-12-01T09:14:07.381Z] "POST /v1/payments HTTP/2" 504 UT 0 24 15001 - "198.51.100.31" "okhttp/4.12.0" "a1b2c3d4-0000-4abc-8def-001122334455" "payments.svc:8443"';
+    expect(search(envoy)[0]?.record.code).toBe(504);
+  });
+
+  it('reads at most 32 distinct words of a query', () => {
+    const filler = Array.from({ length: 32 }, (_, index) => `zz${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}`).join(' ');
+    expect(search(`${filler} teapot`)).toEqual([]);
+    expect(search(`teapot ${filler}`)[0]?.record.code).toBe(418);
+  });
+
   it('does not take two shared words for a symptom', () => {
     expect(search('connection refused').flatMap((hit) => hit.symptoms)).toEqual([]);
     expect(search('upstream header').flatMap((hit) => hit.symptoms)).toEqual([]);

@@ -18,7 +18,6 @@ const sourceLabels: Record<SymptomSource, string> = {
   AZURE: 'Azure',
   HEROKU: 'Heroku',
   VERCEL: 'Vercel',
-  NETLIFY: 'Netlify',
   KUBERNETES: 'Kubernetes',
   CHROME: 'Chrome',
   FIREFOX: 'Firefox',

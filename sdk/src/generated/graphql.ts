@@ -143,8 +143,6 @@ export const SymptomSource = {
   Java: 'JAVA',
   /** Kubernetes and its ingress controllers */
   Kubernetes: 'KUBERNETES',
-  /** Netlify */
-  Netlify: 'NETLIFY',
   /** nginx */
   Nginx: 'NGINX',
   /** Node.js */
