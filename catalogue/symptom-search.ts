@@ -34,7 +34,6 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
   // Each indexed form of a message word, mapped to the word's query stem: a typo or another form
   // of a word still counts once for the word it matched.
   const stemOfTerm = new Map<string, Map<string, string>>();
-  const stemCount = new Map<string, number>();
   const runs = new Map<string, string>();
   const stemSets = new Map<string, ReadonlySet<string>>();
   for (const symptom of symptoms) {
@@ -46,7 +45,6 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
     }
     stemOfTerm.set(symptom.id, stems);
     stemSets.set(symptom.id, new Set(stems.values()));
-    stemCount.set(symptom.id, new Set(stems.values()).size);
     runs.set(symptom.id, run(stemsOf(messageOf(symptom))));
   }
   const index = new MiniSearch<SymptomRecord>({
@@ -71,18 +69,16 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
       const symptom = byId.get(result.id as string);
       if (!stems || !symptom) continue;
       const found = new Set(result.terms.flatMap((term) => stems.get(term) ?? []));
-      const coverage = found.size / (stemCount.get(symptom.id) ?? 1);
+      const coverage = found.size / (stemSets.get(symptom.id)?.size ?? 1);
       const verbatim = query.includes(runs.get(symptom.id)!);
       // Three words or fewer are found in many a question ("requested range not satisfiable"
       // holds CloudFront's "request could not be satisfied"): such a message counts only verbatim.
       const enough = found.size >= symptomMinWords && coverage >= symptomMinCoverage;
       if (verbatim || enough) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
     }
-    // The most of a message first; between equals, the longer message says more.
-    return matches.sort(
-      (a, b) =>
-        b.coverage - a.coverage ||
-        (stemCount.get(b.symptom.id) ?? 0) - (stemCount.get(a.symptom.id) ?? 0),
-    );
+    // MiniSearch's order: the message with more of the query's words, and rarer ones, first ("upstream
+    // timed out (110: Connection timed out) while reading response header from upstream" also
+    // holds every word of the same error "while connecting to upstream").
+    return matches;
   };
 }

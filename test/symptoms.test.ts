@@ -53,7 +53,7 @@ describe('symptoms', () => {
 });
 
 describe('a pasted symptom', () => {
-  it.each(symptoms.map((symptom) => [symptom.id, symptom] as const))('%s: its example finds its code first, with the symptom', (_id, symptom) => {
+  it.each(symptoms.map((symptom) => [symptom.id, symptom] as const))('%s: its example finds its code first, with the symptom first', (_id, symptom) => {
     const [first] = search(symptom.example);
     expect(first?.record.code).toBe(symptom.code);
     expect(first?.symptoms[0]?.id).toBe(symptom.id);

@@ -31,10 +31,10 @@ const sourceLabels: Record<SymptomSource, string> = {
   PHP_FPM: 'PHP-FPM',
 };
 
-/** "an nginx error log message", "a Chrome browser console message". */
+/** "an nginx error log message", "a Chrome browser console message": by sound, so nginx ("engine x") and HAProxy ("aitch") take "an". */
 function symptomOrigin(symptom: SymptomFieldsFragment): string {
   const origin = `${sourceLabels[symptom.source]} ${symptom.seenIn}`;
-  return `${/^[aeiou]/i.test(origin) ? 'an' : 'a'} ${origin} message`;
+  return `${/^(?:[aeiou]|nginx|haproxy)/i.test(origin) ? 'an' : 'a'} ${origin} message`;
 }
 
 /** What a pasted message means and what to check first. */
@@ -67,7 +67,8 @@ export function codeCard(code: CodeSummary, terms: readonly string[] = [], sympt
     ),
     h('p', { class: 'description' }, ...highlight(code.description, terms)),
     code.commonUsage && h('p', { class: 'usage' }, h('strong', null, 'Common usage: '), ...highlight(code.commonUsage, terms)),
-    ...symptoms.map((symptom) => symptomNote(symptom, `You pasted ${symptomOrigin(symptom)}:`)),
+    // The best match alone: a line may hold every word of a sibling message too.
+    symptoms[0] && symptomNote(symptoms[0], `You pasted ${symptomOrigin(symptoms[0])}:`),
   );
 }
 
