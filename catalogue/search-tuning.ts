@@ -55,6 +55,12 @@ export interface SearchTuning {
    * "504 UT") lifts its code: the line's other words each match some code, the number names one.
    */
   numberInTextBoost: number;
+  /**
+   * A query of more distinct words than this was pasted, not typed: it is matched as written, with
+   * no typo correction or prefixes, which were most of a long query's time and find nothing a
+   * pasted line needs.
+   */
+  typedMaxWords: number;
   /** A query's distinct words beyond this many are ignored: a pasted page costs no more than a line. */
   maxQueryTerms: number;
   /** Longer words are ignored: no name is that long, and fuzzy matching costs grow with length. */
@@ -85,6 +91,7 @@ export const searchTuning: SearchTuning = {
   symptomMinWords: 4,
   symptomBoost: 1,
   numberInTextBoost: 5,
+  typedMaxWords: 8,
   maxQueryTerms: 32,
   maxWordLength: 40,
 };

@@ -119,7 +119,7 @@ function byRelevance(a: SearchHit, b: SearchHit): number {
 
 /** Builds the ranked full-text index once; the returned function searches it. */
 export function createSearch(catalogue: Catalogue, tuning: SearchTuning = searchTuning): SearchCatalogue {
-  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, rarityExponent, symptomBoost, numberInTextBoost, maxQueryTerms, maxWordLength } = tuning;
+  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, rarityExponent, symptomBoost, numberInTextBoost, typedMaxWords, maxQueryTerms, maxWordLength } = tuning;
   const matchSymptoms = createSymptomSearch(catalogue.symptoms, tuning);
   const documents = catalogue.codes.map(toDocument);
   const documentFrequency = new Map<string, number>();
@@ -129,9 +129,13 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     );
     for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
+  // Worked out once per catalogue word (MiniSearch asks for every term of every matching document);
+  // a word the catalogue lacks is as rare as a word in one document.
   const rarest = Math.log(1 + documents.length);
-  const rarity = (term: string) =>
-    (Math.log(1 + documents.length / (documentFrequency.get(term) ?? 1)) / rarest) ** rarityExponent;
+  const rarityOf = (frequency: number) => (Math.log(1 + documents.length / frequency) / rarest) ** rarityExponent;
+  const rarities = new Map([...documentFrequency].map(([term, frequency]) => [term, rarityOf(frequency)]));
+  const rarity = (term: string) => rarities.get(term) ?? rarityOf(1);
+  const documentWeights = new Map(catalogue.codes.map((record) => [record.code, record.registration === 'UNOFFICIAL' ? unofficialWeight : 1]));
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',
     fields: searchFields,
@@ -148,8 +152,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         !documentFrequency.has(term) && term.length >= tuning.fuzzyMinLength && !/\d/.test(term) && (term.length >= tuning.twoEditsMinLength ? 2 : 1),
       boostTerm: rarity,
       combineWith: 'OR',
-      boostDocument: (code: number) =>
-        catalogue.byCode.get(code)?.registration === 'UNOFFICIAL' ? unofficialWeight : 1,
+      boostDocument: (code: number) => documentWeights.get(code) ?? 1,
     },
   });
   index.addAll(documents);
@@ -216,11 +219,13 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     });
     const text = words.filter((word) => !rangeToken.test(word)).join(' ');
     const stems = stemsOf(text).filter((stem) => stem.length <= maxWordLength);
-    const terms = [...new Set([...new Set(stems)].slice(0, maxQueryTerms).map(untransposed))];
+    const distinct = [...new Set(stems)].slice(0, maxQueryTerms);
+    const typed = distinct.length <= typedMaxWords;
+    const terms = typed ? [...new Set(distinct.map(untransposed))] : distinct;
     if (terms.length === 0 && ranges.length > 0) {
       return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
     }
-    const matched = matchSymptoms(stems, terms).filter(({ symptom }) => inRanges(symptom.code, ranges));
+    const matched = matchSymptoms(stems, terms, typed).filter(({ symptom }) => inRanges(symptom.code, ranges));
     // A catalogued number the query states outside every matched message ("HTTP ERROR 431" below
     // Chrome's page for any server error, "Status code: 502" after Firefox's CORS message) names
     // the code; a symptom of another code is then shown on its code but lifts it no further.
@@ -241,7 +246,8 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     }
     const hits = new Map<number, SearchHit>();
     // The query is stemmed once, here, and handed to MiniSearch as it is.
-    for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term })) {
+    const asWritten = typed ? {} : { fuzzy: false, prefix: false };
+    for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term, ...asWritten })) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
         const named = terms.length > 1 && queryStems.has(String(record.code)) ? numberInTextBoost : 1;

@@ -13,8 +13,11 @@ export interface SymptomMatch {
   stems: ReadonlySet<string>;
 }
 
-/** A query in, as its words in order and as its distinct search terms; the symptoms it holds out, best first. */
-export type MatchSymptoms = (sequence: readonly string[], terms: readonly string[]) => SymptomMatch[];
+/**
+ * A query in, as its words in order, as its distinct search terms and whether it was typed (a
+ * few words, perhaps mistyped) rather than pasted; the symptoms it holds out, best first.
+ */
+export type MatchSymptoms = (sequence: readonly string[], terms: readonly string[], typed: boolean) => SymptomMatch[];
 
 /** Stems in order, as one string with a space on each side, for finding one run inside another. */
 const run = (stems: readonly string[]) => ` ${stems.join(' ')} `;
@@ -60,11 +63,12 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
   });
   index.addAll(symptoms);
 
-  return (sequence, terms) => {
+  return (sequence, terms, typed) => {
     if (terms.length === 0) return [];
     const query = run(sequence);
     const matches: SymptomMatch[] = [];
-    for (const result of index.search(terms.join(' '), { tokenize: () => [...terms], processTerm: (term) => term })) {
+    const asWritten = typed ? {} : { fuzzy: false };
+    for (const result of index.search(terms.join(' '), { tokenize: () => [...terms], processTerm: (term) => term, ...asWritten })) {
       const stems = stemOfTerm.get(result.id as string);
       const symptom = byId.get(result.id as string);
       if (!stems || !symptom) continue;
