@@ -6,6 +6,7 @@ import {
   formatEvaluation,
   heldOutCases,
   ourCases,
+  secondHeldOutCases,
   outsideTuningCases,
   tuningCases,
   type RelevanceCase,
@@ -15,19 +16,21 @@ import {
 const plain = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
 
 /**
- * The figures the ranking was tuned to on the tuning part, and those the held-out part scored
- * when measured once, after tuning (`npm run eval:search -- --held-out`). A change may cost at
- * most 0.02 of either.
+ * The figures the ranking was tuned to on the tuning part, and those the held-out parts scored
+ * when measured after tuning (`npm run eval:search -- --held-out`): the first scored 0.908 and
+ * 0.954 at its first reading, before the last round of symptoms; the second was read once, at the
+ * end. A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.951, recallAt3: 0.985 };
-const heldOut = { recallAt1: 0.908, recallAt3: 0.954 };
+const tuned = { recallAt1: 0.966, recallAt3: 0.995 };
+const heldOut = { recallAt1: 0.908, recallAt3: 0.969 };
+const secondHeldOut = { recallAt1: 0.895, recallAt3: 0.93 };
 const slack = 0.02;
 
 describe('relevance set', () => {
-  const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
+  const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases, ...secondHeldOutCases];
 
-  it('holds our 141 queries and 130 written from the outside, halved into tuning and held-out parts', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 65, 65]);
+  it('holds our 141 queries, 130 written from the outside and halved into tuning and held-out parts, and a second held-out part', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length, secondHeldOutCases.length]).toEqual([141, 65, 65, 57]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
@@ -66,6 +69,7 @@ describe('search quality', () => {
   it.each([
     ['tuning', tuningCases, tuned],
     ['held-out', heldOutCases, heldOut],
+    ['second held-out', secondHeldOutCases, secondHeldOut],
   ] as const)('keeps the %s part within 0.02 of its measured recall@1 and recall@3', (_part, cases, measured) => {
     const evaluation = evaluate(search, cases);
     expect(evaluation.recallAt1, formatEvaluation(evaluation)).toBeGreaterThanOrEqual(measured.recallAt1 - slack);
