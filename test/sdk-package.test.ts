@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -22,12 +22,32 @@ describe('@statusql/sdk as a package', () => {
     }
   });
 
-  it('packs only dist, README and package.json', () => {
+  it('packs only dist, README, LICENSE and package.json, with no source maps pointing at sources it lacks', () => {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: sdk, encoding: 'utf8' }));
     const files: string[] = packed.files.map((file: { path: string }) => file.path);
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts']));
-    expect(files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md'].includes(file))).toEqual([]);
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/persisted-documents.json']));
+    expect(files.filter((file) => !file.startsWith('dist/') && !['package.json', 'README.md', 'LICENSE'].includes(file))).toEqual([]);
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
   });
+
+  it('loads by require and by import on Node 20.19+, and exports its persisted documents', () => {
+    const script = (loader: string) =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', loader], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+    const required = `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url + '/');
+      const sdk = require('@statusql/sdk'); const documents = require('@statusql/sdk/persisted-documents.json');
+      console.log(typeof sdk.createClient, Object.keys(documents).length)`;
+    const imported = `const sdk = await import('@statusql/sdk');
+      const { default: documents } = await import('@statusql/sdk/persisted-documents.json', { with: { type: 'json' } });
+      console.log(typeof sdk.createClient, Object.keys(documents).length)`;
+    const manifest = JSON.parse(readFileSync(`${sdk}src/generated/persisted-documents.json`, 'utf8'));
+    expect(script(required)).toBe(`function ${Object.keys(manifest).length}`);
+    expect(script(imported)).toBe(`function ${Object.keys(manifest).length}`);
+  });
+
+  it('compiles for a strict Node-only TypeScript consumer (no DOM lib, skipLibCheck off)', () => {
+    const consumer = fileURLToPath(new URL('./fixtures/node-consumer/', import.meta.url));
+    expect(() => execFileSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', consumer], { cwd: root, encoding: 'utf8', stdio: 'pipe' })).not.toThrow();
+  }, 60_000);
 
   it('bundles for the browser with no Node-only imports, within its size budget', async () => {
     const result = await build({

@@ -17,12 +17,19 @@ import {
   type StatusCodesQueryVariables,
 } from './generated/graphql.js';
 
+/**
+ * What `new Headers()` takes: a record, pairs or a Headers object. Named through the Headers
+ * constructor, which Node's types and the DOM's both declare, because `HeadersInit` is a DOM
+ * name that a Node-only consumer's types lack.
+ */
+export type HeadersInput = NonNullable<ConstructorParameters<typeof Headers>[0]>;
+
 /** How to reach a StatusQL server. */
 export interface ClientOptions {
   /** The GraphQL endpoint, e.g. "http://localhost:4000/graphql". */
   url: string;
   /** Headers sent with every request, or a function that returns them per request. */
-  headers?: HeadersInit | (() => HeadersInit);
+  headers?: HeadersInput | (() => HeadersInput);
   /** A fetch implementation; the global `fetch` by default. */
   fetch?: typeof fetch;
   /**
