@@ -42,6 +42,8 @@ export interface SearchTuning {
    * Cookie Too Large") is answered by the code, not by the symptom.
    */
   symptomMinCoverage: number;
+  /** Words of a typed query at least this long may match a symptom's word with one edit: a message's words are mostly long, and short ones would meet too many. */
+  symptomFuzzyMinLength: number;
   /** A symptom counts by coverage only when this many of its words are found; a shorter message must be there word for word. */
   symptomMinWords: number;
   /**
@@ -89,6 +91,7 @@ export const searchTuning: SearchTuning = {
   prefixMinLength: 3,
   symptomMinCoverage: 0.85,
   symptomMinWords: 4,
+  symptomFuzzyMinLength: 6,
   symptomBoost: 1,
   numberInTextBoost: 5,
   typedMaxWords: 8,

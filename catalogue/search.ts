@@ -157,14 +157,6 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   });
   index.addAll(documents);
   const names = new Map(catalogue.codes.map((record) => [record.code, namesOf(record)]));
-  // The codes of each name, by the name's distinct stems in sorted order.
-  const namesByStems = new Map<string, Set<number>>();
-  for (const [code, list] of names) {
-    for (const name of list) {
-      const key = [...new Set(name)].sort().join(' ');
-      namesByStems.set(key, (namesByStems.get(key) ?? new Set()).add(code));
-    }
-  }
   const forms = new Map(documents.map((document) => [document.code, writtenForms(document)]));
 
   function matchesOf(result: SearchResult): Map<string, string[]> {
@@ -226,43 +218,41 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
     }
     const matched = matchSymptoms(stems, terms, typed).filter(({ symptom }) => inRanges(symptom.code, ranges));
-    // A catalogued number the query states outside every matched message ("HTTP ERROR 431" below
-    // Chrome's page for any server error, "Status code: 502" after Firefox's CORS message) names
-    // the code; a symptom of another code is then shown on its code but lifts it no further.
-    const stated = terms.filter((term) => catalogue.byCode.has(Number(term)) && !matched.some((match) => match.stems.has(term)));
-    // So does a query that is exactly a code's name: nginx's page "The plain HTTP request was sent
-    // to HTTPS port" comes with 400, but those words name 497.
     const queryStems = new Set(terms);
-    const named = [...(namesByStems.get([...queryStems].sort().join(' ')) ?? [])].map(String);
-    stated.push(...named);
-    // The codes of the symptoms the query holds, each with its symptoms and, when it is to come
-    // first, the coverage of its best symptom.
-    const pasted = new Map<number, { strength: number | null; symptoms: SymptomRecord[] }>();
-    for (const { symptom, coverage } of matched) {
-      const entry = pasted.get(symptom.code);
-      const lifts = stated.length === 0 || stated.includes(String(symptom.code));
-      if (entry) entry.symptoms.push(symptom);
-      else pasted.set(symptom.code, { strength: lifts ? coverage : null, symptoms: [symptom] });
-    }
+    // Codes the query names itself: a catalogued number outside every matched message ("HTTP ERROR
+    // 431" below Chrome's page for any server error), or a query that is exactly a code's name
+    // (nginx's page "The plain HTTP request was sent to HTTPS port" comes with 400, but those words
+    // name 497). A symptom of another code is then shown on its code but lifts it no further.
+    const named = new Set(terms.filter((term) => catalogue.byCode.has(Number(term)) && !matched.some((match) => match.stems.has(term))).map(Number));
     const hits = new Map<number, SearchHit>();
     // The query is stemmed once, here, and handed to MiniSearch as it is.
     const asWritten = typed ? {} : { fuzzy: false, prefix: false };
     for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term, ...asWritten })) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
-        const named = terms.length > 1 && queryStems.has(String(record.code)) ? numberInTextBoost : 1;
-        const score = result.score * nameBoost(record.code, queryStems) * named;
-        hits.set(record.code, new RankedHit(record, score, result, matchesOf));
+        const boost = nameBoost(record.code, queryStems);
+        if (boost === exactNameBoost) named.add(record.code);
+        const numbered = terms.length > 1 && queryStems.has(String(record.code)) ? numberInTextBoost : 1;
+        hits.set(record.code, new RankedHit(record, result.score * boost * numbered, result, matchesOf));
       }
     }
-    // A pasted symptom puts its code first: at least the best score, lifted by the symptom's
-    // coverage. The code's own words need not appear in the message at all.
+    // The codes of the symptoms the query holds, each with its symptoms, best first, and the
+    // coverage of its best one.
+    const pasted = new Map<number, { coverage: number; symptoms: SymptomRecord[] }>();
+    for (const { symptom, coverage } of matched) {
+      const entry = pasted.get(symptom.code);
+      if (entry) entry.symptoms.push(symptom);
+      else pasted.set(symptom.code, { coverage, symptoms: [symptom] });
+    }
+    // A pasted symptom puts its code first, unless the query names another: at least the best
+    // score, lifted by the symptom's coverage. The code's own words need not appear in the message.
     const best = Math.max(1, ...[...hits.values()].map((hit) => hit.score));
-    for (const [code, { strength, symptoms }] of pasted) {
+    for (const [code, { coverage, symptoms }] of pasted) {
       const record = catalogue.byCode.get(code);
       const hit = hits.get(code);
-      if (!record || (strength === null && !hit)) continue;
-      const score = strength === null ? hit!.score : Math.max(hit?.score ?? 0, best) * (1 + symptomBoost * strength);
+      const lifts = named.size === 0 || named.has(code);
+      if (!record || (!lifts && !hit)) continue;
+      const score = lifts ? Math.max(hit?.score ?? 0, best) * (1 + symptomBoost * coverage) : hit!.score;
       hits.set(code, {
         record,
         score,

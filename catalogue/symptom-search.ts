@@ -31,9 +31,9 @@ const run = (stems: readonly string[]) => ` ${stems.join(' ')} `;
  * through the same noise filter as queries, so both lose the same parts.
  */
 export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: SearchTuning): MatchSymptoms {
-  const { symptomMinCoverage, symptomMinWords, fuzzyMinLength } = tuning;
+  const { symptomMinCoverage, symptomMinWords, symptomFuzzyMinLength } = tuning;
   const byId = new Map(symptoms.map((symptom) => [symptom.id, symptom]));
-  const messageOf = (symptom: SymptomRecord) => withoutLogNoise(symptom.message);
+  const messages = new Map(symptoms.map((symptom) => [symptom.id, withoutLogNoise(symptom.message)]));
   // Each indexed form of a message word, mapped to the word's query stem: a typo or another form
   // of a word still counts once for the word it matched.
   const stemOfTerm = new Map<string, Map<string, string>>();
@@ -41,24 +41,25 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
   const stemSets = new Map<string, ReadonlySet<string>>();
   for (const symptom of symptoms) {
     const stems = new Map<string, string>();
-    for (const token of tokenize(messageOf(symptom))) {
+    const message = messages.get(symptom.id)!;
+    for (const token of tokenize(message)) {
       const stem = processQueryTerm(token);
       if (stem === null) continue;
       for (const term of [processIndexTerm(token) ?? []].flat()) stems.set(term, stem);
     }
     stemOfTerm.set(symptom.id, stems);
     stemSets.set(symptom.id, new Set(stems.values()));
-    runs.set(symptom.id, run(stemsOf(messageOf(symptom))));
+    runs.set(symptom.id, run(stemsOf(message)));
   }
   const index = new MiniSearch<SymptomRecord>({
     fields: ['message'],
-    extractField: (symptom, field) => (field === 'message' ? messageOf(symptom) : String(symptom[field as keyof SymptomRecord])),
+    extractField: (symptom, field) => (field === 'id' ? symptom.id : messages.get(symptom.id)!),
     tokenize,
     processTerm: processIndexTerm,
     searchOptions: {
       combineWith: 'OR',
       // A log line is pasted whole, so no word is unfinished; a long one may be mistyped.
-      fuzzy: (term) => !/\d/.test(term) && term.length >= fuzzyMinLength + 2 && 1,
+      fuzzy: (term) => !/\d/.test(term) && term.length >= symptomFuzzyMinLength && 1,
     },
   });
   index.addAll(symptoms);

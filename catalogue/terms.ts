@@ -62,7 +62,7 @@ export function normalizeWord(token: string): string | null {
 export function processIndexTerm(token: string): string | string[] | null {
   const word = normalizeWord(token);
   if (word === null) return null;
-  return [...new Set([word, stem(word), groupStem(stem(word))])];
+  return [...new Set([word, ...indexedStems(word)])];
 }
 
 /** Query side: the group stem only; prefix and fuzzy matching reach the written forms. */
