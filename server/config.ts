@@ -65,6 +65,7 @@ const environment = z.object({
   TRUSTED_DOCUMENTS: z.preprocess(unsetWhenEmpty, z.enum(['allow', 'only']).default('allow')),
   CACHE_MAX_AGE: integer(0, 31_536_000, 3600),
   RESPONSE_CACHE_MB: integer(0, 65_536, 32),
+  PERSISTED_QUERIES_KB: integer(0, 1_048_576, 4096),
   MAX_BODY_BYTES: integer(1024, 100_000_000, 102_400),
   BATCH_LIMIT: integer(0, 1000, 10),
   MAX_DEPTH: integer(1, 1000, 8),
@@ -114,6 +115,8 @@ export interface Config {
   cacheMaxAge: number;
   /** `RESPONSE_CACHE_MB`: megabytes of whole answers kept in memory for repeated requests; 0 turns the cache off. */
   responseCacheMegabytes: number;
+  /** `PERSISTED_QUERIES_KB`: kilobytes of query texts registered by automatic persisted queries; 0 turns registration off. */
+  persistedQueryKilobytes: number;
   limits: Limits;
 }
 
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: settings.TRUSTED_DOCUMENTS,
     cacheMaxAge: settings.CACHE_MAX_AGE,
     responseCacheMegabytes: settings.RESPONSE_CACHE_MB,
+    persistedQueryKilobytes: settings.PERSISTED_QUERIES_KB,
     limits: {
       bodyBytes: settings.MAX_BODY_BYTES,
       batch: settings.BATCH_LIMIT,

@@ -15,6 +15,7 @@ describe('loadConfig', () => {
       trustedDocuments: 'allow',
       cacheMaxAge: 3600,
       responseCacheMegabytes: 32,
+      persistedQueryKilobytes: 4096,
       limits: { bodyBytes: 102_400, batch: 10, depth: 8, aliases: 15, directives: 10, tokens: 1000, cost: 25_000 },
     });
   });
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
       TRUSTED_DOCUMENTS: 'only',
       CACHE_MAX_AGE: '0',
       RESPONSE_CACHE_MB: '0',
+      PERSISTED_QUERIES_KB: '64',
       MAX_BODY_BYTES: '2048',
       BATCH_LIMIT: '0',
       MAX_DEPTH: '5',
@@ -50,6 +52,7 @@ describe('loadConfig', () => {
       trustedDocuments: 'only',
       cacheMaxAge: 0,
       responseCacheMegabytes: 0,
+      persistedQueryKilobytes: 64,
       limits: { bodyBytes: 2048, batch: 0, depth: 5, aliases: 0, directives: 3, tokens: 500, cost: 1000 },
     });
   });

@@ -22,19 +22,28 @@ function documentIdOf(params: GraphQLParams & { documentId?: unknown }, request:
   return typeof persistedQuery?.sha256Hash === 'string' ? `sha256:${persistedQuery.sha256Hash.replace(/^sha256:/, '')}` : null;
 }
 
+/** Queries registered by automatic persisted queries, by `sha256:<hex>`. */
+export interface QueryLookup {
+  get(id: string): string | undefined;
+}
+
 /**
- * Runs the SDK's operations by hash. With `only`, nothing else runs: an ad-hoc query is refused.
- * The documents were validated against this schema by codegen, so validation is skipped for them.
+ * Runs the SDK's operations by hash, then queries registered by automatic persisted queries. With
+ * `only`, nothing else runs: an ad-hoc query is refused (and so never registered). Every document
+ * is validated, the SDK's too: the plugin cannot skip validation for some of them only, and a
+ * registered query is text from a client; yoga caches validation by document, so the SDK's cost
+ * it once.
  */
-export function useTrustedDocuments(documents: ReadonlyMap<string, string>, only: boolean): Plugin {
+export function useTrustedDocuments(documents: ReadonlyMap<string, string>, only: boolean, registered?: QueryLookup): Plugin {
   return usePersistedOperations({
     allowArbitraryOperations: !only,
-    skipDocumentValidation: true,
     extractPersistedOperationId: documentIdOf,
-    getPersistedOperation: (id) => documents.get(id) ?? null,
+    getPersistedOperation: (id) => documents.get(id) ?? registered?.get(id) ?? null,
     customErrors: {
+      // The message and code Apollo Client's PersistedQueryLink and urql's persistedExchange
+      // recognize, answering with the query text; the SDK does the same on the code.
       notFound: {
-        message: 'Unknown documentId: this server does not know that document. Send the query text, or update @statusql/sdk.',
+        message: 'PersistedQueryNotFound',
         extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
       },
       keyNotFound: {

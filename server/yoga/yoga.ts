@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../config.js';
 import { createLogger, yogaLogger } from '../logger.js';
 import { graphiqlDefaultQuery } from './graphiql-query.js';
 import { useAnswerOutcome, type AnswerContext } from './use-answer-outcome.js';
+import { createRegisteredQueries, useAutomaticPersistedQueries } from './use-automatic-persisted-queries.js';
 import { useCors } from './use-cors.js';
 import { useCostLimit, type ListBounds } from './use-cost-limit.js';
 import { useHiddenSchema } from './use-hidden-schema.js';
@@ -19,6 +20,7 @@ import { useInputDepth } from './use-input-depth.js';
 import { useQueryLimits } from './use-query-limits.js';
 import { useRequestErrors, withoutLongEchoes } from './use-request-errors.js';
 import { loadTrustedDocuments, useTrustedDocuments } from './use-trusted-documents.js';
+
 
 export type StatusqlYoga = YogaServerInstance<AnswerContext, {}>;
 
@@ -91,7 +93,9 @@ function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error
  *    carries the headers a browser needs to read it.
  * 2. Request errors: how an unreadable request is refused, which the rest never sees.
  * 3. The nesting of variables and extensions, once parsed and before anything walks them.
- * 4. Trusted documents turn a `documentId` into its query text before parsing.
+ * 4. Automatic persisted queries register a query sent with its verified hash (when trusted
+ *    documents are not `only`); then trusted documents turn a `documentId` or hash into its query
+ *    text before parsing: the SDK's documents first, then the registered queries.
  * 5. Document limits: tokens while parsing, then depth, aliases and directives while validating.
  * 6. With INTROSPECTION=false, the schema is hidden: no introspection, no suggestions.
  * 7. The cost limit, at execution, once the variables are known.
@@ -99,11 +103,14 @@ function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error
  */
 function plugins(config: Config): Plugin[] {
   const { limits } = config;
+  const registers = config.trustedDocuments === 'allow' && config.persistedQueryKilobytes > 0;
+  const registered = registers ? createRegisteredQueries(config.persistedQueryKilobytes * 1024) : undefined;
   return [
     useCors(config.corsOrigin),
     useRequestErrors(),
     useInputDepth(maxInputDepth),
-    useTrustedDocuments(loadTrustedDocuments(), config.trustedDocuments === 'only'),
+    ...(registered ? [useAutomaticPersistedQueries(registered)] : []),
+    useTrustedDocuments(loadTrustedDocuments(), config.trustedDocuments === 'only', registered),
     useQueryLimits(limits),
     ...(config.introspection ? [] : [useHiddenSchema()]),
     useCostLimit(limits.cost, listBounds),
