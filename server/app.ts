@@ -9,7 +9,7 @@ import { bareErrorAsJson, sendError, unexpectedErrorAnswer } from './http/errors
 import { withCachingHeaders } from './http/caching.js';
 import { probeAnswer } from './http/probes.js';
 import { givenHeaders, pathOf, requestTarget } from './http/request.js';
-import { createWebPage, webPageFile } from './http/web-page.js';
+import { createWebPage, graphiqlPageHeaders, webPageFile } from './http/web-page.js';
 import { createStatusqlYoga, graphqlEndpoint, type StatusqlYoga, type StatusqlYogaOptions } from './yoga/yoga.js';
 import type { AnswerOutcome } from './yoga/use-answer-outcome.js';
 
@@ -96,8 +96,10 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       if (answer.status >= 500) logger.error({ status: answer.status, method, path: pathOf(target) }, 'unexpected error answer from yoga, masked');
       return { answer: answer.status >= 500 ? unexpectedErrorAnswer() : bareErrorAsJson(answer), storable: false };
     }
-    const succeeded = answer.status === 200 && (outcome.succeeded || Boolean(answer.headers['content-type']?.startsWith('text/html')));
-    return { answer: withCachingHeaders(answer, method, succeeded, caching), storable: succeeded && (method === 'GET' || method === 'POST') };
+    const isGraphiQL = answer.status === 200 && Boolean(answer.headers['content-type']?.startsWith('text/html'));
+    const succeeded = answer.status === 200 && (outcome.succeeded || isGraphiQL);
+    const page = isGraphiQL ? { ...answer, headers: { ...answer.headers, ...graphiqlPageHeaders } } : answer;
+    return { answer: withCachingHeaders(page, method, succeeded, caching), storable: succeeded && (method === 'GET' || method === 'POST') };
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {

@@ -9,14 +9,31 @@ import { codeOfStatus, sendError } from './errors.js';
 export const webPageDirectory = join(projectRoot, 'web', 'dist');
 
 /** The page loads only its own files and talks only to its own API. */
-const contentSecurityPolicy = [
+const pagePolicy = [
   "default-src 'self'",
   "img-src 'self' data:",
   "base-uri 'none'",
   "form-action 'self'",
   "frame-ancestors 'none'",
   "object-src 'none'",
-].join('; ');
+];
+
+/** What the page's HTML carries (serve-static sends it with index.html). */
+const pageHeaders: Readonly<Record<string, string>> = {
+  'content-security-policy': pagePolicy.join('; '),
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-content-type-options': 'nosniff',
+};
+
+/**
+ * What GraphiQL's HTML carries (app.ts adds it to yoga's answer). It too loads only files of
+ * this origin, but its fonts are data: URLs in its stylesheet, and its editors write style
+ * attributes into the markup they build: without them no result is ever shown.
+ */
+export const graphiqlPageHeaders: Readonly<Record<string, string>> = {
+  ...pageHeaders,
+  'content-security-policy': [...pagePolicy, "font-src 'self' data:", "style-src 'self' 'unsafe-inline'"].join('; '),
+};
 
 /** Views the page renders itself, so a reload or a shared link opens index.html: `/` and `/404`. */
 const pagePath = /^\/(?:[1-5]\d\d)?$/;
@@ -49,10 +66,7 @@ export function createWebPage(directory = webPageDirectory): WebPage {
     setHeaders(res, path) {
       res.setHeader('cache-control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
       res.setHeader('x-content-type-options', 'nosniff');
-      if (extname(path) === '.html') {
-        res.setHeader('content-security-policy', contentSecurityPolicy);
-        res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
-      }
+      if (extname(path) === '.html') for (const [name, value] of Object.entries(pageHeaders)) res.setHeader(name, value);
     },
   });
   const compress = compression();

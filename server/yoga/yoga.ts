@@ -10,6 +10,7 @@ import { schema } from '../../schema/index.js';
 import { maxPageSize } from '../../schema/pagination.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger, yogaLogger } from '../logger.js';
+import { createGraphiQLRenderer } from './graphiql-page.js';
 import { graphiqlDefaultQuery } from './graphiql-query.js';
 import { useAnswerOutcome, type AnswerContext } from './use-answer-outcome.js';
 import { createRegisteredQueries, useAutomaticPersistedQueries } from './use-automatic-persisted-queries.js';
@@ -130,6 +131,7 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     // that ends in this; none ends in a space, so it never does.
     healthCheckEndpoint: '/health ',
     graphiql: config.introspection ? { title: 'StatusQL', defaultQuery: graphiqlDefaultQuery } : false,
+    renderGraphiQL: createGraphiQLRenderer(graphqlEndpoint),
     maskedErrors: { maskError: maskUnexpected },
     // `documentId` carries a trusted document's hash (see use-trusted-documents.ts).
     extraParamNames: ['documentId'],
