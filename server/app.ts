@@ -98,8 +98,11 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
     }
     const isGraphiQL = answer.status === 200 && Boolean(answer.headers['content-type']?.startsWith('text/html'));
     const succeeded = answer.status === 200 && (outcome.succeeded || isGraphiQL);
-    const page = isGraphiQL ? { ...answer, headers: { ...answer.headers, ...graphiqlPageHeaders } } : answer;
-    return { answer: withCachingHeaders(page, method, succeeded, caching), storable: succeeded && (method === 'GET' || method === 'POST') };
+    const cached = withCachingHeaders(answer, method, succeeded, caching);
+    // GraphiQL's HTML names hashed files that the next build replaces: like index.html, it is
+    // revalidated on every use (its ETag hashes it), so no browser keeps one naming files now gone.
+    const page = isGraphiQL ? { ...cached, headers: { ...cached.headers, ...graphiqlPageHeaders, 'cache-control': 'no-cache' } } : cached;
+    return { answer: page, storable: succeeded && (method === 'GET' || method === 'POST') };
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {

@@ -135,12 +135,16 @@ describe('what is not cached', () => {
 });
 
 describe('GraphiQL', () => {
-  it('is cacheable like any GET, and varies by Accept with the JSON answers at the same URL', async () => {
+  it('is revalidated on every use, as it names files the next build replaces, and varies by Accept', async () => {
     const response = await request('/graphql', { headers: { accept: 'text/html' } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(response.headers.get('vary')).toBe('Accept');
-    expect(response.headers.get('etag')).toMatch(etagPattern);
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(etagPattern);
+    const again = await request('/graphql', { headers: { accept: 'text/html', 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+    expect(again.status).toBe(304);
   });
 });
 
