@@ -33,6 +33,8 @@ const noise: readonly RegExp[] = [
   /\b(?=[\w-]*\d)[a-z\d]+(?:-[a-z\d]+){2,}\b/gi,
   // Decimals and versions: nginx's "excess: 20.500", "nginx/1.25.3", "0.042s".
   /\b\d+(?:\.\d+)+(?:ms|s)?\b/gi,
+  // Quantities: a number with a unit of time or size is not a status ("timed out after 100 seconds", "500 MB").
+  /\b\d+\s?(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|bytes?|[kmgt]i?b|%|percent)(?![\p{L}\d])/giu,
 ];
 
 /** `text` with the varying parts of a log line blanked out, word boundaries kept. */

@@ -20,7 +20,7 @@ export type Registration = (typeof registrations)[number];
 export const headerRequirements = ['MUST', 'SHOULD', 'MAY', 'DEFINITION', 'CONVENTION'] as const;
 
 /** Stacks whose own names for the codes we list. */
-export const frameworks = ['NODE', 'PYTHON', 'GO', 'DOTNET', 'SPRING', 'RUST', 'RAILS'] as const;
+export const frameworks = ['NODE', 'PYTHON', 'GO', 'DOTNET', 'SPRING', 'JAVA', 'RUST', 'RAILS'] as const;
 export type Framework = (typeof frameworks)[number];
 
 const specificationRecord = z.strictObject({

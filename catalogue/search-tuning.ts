@@ -23,6 +23,8 @@ export interface SearchTuning {
   exactNameBoost: number;
   /** Official codes win ties against vendor codes that reuse their words: a vendor code's score is multiplied by this. */
   unofficialWeight: number;
+  /** A code whose vendor the query names ("esri token", "cloudflare timeout") has its score multiplied by this instead. */
+  vendorNamedWeight: number;
   /**
    * How strongly a query word's weight follows its rarity across the whole catalogue. MiniSearch
    * multiplies a score by the number of query words matched; without this, three everyday words
@@ -85,6 +87,7 @@ export const searchTuning: SearchTuning = {
   phraseBoost: 2,
   exactNameBoost: 4,
   unofficialWeight: 0.7,
+  vendorNamedWeight: 1.5,
   rarityExponent: 2,
   fuzzyMinLength: 4,
   twoEditsMinLength: 8,

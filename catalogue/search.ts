@@ -51,6 +51,27 @@ function toDocument(record: StatusCodeRecord): SearchDocument {
   };
 }
 
+/**
+ * The words that name a code's vendor and appear in no official code ("cloudflare", "esri",
+ * "nginx"), by code: a query that names the vendor means the vendor's codes. Words of two letters
+ * and a vendor's parenthesised remark ("no authoritative source") are not names.
+ */
+function vendorNames(codes: readonly StatusCodeRecord[]): Map<number, ReadonlySet<string>> {
+  const official = new Set(
+    codes
+      .filter((record) => record.registration !== 'UNOFFICIAL')
+      .flatMap((record) => [record.phrase, record.description, record.commonUsage, ...record.synonyms, ...record.formerPhrases.map((former) => former.phrase)])
+      .flatMap(stemsOf),
+  );
+  const byCode = new Map<number, ReadonlySet<string>>();
+  for (const record of codes) {
+    const vendors = [record.vendor ?? '', ...record.otherMeanings.map((meaning) => meaning.vendor)].map((vendor) => vendor.replace(/\([^)]*\)/g, ''));
+    const stems = new Set(vendors.flatMap(stemsOf).filter((stem) => stem.length > 2 && !official.has(stem)));
+    if (stems.size > 0) byCode.set(record.code, stems);
+  }
+  return byCode;
+}
+
 /** For each field of a document, its stems mapped back to the first word that produced them. */
 function writtenForms(document: SearchDocument): Map<string, Map<string, string>> {
   return new Map(
@@ -119,7 +140,7 @@ function byRelevance(a: SearchHit, b: SearchHit): number {
 
 /** Builds the ranked full-text index once; the returned function searches it. */
 export function createSearch(catalogue: Catalogue, tuning: SearchTuning = searchTuning): SearchCatalogue {
-  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, rarityExponent, symptomBoost, numberInTextBoost, typedMaxWords, maxQueryTerms, maxWordLength } = tuning;
+  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, vendorNamedWeight, rarityExponent, symptomBoost, numberInTextBoost, typedMaxWords, maxQueryTerms, maxWordLength } = tuning;
   const matchSymptoms = createSymptomSearch(catalogue.symptoms, tuning);
   const documents = catalogue.codes.map(toDocument);
   const documentFrequency = new Map<string, number>();
@@ -135,7 +156,8 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   const rarityOf = (frequency: number) => (Math.log(1 + documents.length / frequency) / rarest) ** rarityExponent;
   const rarities = new Map([...documentFrequency].map(([term, frequency]) => [term, rarityOf(frequency)]));
   const rarity = (term: string) => rarities.get(term) ?? rarityOf(1);
-  const documentWeights = new Map(catalogue.codes.map((record) => [record.code, record.registration === 'UNOFFICIAL' ? unofficialWeight : 1]));
+  const documentWeights = new Map(catalogue.codes.map((record) => [record.code, record.registration === 'PERMANENT' ? 1 : unofficialWeight]));
+  const vendors = vendorNames(catalogue.codes);
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',
     fields: searchFields,
@@ -227,7 +249,10 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const hits = new Map<number, SearchHit>();
     // The query is stemmed once, here, and handed to MiniSearch as it is.
     const asWritten = typed ? {} : { fuzzy: false, prefix: false };
-    for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term, ...asWritten })) {
+    // A vendor the query names ("cloudflare timeout") weighs its codes up, not down.
+    const vendorNamed = new Set([...vendors].filter(([, stems]) => [...stems].some((stem) => queryStems.has(stem))).map(([code]) => code));
+    const boostDocument = (code: number) => (vendorNamed.has(code) ? vendorNamedWeight : (documentWeights.get(code) ?? 1));
+    for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term, boostDocument, ...asWritten })) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
         const boost = nameBoost(record.code, queryStems);

@@ -5,7 +5,7 @@ import { stemmer as stem } from 'stemmer';
  * whose first word is the one the others map to. Word-level only: no group names a code.
  */
 const wordGroups: readonly (readonly string[])[] = [
-  ['large', 'big', 'huge', 'oversized', 'massive', 'enormous'],
+  ['large', 'big', 'huge', 'oversized', 'massive', 'enormous', 'larger', 'bigger', 'largest', 'biggest'],
   ['block', 'ban', 'blacklist', 'blocklist', 'bar'],
   ['delete', 'remove', 'erase', 'destroy', 'purge'],
   ['signup', 'register', 'registration', 'enrol', 'enroll'],

@@ -9,6 +9,7 @@ const frameworkDescriptions: Record<Framework, string> = {
   GO: 'Go standard library: `net/http` constants, e.g. `http.StatusNotFound`.',
   DOTNET: '.NET: `System.Net.HttpStatusCode` members, e.g. `HttpStatusCode.NotFound`.',
   SPRING: 'Spring Framework: `org.springframework.http.HttpStatus` constants, e.g. `HttpStatus.NOT_FOUND`.',
+  JAVA: 'Java SE: `java.net.HttpURLConnection` constants, e.g. `HttpURLConnection.HTTP_NOT_FOUND` (it names no code above 505).',
   RUST: 'Rust `http` crate: `StatusCode` constants, e.g. `StatusCode::NOT_FOUND`.',
   RAILS: 'Ruby on Rails (Rack): status symbols, e.g. `:not_found`.',
 };

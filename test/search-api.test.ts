@@ -175,6 +175,7 @@ describe('StatusCode guide fields', () => {
       { framework: 'GO', name: 'http.StatusNotFound' },
       { framework: 'DOTNET', name: 'HttpStatusCode.NotFound' },
       { framework: 'SPRING', name: 'HttpStatus.NOT_FOUND' },
+      { framework: 'JAVA', name: 'HttpURLConnection.HTTP_NOT_FOUND' },
       { framework: 'RUST', name: 'StatusCode::NOT_FOUND' },
       { framework: 'RAILS', name: ':not_found' },
     ]);

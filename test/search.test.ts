@@ -61,6 +61,27 @@ describe('search patterns', () => {
   it('returns nothing for stop words alone', () => {
     expect(codesFor('the of and')).toEqual([]);
   });
+
+  it.each(['after 100 seconds the proxy timed out', 'request took 500 ms', 'limit is 413 MB'])(
+    'reads a number with a unit as a quantity, not a code: %j',
+    (query) => {
+      const number = Number(/\d+/.exec(query)![0]);
+      expect(codesFor(query).slice(0, 3)).not.toContain(number);
+    },
+  );
+});
+
+describe('search and vendors', () => {
+  it.each([
+    ['arcgis token no longer valid', 498],
+    ['cloudflare timeout after 100 seconds', 524],
+  ] as const)('puts the codes of a vendor the query names first: %j finds %i', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
+  it('weighs vendor codes down when the query names no vendor', () => {
+    expect(topFor('token expired')).toBe(401);
+  });
 });
 
 describe('search relevance', () => {
@@ -72,6 +93,9 @@ describe('search relevance', () => {
     ['a word cut short anywhere in the query', 'perm redirect', 308],
     ['a word cut short anywhere in the query', 'req timeout', 408],
     ['a word cut short anywhere in the query', 'unproc entity', 422],
+    ['a Java constant by its abbreviation', 'conn.getResponseCode() == HttpURLConnection.HTTP_MOVED_TEMP', 302],
+    ['a Java constant by its abbreviation', 'HTTP_PRECON_FAILED', 412],
+    ['a comparative as its adjective', 'request body bigger than allowed', 413],
   ] as const)('reads %s: %j finds %i', (_how, query, code) => {
     expect(topFor(query)).toBe(code);
   });

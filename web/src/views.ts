@@ -90,6 +90,7 @@ export function guideItem(entry: QuickGuideEntry): HTMLLIElement {
 const frameworkLabels: Record<Framework, string> = {
   DOTNET: '.NET',
   GO: 'Go',
+  JAVA: 'Java',
   NODE: 'Node.js',
   PYTHON: 'Python',
   RAILS: 'Rails',

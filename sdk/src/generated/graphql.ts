@@ -11,6 +11,8 @@ export const Framework = {
   Dotnet: 'DOTNET',
   /** Go standard library: `net/http` constants, e.g. `http.StatusNotFound`. */
   Go: 'GO',
+  /** Java SE: `java.net.HttpURLConnection` constants, e.g. `HttpURLConnection.HTTP_NOT_FOUND` (it names no code above 505). */
+  Java: 'JAVA',
   /** Node.js: the reason phrase in `http.STATUS_CODES`, e.g. "Not Found". */
   Node: 'NODE',
   /** Python standard library: `http.HTTPStatus` members, e.g. `HTTPStatus.NOT_FOUND`. */
