@@ -11,9 +11,12 @@ const stopWords = new Set(
   `a an and are as at be by for from has i in is it its my of on or that the this to was when with what which me
   am been being were have had do does did can could should would will you your we our they their them he she his her
   us so than then just there here how why who where don doesn didn isn aren wasn won ll re ve
-  dont doesnt didnt isnt arent wasnt wont cant youre theyre
+  youre theyre
   status code codes http`.split(/\s+/),
 );
+
+/** A negation written short says "not", as the catalogue does ("doesn't match" is "does not match"). */
+const negations = new Set('dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt aint'.split(' '));
 
 /** Identifiers written in camelCase or snake_case ("StatusNotFound", "NOT_FOUND"), or with a number in them ("Status422UnprocessableEntity"). */
 const compoundWord = /[a-z][A-Z]|_|[A-Za-z]\d|\d[A-Za-z]/;
@@ -50,6 +53,7 @@ export function tokenize(text: string, field?: string): string[] {
 /** A token as the index spells it: lower case, American spelling; null for a stop word or a lone letter or digit ("HTTP/1.1" says nothing by its ones). */
 export function normalizeWord(token: string): string | null {
   const lower = token.toLowerCase();
+  if (negations.has(lower)) return 'not';
   if (stopWords.has(lower) || /^[\p{L}\p{N}]$/u.test(lower)) return null;
   return americanSpelling(lower);
 }

@@ -96,6 +96,8 @@ describe('search relevance', () => {
     ['a Java constant by its abbreviation', 'conn.getResponseCode() == HttpURLConnection.HTTP_MOVED_TEMP', 302],
     ['a Java constant by its abbreviation', 'HTTP_PRECON_FAILED', 412],
     ['a comparative as its adjective', 'request body bigger than allowed', 413],
+    ['a negation written short as "not"', "the etag doesn't match", 412],
+    ['a negation written short as "not"', 'it doesnt match the etag', 412],
   ] as const)('reads %s: %j finds %i', (_how, query, code) => {
     expect(topFor(query)).toBe(code);
   });
