@@ -22,6 +22,14 @@ export type MatchSymptoms = (sequence: readonly string[], terms: readonly string
 /** Stems in order, as one string with a space on each side, for finding one run inside another. */
 const run = (stems: readonly string[]) => ` ${stems.join(' ')} `;
 
+/** An error's own name in a message: letters with digits or joined by underscores ("AH01630", "H12", "ERR_TOO_MANY_REDIRECTS"). */
+const errorName = /^(?=.{3,})(?:[A-Za-z]+\d[\dA-Za-z]*|[A-Z]+(?:_[A-Z]+)+)$/;
+
+/** The query stems of the error names in a message: the whole names, not their parts. */
+function errorNamesOf(message: string): string[] {
+  return message.split(/[^\p{L}\p{N}_]+/u).filter((word) => errorName.test(word)).flatMap((word) => tokenize(word).slice(-1).flatMap((whole) => processQueryTerm(whole) ?? []));
+}
+
 /**
  * Indexes the symptoms' messages with MiniSearch and keeps those a query covers: a pasted log
  * line holds the whole message among words of its own, so a symptom counts when most of its
@@ -39,6 +47,7 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
   const stemOfTerm = new Map<string, Map<string, string>>();
   const runs = new Map<string, string>();
   const stemSets = new Map<string, ReadonlySet<string>>();
+  const errorNames = new Map(symptoms.map((symptom) => [symptom.id, errorNamesOf(symptom.message)]));
   for (const symptom of symptoms) {
     const stems = new Map<string, string>();
     const message = messages.get(symptom.id)!;
@@ -67,6 +76,7 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
   return (sequence, terms, typed) => {
     if (terms.length === 0) return [];
     const query = run(sequence);
+    const termSet = new Set(terms);
     const matches: SymptomMatch[] = [];
     const asWritten = typed ? {} : { fuzzy: false };
     for (const result of index.search(terms.join(' '), { tokenize: () => [...terms], processTerm: (term) => term, ...asWritten })) {
@@ -79,7 +89,9 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
       // Three words or fewer are found in many a question ("requested range not satisfiable"
       // holds CloudFront's "request could not be satisfied"): such a message counts only verbatim.
       const enough = found.size >= symptomMinWords && coverage >= symptomMinCoverage;
-      if (verbatim || enough) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
+      // An error's own name ("H12", "AH01630") says which message it is, however little else is pasted.
+      const named = errorNames.get(symptom.id)!.some((name) => termSet.has(name));
+      if (verbatim || enough || named) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
     }
     // MiniSearch's order: the message with more of the query's words, and rarer ones, first ("upstream
     // timed out (110: Connection timed out) while reading response header from upstream" also

@@ -59,6 +59,16 @@ describe('a pasted symptom', () => {
     expect(first?.symptoms[0]?.id).toBe(symptom.id);
   });
 
+  // "AH01630", "H12", "ERR_TOO_MANY_REDIRECTS": the error's own name, with none of its message.
+  const named = symptoms.flatMap((symptom) =>
+    (symptom.message.match(/\b(?:[A-Za-z]+\d[\dA-Za-z]*|[A-Z]+(?:_[A-Z]+)+)\b/g) ?? []).filter((name) => name.length >= 3).map((name) => [name, symptom] as const),
+  );
+  it.each(named)('%s alone among other words finds its code first, with its symptom', (name, symptom) => {
+    const [first] = search(`seeing ${name} again`);
+    expect(first?.record.code).toBe(symptom.code);
+    expect(first?.symptoms.map((found) => found.id)).toContain(symptom.id);
+  });
+
   it.each(pastings)('inside %s: every message finds its own code first', (_name, paste) => {
     const wrong = symptoms
       .map((symptom) => ({ id: symptom.id, code: symptom.code, found: search(paste(symptom.message))[0] }))
