@@ -48,6 +48,7 @@ const wordGroups: readonly (readonly string[])[] = [
   ['async', 'asynchronous'],
   ['parameter', 'param', 'argument', 'arg'],
   ['old', 'outdated', 'legacy'],
+  ['longer', 'anymore'],
   ['country', 'region'],
   ['legal', 'law', 'lawsuit'],
   ['expire', 'lapse'],

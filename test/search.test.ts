@@ -98,6 +98,7 @@ describe('search relevance', () => {
     ['a comparative as its adjective', 'request body bigger than allowed', 413],
     ['a negation written short as "not"', "the etag doesn't match", 412],
     ['a negation written short as "not"', 'it doesnt match the etag', 412],
+    ['"anymore" as "no longer"', 'resource not available anymore', 410],
   ] as const)('reads %s: %j finds %i', (_how, query, code) => {
     expect(topFor(query)).toBe(code);
   });
