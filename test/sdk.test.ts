@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { StatusClassKind, StatusqlError, createClient, type StatusqlClient } from '../sdk/src/index.js';
 import { catalogue } from '../catalogue/catalogue.js';
 import { startServer } from './helpers.js';
@@ -25,6 +25,16 @@ describe('@statusql/sdk against a real server', () => {
       specification: { document: 'RFC 9110', section: '15.5.5', citation: 'RFC 9110 §15.5.5' },
       cacheableByDefault: true,
     });
+  });
+
+  it('takes a relative URL in a browser, as the page’s own origin', async () => {
+    vi.stubGlobal('location', new URL(`${server.origin}/404`));
+    try {
+      const { statusCode } = await createClient({ url: '/graphql' }).statusCode({ code: 404 });
+      expect(statusCode?.title).toBe('404 Not Found');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('statusCode gives null for an unassigned code', async () => {

@@ -26,7 +26,7 @@ export type HeadersInput = NonNullable<ConstructorParameters<typeof Headers>[0]>
 
 /** How to reach a StatusQL server. */
 export interface ClientOptions {
-  /** The GraphQL endpoint, e.g. "http://localhost:4000/graphql". */
+  /** The GraphQL endpoint, e.g. "http://localhost:4000/graphql"; in a browser "/graphql" means this page's origin. */
   url: string;
   /** Headers sent with every request, or a function that returns them per request. */
   headers?: HeadersInput | (() => HeadersInput);
@@ -104,11 +104,17 @@ async function* walkPages<Edge>(fetchPage: (after: string | null) => Promise<Pag
 /** The error code a server gives for a document id it does not know. */
 const unknownDocumentCode = 'PERSISTED_QUERY_NOT_FOUND';
 
+/** graphql-request needs an absolute URL: a relative one is resolved against the page's, where there is a page. */
+function absoluteUrl(url: string): string {
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  return page ? new URL(url, page).href : url;
+}
+
 /** Creates a client for the StatusQL API at `options.url`. */
 export function createClient(options: ClientOptions): StatusqlClient {
   const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const useDocumentIds = options.documentIds ?? true;
-  const client = new GraphQLClient(options.url, {
+  const client = new GraphQLClient(absoluteUrl(options.url), {
     headers: options.headers,
     method: options.method ?? 'GET',
     fetch: useDocumentIds ? sendDocumentIds(baseFetch) : baseFetch,

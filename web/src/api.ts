@@ -11,7 +11,7 @@ import {
 import type { ClassName } from './route.js';
 
 /** The page's only way to the API: the SDK, with its defaults (GET requests carrying document ids). */
-const statusql = createClient({ url: new URL('/graphql', location.origin).href });
+const statusql = createClient({ url: '/graphql' });
 
 const kinds: Record<ClassName, StatusClassKind> = {
   '1xx': StatusClassKind.Informational,
