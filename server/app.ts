@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
+import type { StatusqlMetrics } from './metrics.js';
 import { release } from './release.js';
 import { answerOf, sendAnswer, type Answer } from './http/answer.js';
 import { answerKey, createAnswerCache, type AnswerCache } from './http/answer-cache.js';
@@ -19,6 +20,8 @@ export interface StatusqlAppOptions extends StatusqlYogaOptions {
   isReady?: () => boolean;
   /** The built page; web/dist when omitted. */
   webPageDirectory?: string;
+  /** What to measure (metrics.ts): yoga's plugin joins `plugins`, and the answer cache counts its lookups. Nothing is measured when omitted. */
+  metrics?: StatusqlMetrics;
 }
 
 /** The app: yoga, and the Node request listener that serves it with the page. */
@@ -79,7 +82,9 @@ type NodeRequest = Parameters<StatusqlYoga['handleNodeRequest']>[0];
  */
 export function createStatusqlApp(config: Config = loadConfig(), options: StatusqlAppOptions = {}): StatusqlApp {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const yoga = createStatusqlYoga(config, { ...options, logger });
+  const { metrics } = options;
+  const yoga = createStatusqlYoga(config, { logger, plugins: [...(options.plugins ?? []), ...(metrics ? [metrics.yogaPlugin] : [])] });
+  const lookups = metrics?.answerCacheLookups;
   const answers = config.responseCacheMegabytes > 0 ? createAnswerCache(config.responseCacheMegabytes * 1024 * 1024) : null;
   const webPage = createWebPage(options.webPageDirectory);
   const isReady = options.isReady ?? (() => true);
@@ -147,6 +152,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
     const headers = givenHeaders(req.headers);
     const key = answers && (method === 'GET' || method === 'POST') ? answerKey(method, target, headers, body) : null;
     const stored = key === null ? undefined : answers!.get(key);
+    if (key !== null && lookups) (stored ? lookups.hit : lookups.miss).inc();
     if (stored) return sendAnswer(req, res, stored);
 
     askYoga(method, target, headers, body).then(({ answer, storable }) => {

@@ -9,10 +9,11 @@ export type LogLevel = (typeof logLevels)[number];
 /** An unset or empty variable takes the default: `PORT=` must not mean port 0. */
 const unsetWhenEmpty = (value: unknown) => (value === '' ? undefined : value);
 
-const integer = (min: number, max: number, fallback: number) => {
+const wholeNumber = (min: number, max: number) => {
   const error = `expected a whole number from ${min} to ${max}`;
-  return z.preprocess(unsetWhenEmpty, z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback));
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 };
+const integer = (min: number, max: number, fallback: number) => z.preprocess(unsetWhenEmpty, wholeNumber(min, max).default(fallback));
 
 const boolean = (fallback: boolean) =>
   z.preprocess(
@@ -57,6 +58,8 @@ const workers = z.preprocess(
 const environment = z.object({
   PORT: integer(0, 65535, 4000),
   HOST: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).optional()),
+  METRICS_PORT: z.preprocess(unsetWhenEmpty, wholeNumber(0, 65535).optional()),
+  METRICS_HOST: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).default('127.0.0.1')),
   WORKERS: workers,
   LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(logLevels).default('info')),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
@@ -99,6 +102,10 @@ export interface Config {
   port: number;
   /** `HOST`: interface to listen on; all interfaces when unset. */
   host: string | undefined;
+  /** `METRICS_PORT`: TCP port of the Prometheus metrics, apart from the public one; metrics are off when unset. */
+  metricsPort: number | undefined;
+  /** `METRICS_HOST`: interface the metrics port listens on; loopback unless set. */
+  metricsHost: string;
   /** `WORKERS`: processes serving the port (node:cluster when above 1). */
   workers: number;
   /** `LOG_LEVEL`: the lowest level written to stdout as JSON lines. */
@@ -134,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: settings.PORT,
     host: settings.HOST,
+    metricsPort: settings.METRICS_PORT,
+    metricsHost: settings.METRICS_HOST,
     workers: settings.WORKERS,
     logLevel: settings.LOG_LEVEL,
     shutdownTimeoutMs: settings.SHUTDOWN_TIMEOUT_MS,

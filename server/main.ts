@@ -3,19 +3,55 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { runPrimary } from './cluster.js';
 import { loadConfig, type Config } from './config.js';
+import { createMetricsServer, type MetricsSource } from './http/metrics-server.js';
 import { createLogger } from './logger.js';
 
 /** How long idle keep-alive connections get to bring one more request after SIGTERM. */
 const drainGraceMs = 1000;
 
+/** Serves `/metrics` on METRICS_PORT, apart from the public port. */
+function serveMetrics(config: Config, source: MetricsSource, logger: Logger): void {
+  const server = createMetricsServer(source, logger);
+  server.listen(config.metricsPort, config.metricsHost, () => {
+    const { port } = server.address() as AddressInfo;
+    logger.info({ port, host: config.metricsHost }, 'Prometheus metrics at /metrics');
+  });
+}
+
+/**
+ * With METRICS_PORT, a serving process measures into prom-client's global registry; a single one
+ * serves it, a worker leaves that to the primary, which sums every worker's. Without, nothing is
+ * registered and the request path carries no metrics at all.
+ */
+async function processMetrics(config: Config, logger: Logger) {
+  if (config.metricsPort === undefined) return undefined;
+  const { AggregatorRegistry, register } = await import('prom-client');
+  // Constructing one is what makes a worker answer the primary's requests for its registry. It
+  // comes before metrics.js builds the schema: the primary waits 5 s for a worker that is silent.
+  if (cluster.isWorker) new AggregatorRegistry();
+  const { createStatusqlMetrics } = await import('./metrics.js');
+  const metrics = createStatusqlMetrics(register);
+  if (!cluster.isWorker) serveMetrics(config, register, logger);
+  return metrics;
+}
+
+/** The primary's METRICS_PORT, when set: every worker's registry, asked for at each scrape and summed. */
+async function serveClusterMetrics(config: Config, logger: Logger) {
+  if (config.metricsPort === undefined) return;
+  const { AggregatorRegistry } = await import('prom-client');
+  const workers = new AggregatorRegistry();
+  serveMetrics(config, { contentType: workers.contentType, metrics: () => workers.clusterMetrics() }, logger);
+}
+
 /** Serves the app on the configured port until SIGTERM or SIGINT, then drains and exits. */
 async function serve(config: Config, logger: Logger): Promise<void> {
+  const metrics = await processMetrics(config, logger);
   // Imported here so a cluster primary never builds the schema it does not serve.
   const { createStatusqlApp } = await import('./app.js');
   const { createStatusqlServer } = await import('./http/server.js');
   let draining = false;
-  const { yoga, listener } = createStatusqlApp(config, { logger, isReady: () => !draining });
-  const server = createStatusqlServer(listener, logger);
+  const { yoga, listener } = createStatusqlApp(config, { logger, isReady: () => !draining, metrics });
+  const server = createStatusqlServer(listener, logger, { metrics });
 
   const shutdown = async (reason: string) => {
     if (draining) return;
@@ -58,5 +94,7 @@ process.on('uncaughtException', (error) => {
   process.exit(1);
 });
 
-if (config.workers > 1 && cluster.isPrimary) runPrimary(config, logger);
-else await serve(config, logger);
+if (config.workers > 1 && cluster.isPrimary) {
+  runPrimary(config, logger);
+  await serveClusterMetrics(config, logger);
+} else await serve(config, logger);

@@ -7,6 +7,8 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
       host: undefined,
+      metricsPort: undefined,
+      metricsHost: '127.0.0.1',
       workers: 1,
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
@@ -24,6 +26,8 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '8080',
       HOST: '127.0.0.1',
+      METRICS_PORT: '9464',
+      METRICS_HOST: '0.0.0.0',
       WORKERS: '4',
       LOG_LEVEL: 'warn',
       SHUTDOWN_TIMEOUT_MS: '2500',
@@ -44,6 +48,8 @@ describe('loadConfig', () => {
     expect(config).toEqual({
       port: 8080,
       host: '127.0.0.1',
+      metricsPort: 9464,
+      metricsHost: '0.0.0.0',
       workers: 4,
       logLevel: 'warn',
       shutdownTimeoutMs: 2500,
@@ -58,7 +64,7 @@ describe('loadConfig', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadConfig({ PORT: '', WORKERS: '', INTROSPECTION: '', CORS_ORIGIN: '' })).toEqual(loadConfig({}));
+    expect(loadConfig({ PORT: '', METRICS_PORT: '', METRICS_HOST: '', WORKERS: '', INTROSPECTION: '', CORS_ORIGIN: '' })).toEqual(loadConfig({}));
   });
 
   it.each([
@@ -70,6 +76,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ INTROSPECTION: value }).introspection).toBe(expected);
   });
 
+  it('reads METRICS_PORT=0 as a free port, not as metrics off', () => {
+    expect(loadConfig({ METRICS_PORT: '0' }).metricsPort).toBe(0);
+  });
+
   it('reads WORKERS=auto as the available parallelism', () => {
     expect(loadConfig({ WORKERS: 'auto' }).workers).toBe(availableParallelism());
   });
@@ -77,6 +87,8 @@ describe('loadConfig', () => {
   it.each([
     ['PORT', '70000', 'expected a whole number from 0 to 65535'],
     ['PORT', 'http', 'expected a whole number from 0 to 65535'],
+    ['METRICS_PORT', '65536', 'expected a whole number from 0 to 65535'],
+    ['METRICS_PORT', 'on', 'expected a whole number from 0 to 65535'],
     ['WORKERS', '0', 'expected a whole number from 1 to 256, or auto'],
     ['WORKERS', 'many', 'expected a whole number from 1 to 256, or auto'],
     ['LOG_LEVEL', 'verbose', 'Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"'],

@@ -1,4 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ExecutionResult } from 'graphql';
 import { createStatusqlApp, type StatusqlApp, type StatusqlAppOptions } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
@@ -49,7 +53,7 @@ export interface TestServer {
 export async function startServer(env: Record<string, string> = {}, options: StatusqlAppOptions = {}): Promise<TestServer> {
   const silent = createLogger('silent');
   const app = createStatusqlApp(testConfig(env), { logger: silent, ...options });
-  const server = createStatusqlServer(app.listener, options.logger ?? silent);
+  const server = createStatusqlServer(app.listener, options.logger ?? silent, { metrics: options.metrics });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
@@ -64,4 +68,59 @@ export async function startServer(env: Record<string, string> = {}, options: Sta
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** A JSON log line of the server. */
+export type LogLine = Record<string, unknown> & { msg: string };
+
+/** `npm start`'s command (`node <flags> dist/main.js`, the shipped bundle), read from package.json. */
+const npmStart = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+
+/** `npm start`'s command, run as a child process with `env`, its JSON log lines collected. */
+export class Main {
+  readonly child: ChildProcess;
+  readonly lines: LogLine[] = [];
+  stderr = '';
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  constructor(env: Record<string, string>) {
+    this.child = spawn(process.execPath, npmStart.slice(1), {
+      cwd: root,
+      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let pending = '';
+    this.child.stdout!.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      const complete = pending.split('\n');
+      pending = complete.pop()!;
+      for (const line of complete) if (line.trim()) this.lines.push(JSON.parse(line));
+    });
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
+    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+  }
+
+  /** Resolves with the first log line `test` accepts, waiting for it if need be. */
+  async waitFor(test: (line: LogLine) => boolean, timeoutMs = 20_000): Promise<LogLine> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.lines.find(test);
+      if (found) return found;
+      if (Date.now() > deadline || this.child.exitCode !== null) {
+        throw new Error(`no such log line; got ${JSON.stringify(this.lines)} ${this.stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async port(): Promise<number> {
+    return (await this.waitFor((line) => line.msg.startsWith('StatusQL: GraphiQL at'))).port as number;
+  }
+
+  /** The port of `/metrics`, with METRICS_PORT set. */
+  async metricsPort(): Promise<number> {
+    return (await this.waitFor((line) => line.msg === 'Prometheus metrics at /metrics')).port as number;
+  }
 }

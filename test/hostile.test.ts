@@ -468,7 +468,7 @@ describe('[7] stalled requests', () => {
     ['a body that stops mid-way', 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{"query":'],
   ])('get a JSON 408 on time for %s, and the server keeps serving', async (_name, text) => {
     const silent = createLogger('silent');
-    const server = createStatusqlServer(createStatusqlApp(testConfig(), { logger: silent }).listener, silent, { headersMs: 1000, requestMs: 1500 });
+    const server = createStatusqlServer(createStatusqlApp(testConfig(), { logger: silent }).listener, silent, { timeouts: { headersMs: 1000, requestMs: 1500 } });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     try {

@@ -1,19 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createStatusqlServer } from '../server/http/server.js';
 import { createLogger } from '../server/logger.js';
 import { release } from '../server/release.js';
 import { createStatusqlApp } from '../server/app.js';
-import { startServer, testConfig, type TestServer } from './helpers.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-type LogLine = Record<string, unknown> & { msg: string };
+import { Main, startServer, testConfig, type LogLine, type TestServer } from './helpers.js';
 
 describe('/health and /ready', () => {
   let server: TestServer;
@@ -86,51 +79,6 @@ describe('the access log', () => {
     }
   });
 });
-
-/** `npm start`'s command (`node <flags> dist/main.js`, the shipped bundle), read from package.json. */
-const npmStart = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
-
-/** `npm start`'s command, run as a child process with `env`, its JSON log lines collected. */
-class Main {
-  readonly child: ChildProcess;
-  readonly lines: LogLine[] = [];
-  stderr = '';
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-
-  constructor(env: Record<string, string>) {
-    this.child = spawn(process.execPath, npmStart.slice(1), {
-      cwd: root,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let pending = '';
-    this.child.stdout!.on('data', (chunk: Buffer) => {
-      pending += chunk.toString('utf8');
-      const complete = pending.split('\n');
-      pending = complete.pop()!;
-      for (const line of complete) if (line.trim()) this.lines.push(JSON.parse(line));
-    });
-    this.child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
-  }
-
-  /** Resolves with the first log line `test` accepts, waiting for it if need be. */
-  async waitFor(test: (line: LogLine) => boolean, timeoutMs = 20_000): Promise<LogLine> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.lines.find(test);
-      if (found) return found;
-      if (Date.now() > deadline || this.child.exitCode !== null) {
-        throw new Error(`no such log line; got ${JSON.stringify(this.lines)} ${this.stderr}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
-  async port(): Promise<number> {
-    return (await this.waitFor((line) => line.msg.startsWith('StatusQL: GraphiQL at'))).port as number;
-  }
-}
 
 const started: Main[] = [];
 const main = (env: Record<string, string> = {}) => {

@@ -2,6 +2,7 @@ import { STATUS_CODES, createServer, type Server, type ServerResponse } from 'no
 import { Server as NetServer, type Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
+import type { StatusqlMetrics } from '../metrics.js';
 import { bodyBytes } from './answer.js';
 import { codeOfStatus, sendError } from './errors.js';
 
@@ -14,6 +15,14 @@ export interface Timeouts {
   requestMs: number;
 }
 export const defaultTimeouts: Timeouts = { headersMs: 10_000, requestMs: 30_000 };
+
+/** What the server needs besides its listener and logger. */
+export interface StatusqlServerOptions {
+  /** {@link defaultTimeouts} when omitted. */
+  timeouts?: Timeouts;
+  /** Where every answer's duration is recorded (metrics.ts); nothing is measured when omitted. */
+  metrics?: Pick<StatusqlMetrics, 'observeHttpAnswer'>;
+}
 
 /** Node's parser errors (RFC 9112 framing, header sizes, timeouts), by the status that fits. */
 const clientErrors: Record<string, [number, string]> = {
@@ -54,12 +63,13 @@ export interface StatusqlServer extends Server {
 }
 
 /**
- * The HTTP server, with one access-log line per request (info level) and timeouts that end a
- * stalled request promptly: Node checks them every second rather than every 30 s. Idle keep-alive
- * connections outlive nginx's upstream keepalive_timeout (60 s), so the proxy closes them first
- * and never reuses a socket Node is closing.
+ * The HTTP server, with one access-log line per request (info level), each answer's duration in
+ * the metrics when they are given, and timeouts that end a stalled request promptly: Node checks
+ * them every second rather than every 30 s. Idle keep-alive connections outlive nginx's upstream
+ * keepalive_timeout (60 s), so the proxy closes them first and never reuses a socket Node is closing.
  */
-export function createStatusqlServer(listener: RequestListener, logger: Logger, timeouts = defaultTimeouts): StatusqlServer {
+export function createStatusqlServer(listener: RequestListener, logger: Logger, options: StatusqlServerOptions = {}): StatusqlServer {
+  const { timeouts = defaultTimeouts, metrics } = options;
   const server = createServer({
     // request.ts checks Host and answers JSON; Node's own check would answer an empty 400.
     requireHostHeader: false,
@@ -87,6 +97,14 @@ export function createStatusqlServer(listener: RequestListener, logger: Logger, 
           'request',
         );
       });
+    });
+  }
+  if (metrics) {
+    server.on('request', (req, res) => {
+      const start = process.hrtime.bigint();
+      // Read now: app.ts points req.url at the file of a page it serves.
+      const target = req.url;
+      res.once('close', () => metrics.observeHttpAnswer(target, req.method, res.statusCode, Number(process.hrtime.bigint() - start) / 1e9));
     });
   }
   server.on('request', (req, res) => {
