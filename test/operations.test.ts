@@ -69,9 +69,12 @@ describe('the access log', () => {
       const response = await fetch(`http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ statusCode(code: 404) { code } }')}`);
       expect(response.status).toBe(200);
       await response.text();
+      // The page's path as the client asked for it, not the file that answered (index.html).
+      await (await fetch(`http://127.0.0.1:${port}/404?q=x`)).text();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(lines).toEqual([
         expect.objectContaining({ level: 30, msg: 'request', method: 'GET', path: '/graphql', status: 200, ms: expect.any(Number), bytes: 36 }),
+        expect.objectContaining({ msg: 'request', method: 'GET', path: '/404', status: 200 }),
       ]);
     } finally {
       server.closeAllConnections();

@@ -84,11 +84,13 @@ export function createStatusqlServer(listener: RequestListener, logger: Logger, 
   if (logger.isLevelEnabled('info')) {
     server.on('request', (req, res) => {
       const start = process.hrtime.bigint();
+      // Read now: app.ts points req.url at the file of a page it serves.
+      const path = req.url?.split('?')[0];
       res.once('close', () => {
         logger.info(
           {
             method: req.method,
-            path: req.url?.split('?')[0],
+            path,
             status: res.statusCode,
             ms: Number(process.hrtime.bigint() - start) / 1e6,
             bytes: bodyBytes.get(res) ?? (Number(res.getHeader('content-length') ?? 0) || undefined),
