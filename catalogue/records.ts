@@ -85,6 +85,7 @@ export const symptomSources = [
   'HAPROXY',
   'ENVOY',
   'TRAEFIK',
+  'CADDY',
   'CLOUDFLARE',
   'AWS',
   'GOOGLE_CLOUD',
@@ -102,6 +103,8 @@ export const symptomSources = [
   'DOTNET',
   'PHP',
   'PHP_FPM',
+  'GO',
+  'RUBY',
 ] as const;
 export type SymptomSource = (typeof symptomSources)[number];
 

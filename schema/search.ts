@@ -8,6 +8,13 @@ import { StatusClass } from './status-class.js';
 import { StatusCode } from './status-code.js';
 import { StatusCodeFilterInput } from './status-code-filter.js';
 import { Symptom } from './symptom.js';
+
+/**
+ * The most symptoms a search edge carries: a pasted line holds one message, seldom two, and the
+ * page shows the first. A bound of the schema's own, so a search's cost does not grow with the
+ * catalogue's symptoms (StatusCode.symptoms has them all).
+ */
+export const maxEdgeSymptoms = 3;
 import { textArgument } from './text-argument.js';
 
 /** Longest query `search` accepts, in characters. */
@@ -100,8 +107,8 @@ builder.queryFields((t) => ({
         symptoms: te.field({
           type: [Symptom],
           description:
-            'The symptoms of this code whose message the query holds, best first: the query was a pasted log line, browser error or error page. Empty otherwise.',
-          resolve: (edge) => edge.hit.symptoms,
+            `The symptoms of this code whose message the query holds, best first, at most ${maxEdgeSymptoms}: the query was a pasted log line, browser error or error page. Empty otherwise; StatusCode.symptoms has them all.`,
+          resolve: (edge) => edge.hit.symptoms.slice(0, maxEdgeSymptoms),
         }),
       }),
     },

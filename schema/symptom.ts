@@ -9,6 +9,7 @@ const sourceNames: Record<SymptomSource, string> = {
   HAPROXY: 'HAProxy',
   ENVOY: 'Envoy (and meshes built on it)',
   TRAEFIK: 'Traefik',
+  CADDY: 'Caddy',
   CLOUDFLARE: 'Cloudflare',
   AWS: 'Amazon Web Services: load balancers, API Gateway, CloudFront, S3',
   GOOGLE_CLOUD: 'Google Cloud',
@@ -26,6 +27,8 @@ const sourceNames: Record<SymptomSource, string> = {
   DOTNET: '.NET',
   PHP: 'PHP',
   PHP_FPM: 'PHP-FPM',
+  GO: 'Go and its net/http package',
+  RUBY: 'Ruby, Rails and Rack servers',
 };
 
 export const SymptomSourceEnum = builder.enumType('SymptomSource', {

@@ -217,6 +217,16 @@ describe('symptoms over HTTP', () => {
     expect(statusCode?.symptoms.map((symptom) => symptom.id)).toEqual(catalogue.byCode.get(502)!.symptoms.map((symptom) => symptom.id));
   });
 
+  it('carries at most 3 symptoms on a search edge, however many messages are pasted', async () => {
+    const client = createClient({ url: server.url });
+    const lines = symptoms.filter((symptom) => symptom.source === 'NGINX' && symptom.code === 502).slice(0, 5);
+    expect(lines).toHaveLength(5);
+    const { search: found } = await client.search({ query: lines.map((line) => line.message).join('\n'), first: 1 });
+    expect(found.edges[0]?.node.code).toBe(502);
+    expect(found.edges[0]?.symptoms).toHaveLength(3);
+    expect(search(lines.map((line) => line.message).join('\n'))[0]?.symptoms.length).toBeGreaterThan(3);
+  });
+
   it('names every source in the schema', async () => {
     expect(Object.values(SymptomSource).sort()).toEqual([...symptomSources].sort());
   });

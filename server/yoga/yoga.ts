@@ -8,6 +8,7 @@ import { catalogue } from '../../catalogue/catalogue.js';
 import { quickGuide } from '../../catalogue/quick-guide.js';
 import { schema } from '../../schema/index.js';
 import { maxPageSize } from '../../schema/pagination.js';
+import { maxEdgeSymptoms } from '../../schema/search.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger, yogaLogger } from '../logger.js';
 import { createGraphiQLRenderer } from './graphiql-page.js';
@@ -65,7 +66,7 @@ export const listBounds: ListBounds = {
     'StatusCode.frameworkNames': longest(catalogue.codes.map((code) => code.frameworkNames.length)),
     'StatusCodeSearchConnection.facets': statusClasses.length,
     'StatusCode.symptoms': longest(catalogue.codes.map((code) => code.symptoms.length)),
-    'StatusCodeSearchEdge.symptoms': longest(catalogue.codes.map((code) => code.symptoms.length)),
+    'StatusCodeSearchEdge.symptoms': maxEdgeSymptoms,
     'Query.symptoms': catalogue.symptoms.length,
   },
   otherwise: largestClass,

@@ -12,6 +12,7 @@ const sourceLabels: Record<SymptomSource, string> = {
   HAPROXY: 'HAProxy',
   ENVOY: 'Envoy',
   TRAEFIK: 'Traefik',
+  CADDY: 'Caddy',
   CLOUDFLARE: 'Cloudflare',
   AWS: 'AWS',
   GOOGLE_CLOUD: 'Google Cloud',
@@ -29,6 +30,8 @@ const sourceLabels: Record<SymptomSource, string> = {
   DOTNET: '.NET',
   PHP: 'PHP',
   PHP_FPM: 'PHP-FPM',
+  GO: 'Go',
+  RUBY: 'Ruby',
 };
 
 /** "an nginx error log message", "a Chrome browser console message": by sound, so nginx ("engine x") and HAProxy ("aitch") take "an". */

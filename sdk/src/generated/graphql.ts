@@ -123,6 +123,8 @@ export const SymptomSource = {
   Aws: 'AWS',
   /** Microsoft Azure */
   Azure: 'AZURE',
+  /** Caddy */
+  Caddy: 'CADDY',
   /** Chrome and other Chromium browsers */
   Chrome: 'CHROME',
   /** Cloudflare */
@@ -135,6 +137,8 @@ export const SymptomSource = {
   Envoy: 'ENVOY',
   /** Firefox */
   Firefox: 'FIREFOX',
+  /** Go and its net/http package */
+  Go: 'GO',
   /** Google Cloud */
   GoogleCloud: 'GOOGLE_CLOUD',
   /** HAProxy */
@@ -155,6 +159,8 @@ export const SymptomSource = {
   PhpFpm: 'PHP_FPM',
   /** Python and its HTTP libraries */
   Python: 'PYTHON',
+  /** Ruby, Rails and Rack servers */
+  Ruby: 'RUBY',
   /** Safari */
   Safari: 'SAFARI',
   /** Traefik */
