@@ -101,6 +101,9 @@ function numericRange(query: string): [number, number] | undefined {
   return undefined;
 }
 
+/** A status code as written among other words: "0511" in a log's "W0511" (May 11th) is not 511. */
+const codeNumber = /^[1-5]\d\d$/;
+
 /** A class or run written with x ("5xx", "40x") among other words narrows the words' results. */
 const rangeToken = /^[1-5](?:xx|\dx)$/i;
 
@@ -245,7 +248,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // 431" below Chrome's page for any server error), or a query that is exactly a code's name
     // (nginx's page "The plain HTTP request was sent to HTTPS port" comes with 400, but those words
     // name 497). A symptom of another code is then shown on its code but lifts it no further.
-    const named = new Set(terms.filter((term) => catalogue.byCode.has(Number(term)) && !matched.some((match) => match.stems.has(term))).map(Number));
+    const named = new Set(terms.filter((term) => codeNumber.test(term) && catalogue.byCode.has(Number(term)) && !matched.some((match) => match.stems.has(term))).map(Number));
     const hits = new Map<number, SearchHit>();
     // The query is stemmed once, here, and handed to MiniSearch as it is.
     const asWritten = typed ? {} : { fuzzy: false, prefix: false };

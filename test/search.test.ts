@@ -71,6 +71,13 @@ describe('search patterns', () => {
   );
 });
 
+describe('numbers in identifiers', () => {
+  it("reads a glog line's W0404 (April 4th) as no code, so the message it holds still decides", () => {
+    const line = 'W0404 08:12:33.000001      12 controller.go:900] Service "shop/api" does not have any active Endpoint.';
+    expect(topFor(line)).toBe(503);
+  });
+});
+
 describe('search and vendors', () => {
   it.each([
     ['arcgis token no longer valid', 498],
