@@ -54,6 +54,8 @@ export interface SearchTuning {
    * it comes first.
    */
   symptomBoost: number;
+  /** Breaks ties between codes lifted by messages held alike: each place higher in the symptom index's order multiplies by one plus this. */
+  symptomRankWeight: number;
   /**
    * How much a catalogued number among other words ("HTTPError: 429 Client Error", a log line's
    * "504 UT") lifts its code: the line's other words each match some code, the number names one.
@@ -96,6 +98,7 @@ export const searchTuning: SearchTuning = {
   symptomMinWords: 4,
   symptomFuzzyMinLength: 6,
   symptomBoost: 1,
+  symptomRankWeight: 0.001,
   numberInTextBoost: 5,
   typedMaxWords: 8,
   maxQueryTerms: 32,

@@ -143,7 +143,7 @@ function byRelevance(a: SearchHit, b: SearchHit): number {
 
 /** Builds the ranked full-text index once; the returned function searches it. */
 export function createSearch(catalogue: Catalogue, tuning: SearchTuning = searchTuning): SearchCatalogue {
-  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, vendorNamedWeight, rarityExponent, symptomBoost, numberInTextBoost, typedMaxWords, maxQueryTerms, maxWordLength } = tuning;
+  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, vendorNamedWeight, rarityExponent, symptomBoost, symptomRankWeight, numberInTextBoost, typedMaxWords, maxQueryTerms, maxWordLength } = tuning;
   const matchSymptoms = createSymptomSearch(catalogue.symptoms, tuning);
   const documents = catalogue.codes.map(toDocument);
   const documentFrequency = new Map<string, number>();
@@ -266,21 +266,25 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     }
     // The codes of the symptoms the query holds, each with its symptoms, best first, and the
     // coverage of its best one.
-    const pasted = new Map<number, { coverage: number; symptoms: SymptomRecord[] }>();
-    for (const { symptom, coverage } of matched) {
+    const pasted = new Map<number, { coverage: number; rank: number; symptoms: SymptomRecord[] }>();
+    matched.forEach(({ symptom, coverage }, rank) => {
       const entry = pasted.get(symptom.code);
       if (entry) entry.symptoms.push(symptom);
-      else pasted.set(symptom.code, { coverage, symptoms: [symptom] });
-    }
+      else pasted.set(symptom.code, { coverage, rank, symptoms: [symptom] });
+    });
     // A pasted symptom puts its code first, unless the query names another: at least the best
     // score, lifted by the symptom's coverage. The code's own words need not appear in the message.
+    // Between messages held whole, the one with more and rarer words (first in MiniSearch's order)
+    // wins: CloudFront's "could not resolve the origin domain name" over the title of every
+    // CloudFront error page, "The request could not be satisfied".
     const best = Math.max(1, ...[...hits.values()].map((hit) => hit.score));
-    for (const [code, { coverage, symptoms }] of pasted) {
+    for (const [code, { coverage, rank, symptoms }] of pasted) {
       const record = catalogue.byCode.get(code);
       const hit = hits.get(code);
       const lifts = named.size === 0 || named.has(code);
       if (!record || (!lifts && !hit)) continue;
-      const score = lifts ? Math.max(hit?.score ?? 0, best) * (1 + symptomBoost * coverage) : hit!.score;
+      const lift = (1 + symptomBoost * coverage) * (1 + (matched.length - rank) * symptomRankWeight);
+      const score = lifts ? Math.max(hit?.score ?? 0, best) * lift : hit!.score;
       hits.set(code, {
         record,
         score,

@@ -69,6 +69,13 @@ describe('a pasted symptom', () => {
     expect(first?.symptoms.map((found) => found.id)).toContain(symptom.id);
   });
 
+  it.each([
+    ["CloudFront's own reason over the title of all its error pages", "The request could not be satisfied. CloudFront wasn't able to resolve the origin domain name.", 502],
+    ["node-fetch's reason over axios's words", 'FetchError: request to http://localhost:8080/api failed, reason: connect ECONNREFUSED 127.0.0.1:8080', 502],
+  ] as const)('lets the message of rarer words win between two held whole: %s', (_why, query, code) => {
+    expect(search(query)[0]?.record.code).toBe(code);
+  });
+
   it.each(pastings)('inside %s: every message finds its own code first', (_name, paste) => {
     const wrong = symptoms
       .map((symptom) => ({ id: symptom.id, code: symptom.code, found: search(paste(symptom.message))[0] }))
