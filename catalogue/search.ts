@@ -203,9 +203,11 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   /**
    * An unknown word with two neighbouring letters swapped back, when that makes a word the
    * catalogue knows ("lenght" is "length"): MiniSearch's fuzzy matching counts a swap as two edits.
+   * Not in the shortest words fuzzy matching reads: one edit reaches the word meant, and a swap
+   * would make another ("erly" would be "rely", not "early").
    */
   function untransposed(term: string): string {
-    if (documentFrequency.has(term) || term.length < tuning.fuzzyMinLength || /\d/.test(term)) return term;
+    if (documentFrequency.has(term) || term.length <= tuning.fuzzyMinLength || /\d/.test(term)) return term;
     for (let index = 0; index < term.length - 1; index++) {
       const swapped = processQueryTerm(term.slice(0, index) + term[index + 1] + term[index] + term.slice(index + 2));
       if (swapped !== null && documentFrequency.has(swapped)) return swapped;

@@ -91,7 +91,9 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
       const enough = found.size >= symptomMinWords && coverage >= symptomMinCoverage;
       // An error's own name ("H12", "AH01630") says which message it is, however little else is pasted.
       const named = errorNames.get(symptom.id)!.some((name) => termSet.has(name));
-      if (verbatim || enough || named) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
+      // A typed query of three words or more that is a run of the message quotes it ("too many redirects").
+      const quoted = typed && sequence.length >= 3 && runs.get(symptom.id)!.includes(query);
+      if (verbatim || enough || named || quoted) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
     }
     // MiniSearch's order: the message with more of the query's words, and rarer ones, first ("upstream
     // timed out (110: Connection timed out) while reading response header from upstream" also

@@ -80,7 +80,11 @@ export function stemsOf(text: string): string[] {
   return tokenize(text).flatMap((token) => processQueryTerm(token) ?? []);
 }
 
-/** The stem and group stem of a normalized word, which the index maps back to the word as written. */
+/** "authorized" as the British write it: a mistyped British word ("unathorised") is one edit from it, two from the American. */
+const britishForm = (word: string) => word.replace(/iz(e|ed|es|ing|ation|ations)$/, 'is$1');
+
+/** The stems of a normalized word, which the index maps back to the word as written: its stem, its group's, and its British -ise form's. */
 export function indexedStems(word: string): string[] {
-  return [stem(word), groupStem(stem(word))];
+  const british = britishForm(word);
+  return [stem(word), groupStem(stem(word)), ...(british === word ? [] : [stem(british)])];
 }

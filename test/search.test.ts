@@ -106,6 +106,9 @@ describe('search relevance', () => {
     ['a negation written short as "not"', "the etag doesn't match", 412],
     ['a negation written short as "not"', 'it doesnt match the etag', 412],
     ['"anymore" as "no longer"', 'resource not available anymore', 410],
+    ['a short word one letter off, not swapped into another word', 'too erly', 425],
+    ['a British spelling mistyped', 'unathorised', 401],
+    ['a British spelling mistyped', 'unautorised access', 401],
   ] as const)('reads %s: %j finds %i', (_how, query, code) => {
     expect(topFor(query)).toBe(code);
   });

@@ -76,6 +76,12 @@ describe('a pasted symptom', () => {
     expect(search(query)[0]?.record.code).toBe(code);
   });
 
+  it('takes a typed run of three words from inside a message as quoting it', () => {
+    const [first] = search('too many redirects');
+    expect(first?.record.code).toBe(301);
+    expect(first?.symptoms.map((symptom) => symptom.id)).toContain('chrome-err-too-many-redirects');
+  });
+
   it.each(pastings)('inside %s: every message finds its own code first', (_name, paste) => {
     const wrong = symptoms
       .map((symptom) => ({ id: symptom.id, code: symptom.code, found: search(paste(symptom.message))[0] }))
