@@ -21,7 +21,10 @@ export interface SearchTuning {
   phraseBoost: number;
   /** How much a query that is exactly one of a code's names ("Found", "crash", "HttpStatus.FOUND") outweighs the rest. */
   exactNameBoost: number;
-  /** Official codes win ties against vendor codes that reuse their words: a vendor code's score is multiplied by this. */
+  /**
+   * Official codes win ties against vendor codes that reuse their words, and current ones against
+   * deprecated (305 Use Proxy) and temporary ones: such a code's score is multiplied by this.
+   */
   unofficialWeight: number;
   /** A code whose vendor the query names ("esri token", "cloudflare timeout") has its score multiplied by this instead. */
   vendorNamedWeight: number;

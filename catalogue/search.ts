@@ -159,7 +159,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   const rarityOf = (frequency: number) => (Math.log(1 + documents.length / frequency) / rarest) ** rarityExponent;
   const rarities = new Map([...documentFrequency].map(([term, frequency]) => [term, rarityOf(frequency)]));
   const rarity = (term: string) => rarities.get(term) ?? rarityOf(1);
-  const documentWeights = new Map(catalogue.codes.map((record) => [record.code, record.registration === 'PERMANENT' ? 1 : unofficialWeight]));
+  const documentWeights = new Map(catalogue.codes.map((record) => [record.code, record.registration === 'PERMANENT' && !record.deprecated ? 1 : unofficialWeight]));
   const vendors = vendorNames(catalogue.codes);
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',

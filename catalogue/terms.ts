@@ -1,4 +1,4 @@
-import { stemmer as stem } from 'stemmer';
+import { stemmer } from 'stemmer';
 import { americanSpelling } from './spelling.js';
 import { groupStem } from './thesaurus.js';
 
@@ -15,6 +15,9 @@ const stopWords = new Set(
   status code codes http`.split(/\s+/),
 );
 
+/** Porter reads "https" as the plural of "http", a stop word: it is a word of its own. */
+const stem = (word: string) => (word === 'https' ? word : stemmer(word));
+
 /** A negation written short says "not", as the catalogue does ("doesn't match" is "does not match"). */
 const negations = new Set('dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt aint'.split(' '));
 
@@ -25,13 +28,15 @@ const compoundWord = /[a-z][A-Z]|_|[A-Za-z]\d|\d[A-Za-z]/;
  * Splits text into words; a compound identifier also yields its parts, so "StatusNotFound"
  * finds both the Go constant and the phrase "Not Found". Framework names (one a line) are
  * indexed whole only, "Not Found" as "notfound", so their words do not count twice against the
- * phrase they spell.
+ * phrase they spell; and without the class or module they belong to ("HttpStatus.", "http."),
+ * which every code of a framework shares: it says nothing of the code, and "https" being typed
+ * would otherwise complete to it for every code.
  */
 export function tokenize(text: string, field?: string): string[] {
   if (field === 'frameworkNames') {
     return text
-      .split(/[^\p{L}\p{N}_ ]+/u)
-      .map((part) => part.replace(/[_ ]/g, ''))
+      .split('\n')
+      .map((name) => (name.split(/\.|::/).pop() ?? '').replace(/[^\p{L}\p{N}]+/gu, ''))
       .filter(Boolean);
   }
   // An apostrophe inside a word joins it ("I'm", "I’m" and "Im" are one word), rather than leaving

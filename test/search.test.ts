@@ -89,6 +89,17 @@ describe('search and vendors', () => {
   it('weighs vendor codes down when the query names no vendor', () => {
     expect(topFor('token expired')).toBe(401);
   });
+
+  it('weighs deprecated codes down like vendor ones: "use" does not make it 305 Use Proxy', () => {
+    expect(topFor('client must use https')).toBe(497);
+  });
+
+  it('reads "https" as a word, and completes it to no framework class name (HttpStatus, HttpStatusCode)', () => {
+    const hits = search('https');
+    expect(hits[0]?.record.code).toBe(497);
+    const completed = new Set(hits.flatMap((hit) => hit.matches.get('frameworkNames') ?? []));
+    expect([...completed].filter((word) => !word.startsWith('https') || word.startsWith('httpstatus'))).toEqual([]);
+  });
 });
 
 describe('search relevance', () => {
