@@ -159,6 +159,19 @@ function keepAliveLoad(port: number, clients: number) {
 }
 
 describe('dist/main.js, as npm start runs it', () => {
+  it('buffers its access log, and writes every line before it exits on SIGTERM', async () => {
+    // No grace period: the process exits within a few milliseconds of its last lines.
+    const server = main({ SHUTDOWN_TIMEOUT_MS: '0' });
+    const port = await server.port();
+    const count = 10;
+    for (let index = 0; index < count; index++) await (await fetch(`http://127.0.0.1:${port}/health`)).text();
+    // At once: the lines are still in the buffer, which is written every 250 ms or at 4 KB.
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(server.lines.filter((line) => line.msg === 'request' && line.path === '/health')).toHaveLength(count);
+    expect(server.lines.at(-1)?.msg).toBe('stopped');
+  }, 30_000);
+
   it('serves, then on SIGTERM finishes the request in flight and exits 0', async () => {
     const server = main();
     const port = await server.port();
