@@ -70,7 +70,7 @@ describe('trusted documents, by default', () => {
     const sent: { url: string; body?: string }[] = [];
     const statusql = createClient({ url: server.url, method: 'POST', fetch: recordingFetch(sent) });
     await statusql.statusCode({ code: 404 });
-    expect(JSON.parse(sent[0]!.body!)).toEqual({ documentId: statusCodeId, variables: { code: 404 }, operationName: 'StatusCode' });
+    expect(JSON.parse(sent[0]!.body!)).toEqual({ documentId: statusCodeId, variables: { code: 404 } });
   });
 
   it('falls back to the query text when the server does not know the hash', async () => {
@@ -90,7 +90,7 @@ describe('trusted documents, by default', () => {
     const sent: { url: string; body?: string }[] = [];
     const statusql = createClient({ url: server.url, documentIds: false, fetch: recordingFetch(sent) });
     await statusql.statusClasses();
-    expect(new URL(sent[0]!.url).searchParams.get('query')).toMatch(/^query StatusClasses/);
+    expect(new URL(sent[0]!.url).searchParams.get('query')).toMatch(/\bquery StatusClasses\b/);
   });
 });
 

@@ -2,6 +2,9 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { GraphQLClient } from 'graphql-request';
 import { documentIdHeader, documentIdOf, sendDocumentIds } from './document-ids.js';
 import { toStatusqlError } from './errors.js';
+// The client's documents are their hashes alone, typed like the full documents the package
+// exports for Apollo Client and urql; a query's text is loaded only when a server asks for it (or
+// documentIds is off). An app that only uses the client bundles neither texts nor syntax trees.
 import {
   QuickGuideDocument,
   SearchDocument,
@@ -15,7 +18,7 @@ import {
   type SearchQueryVariables,
   type StatusCodesQuery,
   type StatusCodesQueryVariables,
-} from './generated/graphql.js';
+} from './generated/hashes/graphql.js';
 
 /**
  * What `new Headers()` takes: a record, pairs or a Headers object. Named through the Headers
@@ -101,6 +104,16 @@ async function* walkPages<Edge>(fetchPage: (after: string | null) => Promise<Pag
   }
 }
 
+let documentTexts: Promise<Record<string, string>> | undefined;
+
+/** A trusted document's text by its hash, from the package's persisted documents, loaded once when first needed. */
+async function documentText(documentId: string): Promise<string> {
+  documentTexts ??= import('./generated/persisted-documents.json', { with: { type: 'json' } }).then((module) => module.default as Record<string, string>);
+  const text = (await documentTexts)[documentId];
+  if (text === undefined) throw new Error(`@statusql/sdk has no document ${documentId}`);
+  return text;
+}
+
 /** The error code a server gives for a document id it does not know. */
 const unknownDocumentCode = 'PERSISTED_QUERY_NOT_FOUND';
 
@@ -123,15 +136,18 @@ export function createClient(options: ClientOptions): StatusqlClient {
   // graphql-request types `request` per concrete document; the generic wrapper below cannot
   // satisfy that conditional type, so it is called through this plain signature.
   const request = client.request.bind(client) as <Result>(options: {
-    document: TypedDocumentNode<Result, never>;
+    document: string;
     variables?: object;
     requestHeaders?: Record<string, string>;
     signal?: AbortSignal;
   }) => Promise<Result>;
 
-  const send = <Result>(document: TypedDocumentNode<Result, never>, variables: object | undefined, byId: boolean, signal?: AbortSignal) => {
-    const documentId = byId ? documentIdOf(document) : undefined;
-    return request({ document, variables, signal, requestHeaders: documentId ? { [documentIdHeader]: documentId } : {} });
+  // By id, no text is loaded or sent: document-ids.ts swaps the stand-in (a comment naming the id,
+  // as graphql-request wants some text) for the id.
+  const send = async <Result>(document: TypedDocumentNode<Result, never>, variables: object | undefined, byId: boolean, signal?: AbortSignal) => {
+    const documentId = documentIdOf(document)!;
+    if (byId) return request<Result>({ document: `# ${documentId}`, variables, signal, requestHeaders: { [documentIdHeader]: documentId } });
+    return request<Result>({ document: await documentText(documentId), variables, signal });
   };
 
   const run = async <Result, Variables extends object>(
