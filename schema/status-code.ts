@@ -114,6 +114,11 @@ builder.node(StatusCode, {
       description: 'What web frameworks and standard libraries call this code; search matches them too.',
       resolve: (record) => record.frameworkNames,
     }),
+    liveExamplePath: t.string({
+      description:
+        'The path on this server that answers with this code, any method: `/status/429` is a 429 with its reason phrase and the headers listed here. A list picks one (`/status/200,503` at random, `/status/200:0.9,503:0.1` by weight) and `?sleep=` delays the answer; a 1xx is sent as an interim response before a final 200.',
+      resolve: (record) => `/status/${record.code}`,
+    }),
     exampleExchange: t.exposeString('exampleExchange', {
       description: 'A typical request and the response with this code, written out as HTTP/1.1 messages over several lines.',
     }),

@@ -9,6 +9,8 @@ import { readBody } from './http/body.js';
 import { bareErrorAsJson, sendError, unexpectedErrorAnswer } from './http/errors.js';
 import { withCachingHeaders } from './http/caching.js';
 import { probeAnswer } from './http/probes.js';
+import { createLiveExamples, type LiveExamples } from './http/live-example.js';
+import { liveExamplePrefix } from './http/live-example-request.js';
 import { givenHeaders, pathOf, requestTarget } from './http/request.js';
 import { createWebPage, graphiqlPageHeaders, webPageFile } from './http/web-page.js';
 import { createStatusqlYoga, graphqlEndpoint, type StatusqlYoga, type StatusqlYogaOptions } from './yoga/yoga.js';
@@ -30,6 +32,8 @@ export interface StatusqlApp {
   listener: (req: IncomingMessage, res: ServerResponse) => void;
   /** Whole answers to repeated GraphQL requests, or null when RESPONSE_CACHE_MB is 0. */
   answers: AnswerCache | null;
+  /** `/status/{codes}`; main.ts wakes its sleeping answers when draining. */
+  liveExamples: LiveExamples;
 }
 
 
@@ -70,15 +74,18 @@ type NodeRequest = Parameters<StatusqlYoga['handleNodeRequest']>[0];
  *
  * 1. The request target and Host are checked before anything else (400 and close).
  * 2. The page's files (GET and HEAD of `/`, `/404`, `/assets/*`) are served from web/dist;
- *    `/health` and `/ready` are answered; any other path but `/graphql` is a 404.
- * 3. A POST body is read whole, within MAX_BODY_BYTES (413) and without a content coding (415).
- * 4. A GraphQL GET or POST seen before is answered from the answer cache, whose key is exactly
- *    what step 5 gives yoga: method, target, {@link givenHeaders} and body.
- * 5. Otherwise yoga answers (CORS, limits, parsing, validation, cost, execution: see yoga.ts),
+ *    `/health` and `/ready` are answered.
+ * 3. `/status/{codes}`, with any method, answers as the live example of a code (http/live-example.ts):
+ *    its status, phrase and catalogued headers, after `?sleep=` within MAX_SLEEP_MS and MAX_SLEEPING.
+ *    Any other path but `/graphql` is a 404.
+ * 4. A POST body is read whole, within MAX_BODY_BYTES (413) and without a content coding (415).
+ * 5. A GraphQL GET or POST seen before is answered from the answer cache, whose key is exactly
+ *    what step 6 gives yoga: method, target, {@link givenHeaders} and body.
+ * 6. Otherwise yoga answers (CORS, limits, parsing, validation, cost, execution: see yoga.ts),
  *    given nothing but what the key holds.
- * 6. The GraphQL endpoint's answers get their caching headers: `public, max-age` and an ETag for a
- *    successful GET, `no-store` for anything else. Successful ones are stored for step 4.
- * 7. The answer is written with its Content-Length, or as a 304 when If-None-Match matches.
+ * 7. The GraphQL endpoint's answers get their caching headers: `public, max-age` and an ETag for a
+ *    successful GET, `no-store` for anything else. Successful ones are stored for step 5.
+ * 8. The answer is written with its Content-Length, or as a 304 when If-None-Match matches.
  */
 export function createStatusqlApp(config: Config = loadConfig(), options: StatusqlAppOptions = {}): StatusqlApp {
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -90,8 +97,15 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   const isReady = options.isReady ?? (() => true);
   const identity = { version: release.version, catalogue: release.catalogue };
   const caching = { cacheControl: `public, max-age=${config.cacheMaxAge}`, release: release.id };
+  const liveExamples = createLiveExamples({
+    corsOrigin: config.corsOrigin,
+    maxSleepMs: config.limits.sleepMs,
+    maxSleeping: config.limits.sleeping,
+    release: release.id,
+    draining: () => !isReady(),
+  });
 
-  /** Step 5 and 6: yoga's answer to exactly the method, target, headers and body given. */
+  /** Steps 6 and 7: yoga's answer to exactly the method, target, headers and body given. */
   async function askYoga(method: string, target: string, headers: Record<string, string>, body: Buffer | null): Promise<{ answer: Answer; storable: boolean }> {
     const outcome: AnswerOutcome = { succeeded: false };
     const answer = await answerOf(await yoga.handleNodeRequest(nodeRequestOf(method, target, headers, body), { outcome }));
@@ -134,6 +148,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
 
     const probe = probeAnswer(path, isReady, identity);
     if (probe) return sendAnswer(req, res, probe);
+    if (path.startsWith(liveExamplePrefix)) return liveExamples.answer(req, res, path, target.slice(path.length + 1));
     if (path !== graphqlEndpoint) return sendError(res, 404, 'NOT_FOUND', 'Not Found: this server has no such file.');
 
     if (method !== 'POST') return answerGraphQL(req, res, method, target, null);
@@ -147,7 +162,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
     });
   }
 
-  /** Steps 4 to 7 for a GraphQL request whose body (a POST's) has been read. */
+  /** Steps 5 to 8 for a GraphQL request whose body (a POST's) has been read. */
   function answerGraphQL(req: IncomingMessage, res: ServerResponse, method: string, target: string, body: Buffer | null): void {
     const headers = givenHeaders(req.headers);
     const key = answers && (method === 'GET' || method === 'POST') ? answerKey(method, target, headers, body) : null;
@@ -180,6 +195,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   return {
     yoga,
     answers,
+    liveExamples,
     listener: (req, res) => guarded(res, () => handle(req, res)),
   };
 }

@@ -76,6 +76,8 @@ const environment = z.object({
   MAX_DIRECTIVES: integer(0, 10_000, 10),
   MAX_TOKENS: integer(1, 1_000_000, 1000),
   MAX_COST: integer(1, 100_000_000, 25_000),
+  MAX_SLEEP_MS: integer(0, 60_000, 10_000),
+  MAX_SLEEPING: integer(0, 10_000, 100),
 });
 
 /** The bounds on a request; each is checked before anything executes. */
@@ -94,6 +96,10 @@ export interface Limits {
   tokens: number;
   /** `MAX_COST`: field values the response could hold with every list at its largest. */
   cost: number;
+  /** `MAX_SLEEP_MS`: the longest `?sleep=` a live example (`/status/{code}`) takes; a longer one gets 400. */
+  sleepMs: number;
+  /** `MAX_SLEEPING`: live examples sleeping at once in this process; the next one to ask gets 503. */
+  sleeping: number;
 }
 
 /** Settings read from the environment, validated once at start-up. */
@@ -160,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       directives: settings.MAX_DIRECTIVES,
       tokens: settings.MAX_TOKENS,
       cost: settings.MAX_COST,
+      sleepMs: settings.MAX_SLEEP_MS,
+      sleeping: settings.MAX_SLEEPING,
     },
   };
 }

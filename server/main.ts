@@ -50,13 +50,15 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   const { createStatusqlApp } = await import('./app.js');
   const { createStatusqlServer } = await import('./http/server.js');
   let draining = false;
-  const { yoga, listener } = createStatusqlApp(config, { logger, isReady: () => !draining, metrics });
+  const { yoga, listener, liveExamples } = createStatusqlApp(config, { logger, isReady: () => !draining, metrics });
   const server = createStatusqlServer(listener, logger, { metrics });
 
   const shutdown = async (reason: string) => {
     if (draining) return;
     draining = true;
     logger.info({ reason, timeoutMs: config.shutdownTimeoutMs }, 'draining: finishing in-flight requests');
+    // A live example's ?sleep= is a courtesy: answered now, it holds up no shutdown.
+    liveExamples.wakeAll();
     await server.drain({
       graceMs: Math.min(drainGraceMs, config.shutdownTimeoutMs),
       timeoutMs: config.shutdownTimeoutMs,

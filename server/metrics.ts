@@ -2,6 +2,7 @@ import { getOperationAST, Kind, parse, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { createCounter, createHistogram, usePrometheus, type FillLabelsFnParams } from '@graphql-yoga/plugin-prometheus';
 import { collectDefaultMetrics, Counter, Histogram, type Registry } from 'prom-client';
+import { liveExamplePrefix } from './http/live-example-request.js';
 import { webPageFile } from './http/web-page.js';
 import { loadTrustedDocuments } from './yoga/use-trusted-documents.js';
 import { graphqlEndpoint } from './yoga/yoga.js';
@@ -99,13 +100,19 @@ function useMetrics(registry: Registry): Plugin {
   });
 }
 
-/** Which of four routes a request took: the page's files answer GET and HEAD only, as in app.ts. */
-function routeOf(target: string | undefined, method: string | undefined): 'graphql' | 'page' | 'probe' | 'other' {
+type Route = 'graphql' | 'page' | 'probe' | 'status' | 'other';
+
+/** Which of five routes a request took: the page's files answer GET and HEAD only, as in app.ts. */
+function routeOf(target: string | undefined, method: string | undefined): Route {
   const path = target?.split('?')[0] ?? '';
   if (path === graphqlEndpoint) return 'graphql';
   if (path === '/health' || path === '/ready') return 'probe';
+  if (path.startsWith(liveExamplePrefix)) return 'status';
   return (method === 'GET' || method === 'HEAD') && webPageFile(path) !== null ? 'page' : 'other';
 }
+
+/** A live example answers whatever code its client names: by class (`4xx`), its statuses stay five. */
+const statusLabel = (route: Route, status: number) => (route === 'status' ? `${Math.floor(status / 100)}xx` : String(status));
 
 /**
  * The metrics of one serving process, registered in `registry` with prom-client's default process
@@ -134,7 +141,9 @@ export function createStatusqlMetrics(registry: Registry): StatusqlMetrics {
   return {
     yogaPlugin: useMetrics(registry),
     answerCacheLookups: { hit: lookups.labels({ result: 'hit' }), miss: lookups.labels({ result: 'miss' }) },
-    observeHttpAnswer: (target, method, status, seconds) =>
-      answers.observe({ route: routeOf(target, method), method: methodLabel(method), status: String(status) }, seconds),
+    observeHttpAnswer: (target, method, status, seconds) => {
+      const route = routeOf(target, method);
+      answers.observe({ route, method: methodLabel(method), status: statusLabel(route, status) }, seconds);
+    },
   };
 }

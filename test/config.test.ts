@@ -18,7 +18,7 @@ describe('loadConfig', () => {
       cacheMaxAge: 3600,
       responseCacheMegabytes: 32,
       persistedQueryKilobytes: 4096,
-      limits: { bodyBytes: 102_400, batch: 10, depth: 8, aliases: 15, directives: 10, tokens: 1000, cost: 25_000 },
+      limits: { bodyBytes: 102_400, batch: 10, depth: 8, aliases: 15, directives: 10, tokens: 1000, cost: 25_000, sleepMs: 10_000, sleeping: 100 },
     });
   });
 
@@ -44,6 +44,8 @@ describe('loadConfig', () => {
       MAX_DIRECTIVES: '3',
       MAX_TOKENS: '500',
       MAX_COST: '1000',
+      MAX_SLEEP_MS: '2000',
+      MAX_SLEEPING: '0',
     });
     expect(config).toEqual({
       port: 8080,
@@ -59,7 +61,7 @@ describe('loadConfig', () => {
       cacheMaxAge: 0,
       responseCacheMegabytes: 0,
       persistedQueryKilobytes: 64,
-      limits: { bodyBytes: 2048, batch: 0, depth: 5, aliases: 0, directives: 3, tokens: 500, cost: 1000 },
+      limits: { bodyBytes: 2048, batch: 0, depth: 5, aliases: 0, directives: 3, tokens: 500, cost: 1000, sleepMs: 2000, sleeping: 0 },
     });
   });
 
@@ -106,6 +108,8 @@ describe('loadConfig', () => {
     ['MAX_DIRECTIVES', '1e9', 'expected a whole number from 0 to 10000'],
     ['MAX_TOKENS', '0', 'expected a whole number from 1 to 1000000'],
     ['MAX_COST', '0', 'expected a whole number from 1 to 100000000'],
+    ['MAX_SLEEP_MS', '60001', 'expected a whole number from 0 to 60000'],
+    ['MAX_SLEEPING', '-1', 'expected a whole number from 0 to 10000'],
   ])('refuses %s=%s, naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new Error(`Invalid configuration. ${name}=${JSON.stringify(value)}: ${message}`));
   });

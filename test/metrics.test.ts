@@ -190,6 +190,22 @@ describe('Node-side metrics', () => {
     ]);
   });
 
+  it('records live examples under route `status`, by status class, so a client naming codes adds no series', async () => {
+    const server = await measured();
+    expect(await send(server.origin, 'GET', '/status/404')).toBe(404);
+    expect(await send(server.origin, 'GET', '/status/418')).toBe(418);
+    expect(await send(server.origin, 'DELETE', '/status/503?sleep=0')).toBe(503);
+    expect(await send(server.origin, 'GET', '/status/600')).toBe(400);
+    expect(await send(server.origin, 'GET', '/status/103')).toBe(200);
+    await expect(send(server.origin, 'GET', '/status/444')).rejects.toThrow(/socket hang up/);
+    const text = await server.scrape();
+    expect(samplesOf(text, 'statusql_http_request_duration_seconds_count')).toEqual([
+      { labels: { route: 'status', method: 'GET', status: '4xx' }, value: 4 },
+      { labels: { route: 'status', method: 'DELETE', status: '5xx' }, value: 1 },
+      { labels: { route: 'status', method: 'GET', status: '2xx' }, value: 1 },
+    ]);
+  });
+
   it("includes prom-client's default process metrics", async () => {
     const text = await (await measured()).scrape();
     expect(samplesOf(text, 'process_cpu_user_seconds_total')).toEqual([{ labels: {}, value: expect.any(Number) }]);

@@ -3,6 +3,8 @@ import { connect } from 'node:net';
 /** An answer read off a raw socket: the status, each header line as sent, and the body. */
 export interface RawAnswer {
   status: number;
+  /** The status line as sent, reason phrase and all: `HTTP/1.1 404 Not Found`. */
+  statusLine: string;
   /** Lower-cased names, every line kept (so a duplicated header shows twice). */
   headers: Array<[string, string]>;
   body: string;
@@ -47,5 +49,28 @@ function parse(bytes: Buffer): RawAnswer | null {
     const colon = line.indexOf(':');
     return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
   });
-  return { status: Number(statusLine.split(' ')[1]), headers, body: text.slice(end + 4) };
+  return { status: Number(statusLine.split(' ')[1]), statusLine, headers, body: text.slice(end + 4) };
+}
+
+/**
+ * Sends `request` and resolves with every byte the server sent, as text, once it closes the
+ * connection (so send `Connection: close`): interim 1xx answers, the final one and its body.
+ */
+export function rawExchange(port: number, request: string, timeoutMs = 5000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the server did not close the connection within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('close', finish);
+    socket.on('error', () => undefined);
+    socket.write(request);
+  });
 }

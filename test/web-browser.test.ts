@@ -138,6 +138,26 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
     expect(await page.title()).toBe('401 Unauthorized: StatusQL');
   });
 
+  it("sends a code's live example from its page and shows the raw answer", async () => {
+    const page = await visit('/429');
+    expect(await page.locator('.live-curl').textContent()).toBe(`curl -i ${server!.origin}/status/429`);
+    await page.locator('.live-send').click();
+    await expect.poll(() => page.locator('.live-answer').textContent()).toMatch(/^HTTP\/1\.1 429 Too Many Requests\n/);
+    const answer = (await page.locator('.live-answer').textContent())!;
+    expect(answer).toContain('\nretry-after: 5\n');
+    expect(answer).toContain('\ncache-control: no-store\n');
+    expect(JSON.parse(answer.slice(answer.indexOf('\n\n') + 2))).toMatchObject({ code: 429, phrase: 'Too Many Requests', page: '/429' });
+    // Chromium logs each 4xx a script fetches as a console error: this one was asked for.
+    const { errors } = open.at(-1)!;
+    errors.splice(0, errors.length, ...errors.filter((error) => !error.includes('the server responded with a status of 429')));
+
+    const redirect = await visit('/308');
+    await redirect.locator('.live-send').click();
+    await expect.poll(() => redirect.locator('.live-answer').textContent()).toMatch(
+      /^\(The browser followed a redirect to \/status\/200; this is where it ended\.\)\n\nHTTP\/1\.1 200 OK\n/,
+    );
+  });
+
   it('lists 403 among the codes 401 is confused with, with what tells them apart', async () => {
     const page = await visit('/401');
     const confused = page.locator('.confused li', { hasText: '403 Forbidden' });

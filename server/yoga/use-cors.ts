@@ -6,7 +6,7 @@ const appendVary = (headers: Headers, name: string) => headers.set('vary', vary.
 const methods = 'GET, POST, OPTIONS';
 
 /** A list of header names (RFC 9110 §5.6.2 tokens), as a preflight may ask for; at most 20. */
-const headerList = /^\s*[!#$%&'*+.^_`|~\w-]+(?:\s*,\s*[!#$%&'*+.^_`|~\w-]+){0,19}\s*$/;
+export const requestedHeaderList = /^\s*[!#$%&'*+.^_`|~\w-]+(?:\s*,\s*[!#$%&'*+.^_`|~\w-]+){0,19}\s*$/;
 
 /**
  * CORS for a public, read-only API: `*` (no credentials), sent on every answer whether or not the
@@ -33,7 +33,7 @@ export function useCors(origin: '*' | readonly string[]): Plugin {
       }
       response.headers.set('access-control-allow-methods', methods);
       const requested = request.headers.get('access-control-request-headers');
-      response.headers.set('access-control-allow-headers', requested !== null && headerList.test(requested) ? requested.trim() : 'Content-Type');
+      response.headers.set('access-control-allow-headers', requested !== null && requestedHeaderList.test(requested) ? requested.trim() : 'Content-Type');
       response.headers.set('access-control-max-age', '86400');
       appendVary(response.headers, 'Access-Control-Request-Headers');
     },

@@ -1,6 +1,7 @@
 import type { Framework, HeaderRequirement, SymptomFieldsFragment, SymptomSource } from '@statusql/sdk';
 import type { CodeDetails, CodeSummary, QuickGuideEntry } from './api.js';
 import { h, highlight, type Child } from './dom.js';
+import { liveExample } from './live-example.js';
 import { classNames, urlOf } from './route.js';
 
 /** The CSS class that colours a code by its class: "c4xx". */
@@ -205,6 +206,7 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
         ),
       ),
     section('Example', h('pre', { class: 'exchange', tabindex: 0, 'aria-label': `An HTTP exchange answered with ${code.code}` }, h('code', null, code.exampleExchange))),
+    liveExample(code.liveExamplePath),
     code.frameworkNames.length > 0 &&
       section(
         'In your framework',
