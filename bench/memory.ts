@@ -208,7 +208,7 @@ async function main(): Promise<void> {
   });
 
   const cwd = dirname(dirname(entry));
-  const server = await startServer({ id: 'statusql', label: 'StatusQL', entry, plainNode: true, nodeFlags: npmStartNodeFlags() }, cwd, async (url) => {
+  const server = await startServer({ id: 'statusql', label: 'StatusQL', entry, plainNode: true, nodeFlags: npmStartNodeFlags(), env: { LOG_LEVEL: 'warn', WORKERS: '1' } }, cwd, async (url) => {
     return (await send(url.replace(/graphql$/, 'ready'), { method: 'GET', timeoutMs: 1000 })).status === 200;
   });
   const idle = memoryOf(server.pid)?.rssMb ?? Number.NaN;

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
         entry: 'server/main.ts',
         nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
         preloads: ['./bench/exit-on-signal.ts'],
-        env: cacheOff ? { RESPONSE_CACHE_MB: '0' } : {},
+        env: { LOG_LEVEL: 'warn', WORKERS: '1', ...(cacheOff ? { RESPONSE_CACHE_MB: '0' } : {}) },
       },
       snapshot.dir,
       async (url) => (await send(url, { method: 'POST', headers: requestHeaders, body: postBody(lookup), timeoutMs: 2000 })).status === 200,

@@ -15,7 +15,8 @@ export interface ServerSpec {
   id: string;
   label: string;
   entry: string;
-  env?: Record<string, string>;
+  /** Over the bench's environment with PORT and HOST=127.0.0.1; an undefined value unsets a variable. */
+  env?: Record<string, string | undefined>;
   /** Extra node flags, placed before `--import tsx`. */
   nodeFlags?: string[];
   /** Modules imported after tsx, before the entry (so they may be TypeScript). */
@@ -139,6 +140,8 @@ export interface RunningServer {
   /** VmHWM: peak resident memory over the server's whole life so far. */
   highWaterMb(): number;
   output(): string;
+  /** Bytes written to stdout and stderr so far: what the server logs. */
+  outputBytes(): number;
   /** Resolves true once the server has exited, false after `ms`. */
   exit(ms: number): Promise<boolean>;
   stop(): Promise<void>;
@@ -188,6 +191,7 @@ export async function startServer(
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   let log = '';
+  let outputBytes = 0;
   const argv = spec.viaTsxCli
     ? [join(cwd, 'node_modules/tsx/dist/cli.mjs'), spec.entry]
     : spec.plainNode
@@ -198,12 +202,14 @@ export async function startServer(
     cwd,
     // Its own process group, so stopping it also stops anything it started (the tsx CLI's child).
     detached: true,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WORKERS: '1', ...spec.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   const keep = (chunk: Buffer) => {
-    log = (log + chunk.toString()).slice(-8000);
+    outputBytes += chunk.length;
+    // Only the tail is kept: an access log under load brings megabytes a second into the load generator's process.
+    log = (log + chunk.subarray(-8000).toString()).slice(-8000);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
@@ -263,6 +269,7 @@ export async function startServer(
         return highWater;
       },
       output: () => log,
+      outputBytes: () => outputBytes,
       exit: (ms) => waitForExit(child, ms),
       stop: async () => {
         sample();
