@@ -159,7 +159,9 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   const rarityOf = (frequency: number) => (Math.log(1 + documents.length / frequency) / rarest) ** rarityExponent;
   const rarities = new Map([...documentFrequency].map(([term, frequency]) => [term, rarityOf(frequency)]));
   const rarity = (term: string) => rarities.get(term) ?? rarityOf(1);
-  const documentWeights = new Map(catalogue.codes.map((record) => [record.code, record.registration === 'PERMANENT' && !record.deprecated ? 1 : unofficialWeight]));
+  // By code, in an array: MiniSearch asks for every document of every term it matches.
+  const documentWeights: number[] = [];
+  for (const record of catalogue.codes) documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecated ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',
@@ -177,11 +179,21 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         !documentFrequency.has(term) && term.length >= tuning.fuzzyMinLength && !/\d/.test(term) && (term.length >= tuning.twoEditsMinLength ? 2 : 1),
       boostTerm: rarity,
       combineWith: 'OR',
-      boostDocument: (code: number) => documentWeights.get(code) ?? 1,
+      boostDocument: (code: number) => documentWeights[code] ?? 1,
     },
   });
   index.addAll(documents);
-  const names = new Map(catalogue.codes.map((record) => [record.code, namesOf(record)]));
+  // Each name's distinct words, listed under every one of them, so a query reaches only the names
+  // that share a word with it rather than every name of every code it matched.
+  const namesByWord = new Map<string, { code: number; name: number; words: number }[]>();
+  let nameCount = 0;
+  for (const record of catalogue.codes) {
+    for (const name of namesOf(record)) {
+      const words = new Set(name);
+      const entry = { code: record.code, name: nameCount++, words: words.size };
+      for (const word of words) namesByWord.set(word, [...(namesByWord.get(word) ?? []), entry]);
+    }
+  }
   const forms = new Map(documents.map((document) => [document.code, writtenForms(document)]));
 
   function matchesOf(result: SearchResult): Map<string, string[]> {
@@ -215,15 +227,24 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     return term;
   }
 
-  /** How a code's names weigh on its score for a query of these stems. */
-  function nameBoost(code: number, queryStems: ReadonlySet<string>): number {
-    let boost = 1;
-    for (const name of names.get(code) ?? []) {
-      if (!name.every((word) => queryStems.has(word))) continue;
-      if (name.length === queryStems.size) return exactNameBoost;
-      if (name.length > 1) boost = phraseBoost;
+  /**
+   * How each code's names weigh on its score for a query of these stems: a name said in full, in
+   * any order, multiplies it by phraseBoost when it has several words, by exactNameBoost when it
+   * is all the query says. Codes absent weigh 1.
+   */
+  function nameBoosts(queryStems: ReadonlySet<string>): Map<number, number> {
+    const heldWords = new Map<number, number>();
+    const boosts = new Map<number, number>();
+    for (const stem of queryStems) {
+      for (const { code, name, words } of namesByWord.get(stem) ?? []) {
+        const held = (heldWords.get(name) ?? 0) + 1;
+        heldWords.set(name, held);
+        if (held < words) continue;
+        const boost = words === queryStems.size ? exactNameBoost : words > 1 ? phraseBoost : 1;
+        if (boost > (boosts.get(code) ?? 1)) boosts.set(code, boost);
+      }
     }
-    return boost;
+    return boosts;
   }
 
   return (query) => {
@@ -256,11 +277,12 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const asWritten = typed ? {} : { fuzzy: false, prefix: false };
     // A vendor the query names ("cloudflare timeout") weighs its codes up, not down.
     const vendorNamed = new Set([...vendors].filter(([, stems]) => [...stems].some((stem) => queryStems.has(stem))).map(([code]) => code));
-    const boostDocument = (code: number) => (vendorNamed.has(code) ? vendorNamedWeight : (documentWeights.get(code) ?? 1));
-    for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term, boostDocument, ...asWritten })) {
+    const boosts = nameBoosts(queryStems);
+    const boostDocument = vendorNamed.size === 0 ? undefined : (code: number) => (vendorNamed.has(code) ? vendorNamedWeight : (documentWeights[code] ?? 1));
+    for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term, ...(boostDocument ? { boostDocument } : {}), ...asWritten })) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
-        const boost = nameBoost(record.code, queryStems);
+        const boost = boosts.get(record.code) ?? 1;
         if (boost === exactNameBoost) named.add(record.code);
         const numbered = terms.length > 1 && queryStems.has(String(record.code)) ? numberInTextBoost : 1;
         hits.set(record.code, new RankedHit(record, result.score * boost * numbered, result, matchesOf));

@@ -78,21 +78,25 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
     const query = run(sequence);
     const termSet = new Set(terms);
     const matches: SymptomMatch[] = [];
-    const asWritten = typed ? {} : { fuzzy: false };
+    // A mistyped word counts only towards coverage, which needs symptomMinWords words; a shorter
+    // query holds a symptom only word for word, so it is looked up as written, at a fraction of the cost.
+    const asWritten = typed && terms.length >= symptomMinWords ? {} : { fuzzy: false };
     for (const result of index.search(terms.join(' '), { tokenize: () => [...terms], processTerm: (term) => term, ...asWritten })) {
       const stems = stemOfTerm.get(result.id as string);
       const symptom = byId.get(result.id as string);
       if (!stems || !symptom) continue;
-      const found = new Set(result.terms.flatMap((term) => stems.get(term) ?? []));
-      const coverage = found.size / (stemSets.get(symptom.id)?.size ?? 1);
       const verbatim = query.includes(runs.get(symptom.id)!);
-      // Three words or fewer are found in many a question ("requested range not satisfiable"
-      // holds CloudFront's "request could not be satisfied"): such a message counts only verbatim.
-      const enough = found.size >= symptomMinWords && coverage >= symptomMinCoverage;
       // An error's own name ("H12", "AH01630") says which message it is, however little else is pasted.
       const named = errorNames.get(symptom.id)!.some((name) => termSet.has(name));
       // A typed query of three words or more that is a run of the message quotes it ("too many redirects").
       const quoted = typed && sequence.length >= 3 && runs.get(symptom.id)!.includes(query);
+      // Each word found is one of the result's terms: too few of them cannot make enough coverage.
+      if (!verbatim && !named && !quoted && result.terms.length < symptomMinWords) continue;
+      const found = new Set(result.terms.flatMap((term) => stems.get(term) ?? []));
+      const coverage = found.size / (stemSets.get(symptom.id)?.size ?? 1);
+      // Three words or fewer are found in many a question ("requested range not satisfiable"
+      // holds CloudFront's "request could not be satisfied"): such a message counts only verbatim.
+      const enough = found.size >= symptomMinWords && coverage >= symptomMinCoverage;
       if (verbatim || enough || named || quoted) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
     }
     // MiniSearch's order: the message with more of the query's words, and rarer ones, first ("upstream
