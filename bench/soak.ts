@@ -1,5 +1,6 @@
 /**
- * `npm run soak`: starts the server as `npm start` does (LOG_LEVEL=warn, on 127.0.0.1), warms it
+ * `npm run soak`: starts the server bundle that `npm start` runs, on 127.0.0.1 with the access log
+ * off (LOG_LEVEL=warn: its output comes to this terminal, a line a request otherwise), warms it
  * up, then drives it with autocannon for 60 s at 100 connections on a mix of lookups, lists and
  * searches over GET (some conditional) and POST. Prints errors, answers other than 2xx/304,
  * throughput, latency and the server's RSS, then stops the server with SIGTERM. Exits 1 when any
