@@ -1,35 +1,22 @@
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectErrors, launchChromium } from './browser.js';
-import { startServer } from './helpers.js';
-import { assertWebBuilt } from './web-build.js';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { collectErrors } from './browser.js';
+import { serverAndChromium } from './browser-suite.js';
 
 /** GraphiQL's first view, all of it gzipped: its script, stylesheet (with fonts) and CodeMirror. */
 const firstViewBudgetBytes = 800 * 1024;
 
 describe('GraphiQL in Chromium, with every request to another host aborted', { timeout: 60_000 }, () => {
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, 30_000);
+  const started = serverAndChromium();
 
   /** A context that lets only this server's origin through, and what it refused and fetched. */
   async function offlineContext(): Promise<{ context: BrowserContext; refused: string[]; fetched: Request[] }> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await started.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const refused: string[] = [];
     const fetched: Request[] = [];
     await context.route('**/*', (route) => {
       const url = route.request().url();
-      if (new URL(url).origin !== server!.origin) {
+      if (new URL(url).origin !== started.server.origin) {
         refused.push(url);
         return route.abort('blockedbyclient');
       }
@@ -41,8 +28,8 @@ describe('GraphiQL in Chromium, with every request to another host aborted', { t
 
   /** Opens GraphiQL and waits until it has read the schema, so that the run button runs. */
   async function openGraphiQL(page: Page): Promise<void> {
-    const introspection = page.waitForResponse((response) => response.request().method() === 'POST' && response.url() === server!.url);
-    await page.goto(server!.url);
+    const introspection = page.waitForResponse((response) => response.request().method() === 'POST' && response.url() === started.server.url);
+    await page.goto(started.server.url);
     expect((await introspection).status()).toBe(200);
   }
 

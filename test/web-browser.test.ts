@@ -1,9 +1,8 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue/catalogue.js';
-import { collectErrors, launchChromium } from './browser.js';
-import { startServer } from './helpers.js';
-import { assertWebBuilt } from './web-build.js';
+import { collectErrors } from './browser.js';
+import { serverAndChromium } from './browser-suite.js';
 
 /** Relative luminance of a CSS `rgb()` colour, 0 (black) to 1 (white). */
 function luminance(color: string): number {
@@ -15,20 +14,8 @@ function luminance(color: string): number {
 }
 
 describe('the status code page in Chromium', { timeout: 30_000 }, () => {
-  let server: Awaited<ReturnType<typeof startServer>> | undefined;
-  let browser: Browser | undefined;
+  const started = serverAndChromium();
   const open: { context: BrowserContext; errors: string[] }[] = [];
-
-  beforeAll(async () => {
-    assertWebBuilt();
-    server = await startServer();
-    browser = await launchChromium();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, 30_000);
 
   afterEach(async () => {
     const errors = open.flatMap((entry) => entry.errors);
@@ -38,17 +25,17 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
 
   /** A fresh page (light desktop unless told otherwise) at `path`, once the first answers are shown. */
   async function visit(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ...options });
+    const context = await started.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ...options });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     open.push({ context, errors: collectErrors(page) });
-    await page.goto(`${server!.origin}${path}`);
+    await page.goto(`${started.server.origin}${path}`);
     await page.locator('#results:not([aria-busy]) .card, #code-title').first().waitFor();
     return page;
   }
 
   const cardCodes = (page: Page) => page.locator('#results .card .code').allTextContents();
-  const pathOf = (page: Page) => page.url().slice(server!.origin.length);
+  const pathOf = (page: Page) => page.url().slice(started.server.origin.length);
 
   it('shows the seed page title, every catalogued code, the class counts and the quick guide', async () => {
     const page = await visit('/');
@@ -64,7 +51,7 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
   });
 
   it('talks to the API only through the SDK: GET requests carrying a documentId, no query text', async () => {
-    const context = await browser!.newContext();
+    const context = await started.browser.newContext();
     const page = await context.newPage();
     open.push({ context, errors: collectErrors(page) });
     const requests: { method: string; url: URL }[] = [];
@@ -72,7 +59,7 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
       const url = new URL(request.url());
       if (url.pathname === '/graphql') requests.push({ method: request.method(), url });
     });
-    await page.goto(`${server!.origin}/?q=retry`);
+    await page.goto(`${started.server.origin}/?q=retry`);
     await page.locator('#results:not([aria-busy]) .card').first().waitFor();
     expect(requests.length).toBeGreaterThan(0);
     for (const { method, url } of requests) {
@@ -140,7 +127,7 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
 
   it("sends a code's live example from its page and shows the raw answer", async () => {
     const page = await visit('/429');
-    expect(await page.locator('.live-curl').textContent()).toBe(`curl -i ${server!.origin}/status/429`);
+    expect(await page.locator('.live-curl').textContent()).toBe(`curl -i ${started.server.origin}/status/429`);
     await page.locator('.live-send').click();
     await expect.poll(() => page.locator('.live-answer').textContent()).toMatch(/^HTTP\/1\.1 429 Too Many Requests\n/);
     const answer = (await page.locator('.live-answer').textContent())!;
