@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import Negotiator from 'negotiator';
 import { catalogue } from '../../catalogue/catalogue.js';
 import type { StatusCodeRecord } from '../../catalogue/records.js';
-import { requestedHeaderList } from '../yoga/use-cors.js';
+import { grantedHeaders, readableBy } from '../yoga/use-cors.js';
 import { bodyBytes } from './answer.js';
 import { sendError } from './errors.js';
 import { defaultLocation, liveExampleHeaders, type LiveExampleContext } from './live-example-headers.js';
@@ -42,26 +43,8 @@ const nodeHeaders = ['Date', 'Connection', 'Keep-Alive'];
 
 type Header = [name: string, value: string];
 
-/** Whether the client prefers text/plain to JSON, by the q-values of its most specific matching ranges (RFC 9110 §12.5.1). */
-function wantsText(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const best = { text: { rank: -1, q: 0 }, json: { rank: -1, q: 0 } };
-  for (const part of accept.split(',')) {
-    const [range = '', ...params] = part.split(';');
-    const type = range.trim().toLowerCase();
-    const qParam = params.map((param) => param.trim().toLowerCase()).find((param) => param.startsWith('q='));
-    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
-    if (!Number.isFinite(q)) continue;
-    const ranks = {
-      text: type === 'text/plain' ? 2 : type === 'text/*' ? 1 : type === '*/*' ? 0 : -1,
-      json: type === 'application/json' ? 2 : type === 'application/*' ? 1 : type === '*/*' ? 0 : -1,
-    };
-    for (const kind of ['text', 'json'] as const) {
-      if (ranks[kind] > best[kind].rank) best[kind] = { rank: ranks[kind], q };
-    }
-  }
-  return best.text.q > best.json.q;
-}
+/** Whether the client prefers text/plain to JSON (RFC 9110 §12.5.1: q-values, then the most specific range). */
+const wantsText = (req: IncomingMessage) => new Negotiator(req).mediaType(['application/json', 'text/plain']) === 'text/plain';
 
 /** The GraphQL query that asks the API about a code. */
 const queryOf = (code: number) => `{ statusCode(code: ${code}) { code phrase description retryAdvice headers { name requirement note } } }`;
@@ -120,9 +103,8 @@ export function createLiveExamples(options: LiveExampleOptions): LiveExamples {
 
   /** Access-Control-Allow-Origin for this request's Origin, if it may read the answer. */
   function allowOrigin(headers: IncomingHttpHeaders): Header[] {
-    if (!allowed) return [['Access-Control-Allow-Origin', '*']];
-    const origin = headers.origin;
-    return origin !== undefined && allowed.has(origin) ? [['Access-Control-Allow-Origin', origin]] : [];
+    const reader = readableBy(allowed, headers.origin);
+    return reader === null ? [] : [['Access-Control-Allow-Origin', reader]];
   }
 
   /** Access-Control-Expose-Headers naming every header of an answer, Node's own included, so a browser may read them all. */
@@ -142,11 +124,10 @@ export function createLiveExamples(options: LiveExampleOptions): LiveExamples {
 
   /** A CORS preflight (OPTIONS with Access-Control-Request-Method): any method, the headers asked for when they are a plain list. */
   function preflight(req: IncomingMessage, res: ServerResponse): void {
-    const requested = req.headers['access-control-request-headers'];
     const headers: Header[] = [
       ...allowOrigin(req.headers),
       ['Access-Control-Allow-Methods', preflightMethods],
-      ['Access-Control-Allow-Headers', requested !== undefined && requestedHeaderList.test(requested) ? requested.trim() : 'Content-Type'],
+      ['Access-Control-Allow-Headers', grantedHeaders(req.headers['access-control-request-headers'])],
       ['Access-Control-Max-Age', '86400'],
       ['Cache-Control', 'no-store'],
       ['Vary', `${allowed ? 'Origin, ' : ''}Access-Control-Request-Method, Access-Control-Request-Headers`],
@@ -209,7 +190,7 @@ export function createLiveExamples(options: LiveExampleOptions): LiveExamples {
     const status = informational ? 200 : code;
     const phrase = informational ? ok.phrase : (record?.phrase ?? '');
     const bodyAllowed = informational || (record?.bodyAllowed ?? true);
-    const content = bodyAllowed ? bodyOf(documentOf(code, record, note), wantsText(req.headers.accept)) : null;
+    const content = bodyAllowed ? bodyOf(documentOf(code, record, note), wantsText(req)) : null;
     const context = contextOf(req, code, record, asked, content?.body.length ?? 0);
     const origin = allowOrigin(req.headers);
 

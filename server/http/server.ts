@@ -81,32 +81,29 @@ export function createStatusqlServer(listener: RequestListener, logger: Logger, 
   const inFlight = new Set<ServerResponse>();
   let draining = false;
 
-  if (logger.isLevelEnabled('info')) {
+  // One listener times each answer for both the access log and the metrics.
+  const logs = logger.isLevelEnabled('info');
+  if (logs || metrics) {
     server.on('request', (req, res) => {
       const start = process.hrtime.bigint();
       // Read now: app.ts points req.url at the file of a page it serves.
-      const path = req.url?.split('?')[0];
+      const target = req.url;
       res.once('close', () => {
+        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+        metrics?.observeHttpAnswer(target, req.method, res.statusCode, seconds);
+        if (!logs) return;
         logger.info(
           {
             method: req.method,
-            path,
+            path: target?.split('?')[0],
             status: res.statusCode,
-            ms: Number(process.hrtime.bigint() - start) / 1e6,
+            ms: seconds * 1e3,
             bytes: bodyBytes.get(res) ?? (Number(res.getHeader('content-length') ?? 0) || undefined),
             aborted: !res.writableFinished || undefined,
           },
           'request',
         );
       });
-    });
-  }
-  if (metrics) {
-    server.on('request', (req, res) => {
-      const start = process.hrtime.bigint();
-      // Read now: app.ts points req.url at the file of a page it serves.
-      const target = req.url;
-      res.once('close', () => metrics.observeHttpAnswer(target, req.method, res.statusCode, Number(process.hrtime.bigint() - start) / 1e9));
     });
   }
   server.on('request', (req, res) => {
