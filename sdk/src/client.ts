@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { GraphQLClient } from 'graphql-request';
-import { documentIdHeader, documentIdOf, sendDocumentIds } from './document-ids.js';
+import { documentIdOf, sendDocumentIds } from './document-ids.js';
 import { toStatusqlError } from './errors.js';
 // The client's documents are their hashes alone, typed like the full documents the package
 // exports for Apollo Client and urql; a query's text is loaded only when a server asks for it (or
@@ -52,18 +52,17 @@ export interface RequestOptions {
 }
 
 /** The SDK's operations: each method of the client runs one of these documents. */
-const operations = {
-  statusCode: StatusCodeDocument,
-  statusCodes: StatusCodesDocument,
-  search: SearchDocument,
-  statusClass: StatusClassDocument,
-  statusClasses: StatusClassesDocument,
-  quickGuide: QuickGuideDocument,
-  suggest: SuggestDocument,
-  symptoms: SymptomsDocument,
-};
+interface Operations {
+  statusCode: typeof StatusCodeDocument;
+  statusCodes: typeof StatusCodesDocument;
+  search: typeof SearchDocument;
+  statusClass: typeof StatusClassDocument;
+  statusClasses: typeof StatusClassesDocument;
+  quickGuide: typeof QuickGuideDocument;
+  suggest: typeof SuggestDocument;
+  symptoms: typeof SymptomsDocument;
+}
 
-type Operations = typeof operations;
 // `any`, not `unknown`: a document's own Variables type is not assignable to `unknown` here.
 type ResultOf<D> = D extends TypedDocumentNode<infer Result, any> ? Result : never;
 type VariablesOf<D> = D extends TypedDocumentNode<unknown, infer Variables> ? Variables : never;
@@ -125,12 +124,11 @@ function absoluteUrl(url: string): string {
 
 /** Creates a client for the StatusQL API at `options.url`. */
 export function createClient(options: ClientOptions): StatusqlClient {
-  const baseFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const useDocumentIds = options.documentIds ?? true;
   const client = new GraphQLClient(absoluteUrl(options.url), {
     headers: options.headers,
     method: options.method ?? 'GET',
-    fetch: useDocumentIds ? sendDocumentIds(baseFetch) : baseFetch,
+    fetch: useDocumentIds ? sendDocumentIds(options.fetch) : options.fetch,
   });
 
   // graphql-request types `request` per concrete document; the generic wrapper below cannot
@@ -138,56 +136,50 @@ export function createClient(options: ClientOptions): StatusqlClient {
   const request = client.request.bind(client) as <Result>(options: {
     document: string;
     variables?: object;
-    requestHeaders?: Record<string, string>;
     signal?: AbortSignal;
   }) => Promise<Result>;
 
-  // By id, no text is loaded or sent: document-ids.ts swaps the stand-in (a comment naming the id,
-  // as graphql-request wants some text) for the id.
-  const send = async <Result>(document: TypedDocumentNode<Result, never>, variables: object | undefined, byId: boolean, signal?: AbortSignal) => {
-    const documentId = documentIdOf(document)!;
-    if (byId) return request<Result>({ document: `# ${documentId}`, variables, signal, requestHeaders: { [documentIdHeader]: documentId } });
-    return request<Result>({ document: await documentText(documentId), variables, signal });
-  };
-
-  const run = async <Result, Variables extends object>(
-    document: TypedDocumentNode<Result, Variables>,
-    variables: Variables | undefined,
-    requestOptions: RequestOptions | undefined,
-  ): Promise<Result> => {
-    const typed = document as TypedDocumentNode<Result, never>;
-    try {
+  // A method sends its operation by id, which stands in for the text (document-ids.ts sends it as
+  // the request's documentId); the text is loaded and sent only when the server does not know the
+  // id, or when documentIds is off.
+  const method =
+    <Result, Variables extends object>(document: TypedDocumentNode<Result, Variables>) =>
+    async (variables?: Variables, requestOptions?: RequestOptions): Promise<Result> => {
+      const documentId = documentIdOf(document);
+      const signal = requestOptions?.signal;
       try {
-        return await send(typed, variables, useDocumentIds, requestOptions?.signal);
+        if (useDocumentIds) {
+          try {
+            return await request<Result>({ document: documentId, variables, signal });
+          } catch (error) {
+            if (toStatusqlError(error).code !== unknownDocumentCode) throw error;
+          }
+        }
+        return await request<Result>({ document: await documentText(documentId), variables, signal });
       } catch (error) {
-        if (!useDocumentIds || toStatusqlError(error).code !== unknownDocumentCode) throw error;
-        return await send(typed, variables, false, requestOptions?.signal);
+        throw toStatusqlError(error);
       }
-    } catch (error) {
-      throw toStatusqlError(error);
-    }
-  };
-
-  const methods = Object.fromEntries(
-    Object.entries(operations).map(([name, document]) => [
-      name,
-      (variables?: Record<string, unknown>, requestOptions?: RequestOptions) =>
-        run(document as TypedDocumentNode<unknown, object>, variables, requestOptions),
-    ]),
-  ) as unknown as { [Name in keyof Operations]: OperationMethod<Operations[Name]> };
+    };
 
   return {
-    ...methods,
+    statusCode: method(StatusCodeDocument),
+    statusCodes: method(StatusCodesDocument),
+    search: method(SearchDocument),
+    statusClass: method(StatusClassDocument),
+    statusClasses: method(StatusClassesDocument),
+    quickGuide: method(QuickGuideDocument),
+    suggest: method(SuggestDocument),
+    symptoms: method(SymptomsDocument),
     async *allStatusCodes(variables = {}, requestOptions) {
       for await (const edge of walkPages((after) =>
-        run(StatusCodesDocument, { first: 100, ...variables, after }, requestOptions).then((data) => data.statusCodes),
+        method(StatusCodesDocument)({ first: 100, ...variables, after }, requestOptions).then((data) => data.statusCodes),
       )) {
         yield edge.node;
       }
     },
     allSearchResults(variables, requestOptions) {
       return walkPages((after) =>
-        run(SearchDocument, { first: 100, ...variables, after }, requestOptions).then((data) => data.search),
+        method(SearchDocument)({ first: 100, ...variables, after }, requestOptions).then((data) => data.search),
       );
     },
   };

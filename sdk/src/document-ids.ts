@@ -1,33 +1,34 @@
 /**
- * Trusted documents on the wire. graphql-request always sends the query text, so each request
- * carries its document's hash in a private header and this fetch wrapper swaps the text for the
- * hash (`documentId`, as in the GraphQL-over-HTTP persisted documents proposal) just before sending.
+ * Trusted documents on the wire. graphql-request always sends a query text, so the client gives it
+ * the document's hash as the text and this fetch wrapper renames that `query` to `documentId` (as in
+ * the GraphQL-over-HTTP persisted documents proposal) just before sending. The hash is the text
+ * itself, not a `# comment` naming it, because graphql-request strips comments from a GET's query.
  */
-export const documentIdHeader = 'x-statusql-document-id';
 
-/** Wraps `fetch` so requests marked with a document id send the id instead of the query text. */
-export function sendDocumentIds(baseFetch: typeof fetch): typeof fetch {
+/** A hash as codegen writes it (codegen.ts: sha256); no GraphQL document starts like this. */
+const isDocumentId = (query: unknown): query is string => typeof query === 'string' && query.startsWith('sha256:');
+
+/**
+ * Wraps `fetch` (the global one, looked up per request as graphql-request does, when none is given)
+ * so a request whose query is a document id sends it as `documentId` instead.
+ */
+export function sendDocumentIds(baseFetch?: typeof fetch): typeof fetch {
   return (input, init) => {
-    const headers = new Headers(init?.headers);
-    const documentId = headers.get(documentIdHeader);
-    if (!documentId) return baseFetch(input, init);
-    headers.delete(documentIdHeader);
-    const url = new URL(input instanceof Request ? input.url : input);
-    if (url.searchParams.has('query')) {
+    // graphql-request puts a GET's query in the URL and a POST's in a JSON string body.
+    const url = new URL(input as string | URL);
+    const query = url.searchParams.get('query');
+    if (isDocumentId(query)) {
       url.searchParams.delete('query');
-      url.searchParams.set('documentId', documentId);
+      url.searchParams.set('documentId', query);
+    } else if (typeof init?.body === 'string') {
+      const { query, ...rest } = JSON.parse(init.body) as Record<string, unknown>;
+      if (isDocumentId(query)) init = { ...init, body: JSON.stringify({ documentId: query, ...rest }) };
     }
-    let body = init?.body;
-    if (typeof body === 'string') {
-      const { query: _query, ...rest } = JSON.parse(body) as Record<string, unknown>;
-      body = JSON.stringify({ documentId, ...rest });
-    }
-    return baseFetch(url, { ...init, headers, body });
+    return (baseFetch ?? fetch)(url, init);
   };
 }
 
-/** The hash codegen embedded in a document, if any. */
-export function documentIdOf(document: object): string | undefined {
-  const meta = (document as { __meta__?: { hash?: unknown } }).__meta__;
-  return typeof meta?.hash === 'string' ? meta.hash : undefined;
+/** The hash that codegen put in place of a document (see generated/hashes). */
+export function documentIdOf(document: object): string {
+  return (document as { __meta__: { hash: string } }).__meta__.hash;
 }
