@@ -5,27 +5,27 @@ import type { LogLevel } from './config.js';
 
 /**
  * Stdout for log lines, made once per process. Alone on its stdout, a process gathers its lines and
- * writes them asynchronously, 4 KB or a quarter of a second at a time: one system call per
- * access-log line cost a third of a repeated lookup's throughput (bench/README.md). No line is lost
- * but to SIGKILL: however the process exits (`process.exit` after draining or after a fatal error),
- * what is gathered is handed over and pino writes it synchronously. Cluster workers share one pipe,
- * where only a write of one whole line is sure not to be interleaved with another process's: they
- * write each line as it comes.
+ * writes them 4 KB or a quarter of a second at a time: one system call per access-log line cost a
+ * third of a repeated lookup's throughput (bench/README.md). The writes are synchronous, so no line
+ * is lost but to SIGKILL: however the process exits (`process.exit` after draining or after a fatal
+ * error), what is gathered is written before it does. Cluster workers share one pipe, where only a
+ * write of one whole line is sure not to be interleaved with another process's: they write each
+ * line as it comes.
  */
 let stdout: DestinationStream | undefined;
 function stdoutDestination(shared: boolean): DestinationStream {
   if (stdout) return stdout;
-  if (shared) return (stdout = pino.destination({ dest: 1, sync: true }));
-  return (stdout = gathered(() => pino.destination({ dest: 1, sync: false }), 4096, 250));
+  const destination = pino.destination({ dest: 1, sync: true });
+  return (stdout = shared ? destination : gathered(destination, 4096, 250));
 }
 
 /**
- * Lines gathered and handed to `open()`'s stream joined, `bytes` or `intervalMs` at a time. Sonic-boom
- * appends each line it is given to its last pending string and measures that string whole, which
- * under load (16 KB pending while a write is in flight) cost more than pino's own work: handed a
- * line a time, this server's access log cost 11 µs a request; gathered, 5 µs (bench/README.md).
+ * Lines gathered and handed to `stream` joined, `bytes` or `intervalMs` at a time, and on exit.
+ * Sonic-boom's own buffer (`minLength`) appends each line to its last pending string and measures
+ * that string whole, up to 16 KB a line: with it, this server's access log cost 9.5 µs a repeated
+ * lookup; gathered here, 6.4 µs (bench/README.md).
  */
-function gathered(open: () => ReturnType<typeof pino.destination>, bytes: number, intervalMs: number): DestinationStream {
+function gathered(stream: DestinationStream, bytes: number, intervalMs: number): DestinationStream {
   let lines: string[] = [];
   let length = 0;
   const handOver = () => {
@@ -34,9 +34,7 @@ function gathered(open: () => ReturnType<typeof pino.destination>, bytes: number
     lines = [];
     length = 0;
   };
-  // Registered before pino.destination registers its own exit flush, so it runs first.
   process.on('exit', handOver);
-  const stream = open();
   setInterval(handOver, intervalMs).unref();
   return {
     write(line: string) {
