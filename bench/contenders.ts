@@ -13,7 +13,7 @@ export const statusqlLogOff = 'statusql-log-off';
 export const statusqlCacheOff = 'statusql-cache-off';
 /** The StatusQL rows, each compared with every peer; the first is the one users run. */
 export const statusqlIds = [statusql, statusqlLogOff, statusqlCacheOff] as const;
-export const peerIds = ['yoga', 'mercurius-jit', 'bare-http'] as const;
+export const peerIds = ['yoga', 'mercurius-jit', 'mercurius-jit-log', 'bare-http'] as const;
 
 /**
  * The variables the StatusQL rows differ in, unset (spawn drops an undefined variable), so that the
@@ -62,7 +62,16 @@ export const contenders: readonly Contender[] = [
     id: 'mercurius-jit',
     label: 'fastify + mercurius (JIT)',
     entry: 'bench/peers/mercurius-server.ts',
+    env: { FASTIFY_LOGGER: undefined },
     runsWith: "its defaults: fastify's `logger: false` (the peer states it), so no request log, and mercurius logs through fastify's logger",
+  },
+  {
+    // The log for log comparison: StatusQL's defaults log every request, fastify's do not.
+    id: 'mercurius-jit-log',
+    label: 'fastify + mercurius (JIT), request log on',
+    entry: 'bench/peers/mercurius-server.ts',
+    env: { FASTIFY_LOGGER: '1' },
+    runsWith: "fastify's `logger: true` (FASTIFY_LOGGER=1 in the peer): pino at info on stdout, two lines a request (`incoming request`, `request completed`), written synchronously",
   },
   {
     id: 'bare-http',

@@ -71,7 +71,7 @@ async function measureAll(cwd: string): Promise<void> {
   };
   const notes = methodNotes(provenance);
   console.error(
-    `StatusQL peer benchmark: ${settings.connections} connections, ${settings.firstWarmupSeconds}/${settings.warmupSeconds} s warm-up + ${settings.seconds} s per row; about ${quick ? '1½' : '5'} minutes`,
+    `StatusQL peer benchmark: ${settings.connections} connections, ${settings.firstWarmupSeconds}/${settings.warmupSeconds} s warm-up + ${settings.seconds} s per row; about ${quick ? '1½' : '6'} minutes`,
   );
   console.error(`Note: ${notes[0]}`);
 

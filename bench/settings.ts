@@ -17,7 +17,7 @@ export const settings = {
 /** Seconds a run may spend measuring disturbed rows again. */
 export const retryBudgetSeconds = number('BENCH_RETRY_BUDGET', quick ? 0 : 50);
 /** A full run ends within this many seconds: a row is measured again only while the rest still fits. */
-export const runSeconds = number('BENCH_MAX_SECONDS', 330);
+export const runSeconds = number('BENCH_MAX_SECONDS', 400);
 
 /** `BENCH_ONLY=yoga,bare-http`: the servers to run (StatusQL at its defaults always runs: its answers are the reference). */
 export const only = process.env['BENCH_ONLY']?.split(',');
