@@ -23,7 +23,7 @@ function stdoutDestination(shared: boolean): DestinationStream {
  * Lines gathered and handed to `stream` joined, `bytes` or `intervalMs` at a time, and on exit.
  * Sonic-boom's own buffer (`minLength`) appends each line to its last pending string and measures
  * that string whole, up to 16 KB a line: with it, this server's access log cost 9.5 µs a repeated
- * lookup; gathered here, 4.8–6.4 µs (bench/README.md, "What the access log costs").
+ * lookup; gathered here, 2.3–6.4 µs (bench/README.md, "What the access log costs").
  */
 function gathered(stream: DestinationStream, bytes: number, intervalMs: number): DestinationStream {
   let lines: string[] = [];
