@@ -13,7 +13,7 @@ const gzipBudget = 25 * 1024;
 
 /**
  * The smallest app's first load, gzipped: `createClient` and one lookup. Measured with esbuild
- * 0.28: 15,291 bytes, of which graphql-request alone (a GraphQLClient doing one GET of a string
+ * 0.28: 15,303 bytes, of which graphql-request alone (a GraphQLClient doing one GET of a string
  * query) is 13,882, its floor being graphql's parser and printer; the SDK adds its documents'
  * hashes (about 500 bytes, near-random hex), error type and client. The query texts are a chunk
  * of their own, loaded only when a server asks for one.

@@ -161,10 +161,12 @@ export function createClient(options: ClientOptions): StatusqlClient {
       }
     };
 
+  const statusCodes = method(StatusCodesDocument);
+  const search = method(SearchDocument);
   return {
     statusCode: method(StatusCodeDocument),
-    statusCodes: method(StatusCodesDocument),
-    search: method(SearchDocument),
+    statusCodes,
+    search,
     statusClass: method(StatusClassDocument),
     statusClasses: method(StatusClassesDocument),
     quickGuide: method(QuickGuideDocument),
@@ -172,15 +174,13 @@ export function createClient(options: ClientOptions): StatusqlClient {
     symptoms: method(SymptomsDocument),
     async *allStatusCodes(variables = {}, requestOptions) {
       for await (const edge of walkPages((after) =>
-        method(StatusCodesDocument)({ first: 100, ...variables, after }, requestOptions).then((data) => data.statusCodes),
+        statusCodes({ first: 100, ...variables, after }, requestOptions).then((data) => data.statusCodes),
       )) {
         yield edge.node;
       }
     },
     allSearchResults(variables, requestOptions) {
-      return walkPages((after) =>
-        method(SearchDocument)({ first: 100, ...variables, after }, requestOptions).then((data) => data.search),
-      );
+      return walkPages((after) => search({ first: 100, ...variables, after }, requestOptions).then((data) => data.search));
     },
   };
 }
