@@ -19,7 +19,12 @@ export const peerIds = ['yoga', 'mercurius-jit', 'mercurius-jit-log', 'bare-http
  * The variables the StatusQL rows differ in, unset (spawn drops an undefined variable), so that the
  * shell's own settings cannot turn the default row into something users do not run.
  */
-const defaults = { LOG_LEVEL: undefined, WORKERS: undefined, RESPONSE_CACHE_MB: undefined, RESPONSE_CACHE_SIZE: undefined };
+const defaults = {
+  LOG_LEVEL: undefined,
+  WORKERS: undefined,
+  RESPONSE_CACHE_MB: undefined,
+  RESPONSE_CACHE_SIZE: undefined,
+};
 
 // As `npm start` runs it: the server bundle that `npm run build:server` writes, on plain node.
 const npmStart = { entry: statusqlEntry, plainNode: true, nodeFlags: npmStartNodeFlags() };
@@ -48,7 +53,8 @@ export const contenders: readonly Contender[] = [
     // RESPONSE_CACHE_MB=0 turns the answer cache off; builds before it read RESPONSE_CACHE_SIZE.
     env: { ...defaults, RESPONSE_CACHE_MB: '0', RESPONSE_CACHE_SIZE: '0' },
     persistedRows: true,
-    runsWith: 'the defaults (access log on) with RESPONSE_CACHE_MB=0 and RESPONSE_CACHE_SIZE=0 (read by builds before the serving redesign): the uncached path',
+    runsWith:
+      'the defaults (access log on) with RESPONSE_CACHE_MB=0 and RESPONSE_CACHE_SIZE=0 (read by builds before the serving redesign): the uncached path',
   },
   {
     id: 'yoga',
@@ -56,14 +62,16 @@ export const contenders: readonly Contender[] = [
     entry: 'bench/peers/yoga-server.ts',
     // DEBUG=1 would raise yoga's default logger to debug, which writes lines for every request.
     env: { DEBUG: undefined },
-    runsWith: "its defaults: createYoga's own logger, at level info on the console, writes nothing for a request that succeeds",
+    runsWith:
+      "its defaults: createYoga's own logger, at level info on the console, writes nothing for a request that succeeds",
   },
   {
     id: 'mercurius-jit',
     label: 'fastify + mercurius (JIT)',
     entry: 'bench/peers/mercurius-server.ts',
     env: { FASTIFY_LOGGER: undefined },
-    runsWith: "its defaults: fastify's `logger: false` (the peer states it), so no request log, and mercurius logs through fastify's logger",
+    runsWith:
+      "its defaults: fastify's `logger: false` (the peer states it), so no request log, and mercurius logs through fastify's logger",
   },
   {
     // The log for log comparison: StatusQL's defaults log every request, fastify's do not.
@@ -71,7 +79,8 @@ export const contenders: readonly Contender[] = [
     label: 'fastify + mercurius (JIT), request log on',
     entry: 'bench/peers/mercurius-server.ts',
     env: { FASTIFY_LOGGER: '1' },
-    runsWith: "fastify's `logger: true` (FASTIFY_LOGGER=1 in the peer): pino at info on stdout, two lines a request (`incoming request`, `request completed`), written synchronously",
+    runsWith:
+      "fastify's `logger: true` (FASTIFY_LOGGER=1 in the peer): pino at info on stdout, two lines a request (`incoming request`, `request completed`), written synchronously",
   },
   {
     id: 'bare-http',

@@ -33,13 +33,22 @@ export interface CpuShare {
 /** Starts counting; the returned function stops and reports the shares since the start. */
 export function cpuMeter(serverPids: () => readonly number[]): () => CpuShare {
   const sumServer = () => serverPids().reduce((sum, pid) => sum + processSeconds(pid), 0);
-  const start = { wall: performance.now(), machine: machineBusySeconds(), server: sumServer(), self: process.cpuUsage() };
+  const start = {
+    wall: performance.now(),
+    machine: machineBusySeconds(),
+    server: sumServer(),
+    self: process.cpuUsage(),
+  };
   return () => {
     const wall = (performance.now() - start.wall) / 1000;
     const self = process.cpuUsage(start.self);
     const server = sumServer() - start.server;
     const selfSeconds = (self.user + self.system) / 1e6;
     const other = machineBusySeconds() - start.machine - server - selfSeconds;
-    return { serverCores: server / wall, loadGeneratorCores: selfSeconds / wall, otherCores: Math.max(0, other / wall) };
+    return {
+      serverCores: server / wall,
+      loadGeneratorCores: selfSeconds / wall,
+      otherCores: Math.max(0, other / wall),
+    };
   };
 }

@@ -13,7 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { introspectionDumps } from '../test/introspection-dumps.js';
 import { killAll, npmStartNodeFlags, root, send, startServer } from './servers.js';
 
-const option = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback;
+const option = (name: string, fallback: number) =>
+  Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) || fallback;
 const seconds = option('seconds', 20);
 const heavyClients = option('clients', 4);
 
@@ -30,7 +31,11 @@ const heavy = [introspection, catalogue, search];
 
 const agent = new Agent({ keepAlive: true, maxSockets: heavyClients + 1 });
 
-function post(url: string, query: string, body = JSON.stringify({ query })): Promise<{ status: number; ms: number; body: string }> {
+function post(
+  url: string,
+  query: string,
+  body = JSON.stringify({ query }),
+): Promise<{ status: number; ms: number; body: string }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
@@ -43,14 +48,32 @@ function post(url: string, query: string, body = JSON.stringify({ query })): Pro
   });
 }
 
-const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+const percentile = (sorted: number[], fraction: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 
 async function main(): Promise<void> {
-  console.log(`fairness: ${heavyClients} clients send the costliest requests the limits allow (every fourth as a batch of ten) for ${seconds} s`);
-  const server = await startServer({ id: 'statusql', label: 'StatusQL', entry: 'dist/main.js', plainNode: true, nodeFlags: npmStartNodeFlags(), env: { LOG_LEVEL: 'warn', WORKERS: '1' } }, root, async (url) => {
-    const answer = await send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
-    return answer.status === 200;
-  });
+  console.log(
+    `fairness: ${heavyClients} clients send the costliest requests the limits allow (every fourth as a batch of ten) for ${seconds} s`,
+  );
+  const server = await startServer(
+    {
+      id: 'statusql',
+      label: 'StatusQL',
+      entry: 'dist/main.js',
+      plainNode: true,
+      nodeFlags: npmStartNodeFlags(),
+      env: { LOG_LEVEL: 'warn', WORKERS: '1' },
+    },
+    root,
+    async (url) => {
+      const answer = await send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query":"{ __typename }"}',
+      });
+      return answer.status === 200;
+    },
+  );
   const deadline = performance.now() + seconds * 1000;
   const heavyTimes: number[] = [];
   const failures: string[] = [];
@@ -80,9 +103,14 @@ async function main(): Promise<void> {
   const sortedLookups = [...lookupTimes].sort((a, b) => a - b);
   const sortedHeavy = [...heavyTimes].sort((a, b) => a - b);
   const ms = (value: number) => `${value.toFixed(1)} ms`;
-  console.log(`fairness: ${heavyClients} clients sent ${heavyTimes.length} of the costliest allowed requests in ${seconds} s (${(heavyTimes.length / seconds).toFixed(0)}/s), each ${ms(percentile(sortedHeavy, 0.5))} median`);
-  console.log(`fairness: meanwhile ${lookupTimes.length} lookups: p50 ${ms(percentile(sortedLookups, 0.5))}, p99 ${ms(percentile(sortedLookups, 0.99))}, max ${ms(sortedLookups.at(-1)!)}`);
-  if (failures.length > 0) console.log(`fairness: ${failures.length} answers were not a clean 200, e.g. ${failures[0]}`);
+  console.log(
+    `fairness: ${heavyClients} clients sent ${heavyTimes.length} of the costliest allowed requests in ${seconds} s (${(heavyTimes.length / seconds).toFixed(0)}/s), each ${ms(percentile(sortedHeavy, 0.5))} median`,
+  );
+  console.log(
+    `fairness: meanwhile ${lookupTimes.length} lookups: p50 ${ms(percentile(sortedLookups, 0.5))}, p99 ${ms(percentile(sortedLookups, 0.99))}, max ${ms(sortedLookups.at(-1)!)}`,
+  );
+  if (failures.length > 0)
+    console.log(`fairness: ${failures.length} answers were not a clean 200, e.g. ${failures[0]}`);
   const passed = failures.length === 0 && sortedLookups.at(-1)! < 1000;
   console.log(passed ? 'fairness: passed (every lookup under 1 s)' : 'fairness: FAILED');
   agent.destroy();

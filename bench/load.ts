@@ -49,7 +49,10 @@ function percentile(sorted: Float64Array, fraction: number): number {
  * Summarizes the responses that completed inside `windows` ([from, to) in performance.now() ms);
  * the whole run when omitted.
  */
-export function summarizeTrace(trace: LoadTrace, windows: ReadonlyArray<readonly [number, number]> = [[trace.startedAt, trace.endedAt]]): LoadResult {
+export function summarizeTrace(
+  trace: LoadTrace,
+  windows: ReadonlyArray<readonly [number, number]> = [[trace.startedAt, trace.endedAt]],
+): LoadResult {
   const inside = (time: number) => windows.some(([from, to]) => time >= from && time < to);
   const latencies: number[] = [];
   let requests = 0;

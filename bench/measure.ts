@@ -2,7 +2,15 @@ import { performance } from 'node:perf_hooks';
 import type { CpuShare } from './cpu.js';
 import { runLoad, summarizeTrace, type LoadResult } from './load.js';
 import { persistedGetPath, postBody, type BenchOperation, type OperationId } from './operations.js';
-import { averageShare, disturbedCores, maxAttempts, minQuietSeconds, sliceMeter, waitForQuiet, type Schedule } from './quiet.js';
+import {
+  averageShare,
+  disturbedCores,
+  maxAttempts,
+  minQuietSeconds,
+  sliceMeter,
+  waitForQuiet,
+  type Schedule,
+} from './quiet.js';
 import type { RunningServer } from './servers.js';
 import { settings } from './settings.js';
 

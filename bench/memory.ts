@@ -67,13 +67,20 @@ const mix: ReadonlyArray<readonly [Kind, Method, number]> = [
 ];
 
 /** Random characters that need no escaping in JSON or in a URL. */
-const randomText = (length: number) => randomBytes(Math.ceil((length * 3) / 4)).toString('base64url').slice(0, length);
+const randomText = (length: number) =>
+  randomBytes(Math.ceil((length * 3) / 4))
+    .toString('base64url')
+    .slice(0, length);
 const between = ([low, high]: readonly [number, number]) => randomInt(low, high + 1);
 const pick = <T>(items: readonly T[]): T => items[randomInt(items.length)]!;
 
 const catalogue = JSON.parse(readFileSync(join(root, 'catalogue/status-codes.json'), 'utf8')) as { phrase: string }[];
 /** Words people search for (the catalogue's phrases), some with a typo, among random non-words. */
-const vocabulary = [...new Set(catalogue.flatMap((entry) => entry.phrase.toLowerCase().split(/[^a-z]+/)).filter((word) => word.length > 2))];
+const vocabulary = [
+  ...new Set(
+    catalogue.flatMap((entry) => entry.phrase.toLowerCase().split(/[^a-z]+/)).filter((word) => word.length > 2),
+  ),
+];
 function searchText(): string {
   const words = Array.from({ length: randomInt(1, 4) }, () => {
     const roll = Math.random();
@@ -88,10 +95,21 @@ function searchText(): string {
   return words.join(' ').slice(0, 200);
 }
 
-const lookupFields = ['code phrase', 'code phrase title', 'code phrase class { name label }', 'code phrase commonUsage retryable'];
+const lookupFields = [
+  'code phrase',
+  'code phrase title',
+  'code phrase class { name label }',
+  'code phrase commonUsage retryable',
+];
 const introspections = [
   getIntrospectionQuery(),
-  getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }),
+  getIntrospectionQuery({
+    descriptions: true,
+    specifiedByUrl: true,
+    directiveIsRepeatable: true,
+    schemaDescription: true,
+    inputValueDeprecation: true,
+  }),
 ];
 
 let counter = 0;
@@ -119,7 +137,12 @@ function nextRequest(): { kind: Kind; method: Method; query: string; variables: 
       variables: { q: searchText(), first: randomInt(1, 21), pad },
     };
   }
-  return { kind, method, query: comment + pick(introspections).replace('query IntrospectionQuery', `query Introspection${n}`), variables: { pad } };
+  return {
+    kind,
+    method,
+    query: comment + pick(introspections).replace('query IntrospectionQuery', `query Introspection${n}`),
+    variables: { pad },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,7 +187,10 @@ async function connection(graphql: string, going: () => boolean): Promise<void> 
             );
       tally.requests++;
       if (answer.status !== 200) {
-        const bad = tally.badStatus.get(answer.status) ?? { count: 0, example: `${label}: ${answer.text.slice(0, 600)}` };
+        const bad = tally.badStatus.get(answer.status) ?? {
+          count: 0,
+          example: `${label}: ${answer.text.slice(0, 600)}`,
+        };
         bad.count++;
         tally.badStatus.set(answer.status, bad);
       } else {
@@ -186,34 +212,53 @@ async function connection(graphql: string, going: () => boolean): Promise<void> 
 }
 
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
-const cells = (values: (string | number)[]) => values.map((value, index) => String(value).padStart(index === 0 ? 7 : 10)).join('  ');
+const cells = (values: (string | number)[]) =>
+  values.map((value, index) => String(value).padStart(index === 0 ? 7 : 10)).join('  ');
 
 async function main(): Promise<void> {
   if (!process.env['STATUSQL_MAIN']) {
     try {
       execFileSync('npm', ['run', 'build:server'], { cwd: root, stdio: 'inherit' });
     } catch {
-      console.error('memory: `npm run build:server` failed; build a good checkout and point STATUSQL_MAIN at its dist/main.js');
+      console.error(
+        'memory: `npm run build:server` failed; build a good checkout and point STATUSQL_MAIN at its dist/main.js',
+      );
       process.exit(2);
     }
   }
-  const giveUp = setTimeout(() => {
-    console.error('memory: took too long; stopping');
-    killAll();
-    process.exit(1);
-  }, (seconds + 120) * 1000);
+  const giveUp = setTimeout(
+    () => {
+      console.error('memory: took too long; stopping');
+      killAll();
+      process.exit(1);
+    },
+    (seconds + 120) * 1000,
+  );
   process.once('SIGINT', () => {
     killAll();
     process.exit(130);
   });
 
   const cwd = dirname(dirname(entry));
-  const server = await startServer({ id: 'statusql', label: 'StatusQL', entry, plainNode: true, nodeFlags: npmStartNodeFlags(), env: { LOG_LEVEL: 'warn', WORKERS: '1' } }, cwd, async (url) => {
-    return (await send(url.replace(/graphql$/, 'ready'), { method: 'GET', timeoutMs: 1000 })).status === 200;
-  });
+  const server = await startServer(
+    {
+      id: 'statusql',
+      label: 'StatusQL',
+      entry,
+      plainNode: true,
+      nodeFlags: npmStartNodeFlags(),
+      env: { LOG_LEVEL: 'warn', WORKERS: '1' },
+    },
+    cwd,
+    async (url) => {
+      return (await send(url.replace(/graphql$/, 'ready'), { method: 'GET', timeoutMs: 1000 })).status === 200;
+    },
+  );
   const idle = memoryOf(server.pid)?.rssMb ?? Number.NaN;
   console.log(`memory: ${entry} (pid ${server.pid}) at ${server.url}, RSS at start ${fixed(idle)} MB`);
-  console.log(`memory: ${seconds} s at ${connections} connections; every request a new query text and new variables; target peak RSS ≤ ${targetRssMb} MB`);
+  console.log(
+    `memory: ${seconds} s at ${connections} connections; every request a new query text and new variables; target peak RSS ≤ ${targetRssMb} MB`,
+  );
   console.log(cells(['elapsed', 'requests', 'req/s', 'RSS MB', 'peak MB']));
 
   const started = performance.now();
@@ -243,7 +288,9 @@ async function main(): Promise<void> {
   };
   const sampler = setInterval(sample, 1000);
 
-  await Promise.all(Array.from({ length: connections }, () => connection(server.url, () => performance.now() < deadline)));
+  await Promise.all(
+    Array.from({ length: connections }, () => connection(server.url, () => performance.now() < deadline)),
+  );
   clearInterval(sampler);
   sample();
   if (lastRow.requests !== tally.requests) row(samples.at(-1)!.at, samples.at(-1)!.rssMb);
@@ -252,9 +299,14 @@ async function main(): Promise<void> {
   const finePeakMb = server.peakRssMb();
   const peakMb = Math.max(...[sampledPeak, finePeakMb, highWaterMb].filter(Number.isFinite));
 
-  const check = diedAfter !== undefined ? { status: 0, text: 'the server had exited' } : await send(server.url, { method: 'POST', headers: requestHeaders, body: JSON.stringify({ query: '{ statusCode(code: 404) { phrase } }' }) }).catch(
-    (error: Error) => ({ status: 0, text: error.message }),
-  );
+  const check =
+    diedAfter !== undefined
+      ? { status: 0, text: 'the server had exited' }
+      : await send(server.url, {
+          method: 'POST',
+          headers: requestHeaders,
+          body: JSON.stringify({ query: '{ statusCode(code: 404) { phrase } }' }),
+        }).catch((error: Error) => ({ status: 0, text: error.message }));
   const answersAfterwards = check.status === 200 && check.text.includes('Not Found');
   let stopped = false;
   if (diedAfter === undefined) {
@@ -265,20 +317,35 @@ async function main(): Promise<void> {
   clearTimeout(giveUp);
 
   const curve = [
-    ...new Set(samples.filter((_, index) => index % 10 === 9 || index === samples.length - 1).map(({ at, rssMb }) => `${Math.round(at)}s:${Math.round(rssMb)}`)),
+    ...new Set(
+      samples
+        .filter((_, index) => index % 10 === 9 || index === samples.length - 1)
+        .map(({ at, rssMb }) => `${Math.round(at)}s:${Math.round(rssMb)}`),
+    ),
   ].filter((point, index, points) => point.split(':')[0] !== points[index + 1]?.split(':')[0]);
-  console.log(`\nmemory: ${tally.requests} requests in ${fixed(elapsed)} s (${fixed(tally.requests / elapsed, 0)} req/s)`);
+  console.log(
+    `\nmemory: ${tally.requests} requests in ${fixed(elapsed)} s (${fixed(tally.requests / elapsed, 0)} req/s)`,
+  );
   console.log(`  by kind: ${[...tally.byKind].map(([label, count]) => `${label} ${count}`).join(', ')}`);
   console.log(`  RSS every 10 s (MB): ${curve.join(' ')}`);
   console.log(`  RSS at start ${fixed(idle)} MB, at end ${fixed(samples.at(-1)?.rssMb ?? Number.NaN)} MB`);
-  console.log(`  peak RSS ${fixed(peakMb)} MB (1 s samples ${fixed(sampledPeak)}, 200 ms samples ${fixed(finePeakMb)}, VmHWM ${fixed(highWaterMb)}); target ≤ ${targetRssMb} MB`);
+  console.log(
+    `  peak RSS ${fixed(peakMb)} MB (1 s samples ${fixed(sampledPeak)}, 200 ms samples ${fixed(finePeakMb)}, VmHWM ${fixed(highWaterMb)}); target ≤ ${targetRssMb} MB`,
+  );
   const notOk = [...tally.badStatus.values()].reduce((sum, { count }) => sum + count, 0);
   console.log(`  answers other than 200: ${notOk}`);
   for (const [status, { count, example }] of tally.badStatus) console.log(`    ${status}: ${count}, e.g. ${example}`);
-  console.log(`  200 with GraphQL errors: ${tally.withErrors.count}${tally.withErrors.count ? `, e.g. ${tally.withErrors.example}` : ''}`);
-  console.log(`  no answer (socket error or timeout): ${tally.failed.count}${tally.failed.count ? `, e.g. ${tally.failed.example}` : ''}`);
+  console.log(
+    `  200 with GraphQL errors: ${tally.withErrors.count}${tally.withErrors.count ? `, e.g. ${tally.withErrors.example}` : ''}`,
+  );
+  console.log(
+    `  no answer (socket error or timeout): ${tally.failed.count}${tally.failed.count ? `, e.g. ${tally.failed.example}` : ''}`,
+  );
   if (diedAfter !== undefined) console.log(`  the server exited on its own after ${fixed(diedAfter)} s`);
-  else console.log(`  answers afterwards: ${answersAfterwards ? 'yes' : `no (${check.status} ${check.text.slice(0, 200)})`}; stopped on SIGTERM: ${stopped ? 'yes' : 'no (killed)'}`);
+  else
+    console.log(
+      `  answers afterwards: ${answersAfterwards ? 'yes' : `no (${check.status} ${check.text.slice(0, 200)})`}; stopped on SIGTERM: ${stopped ? 'yes' : 'no (killed)'}`,
+    );
   const log = server.output().trim();
   if (log) console.log(`  server output (last lines):\n${log.split('\n').slice(-20).join('\n')}`);
 

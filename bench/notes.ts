@@ -27,7 +27,11 @@ export function methodNotes(provenance: Provenance): string[] {
     responseCacheVariablesRead.length > 0
       ? `The cache-off server runs with RESPONSE_CACHE_MB=0 and RESPONSE_CACHE_SIZE=0; server/ reads ${responseCacheVariablesRead.join(' and ')}.`
       : 'server/ reads neither RESPONSE_CACHE_MB nor RESPONSE_CACHE_SIZE: the cache-off rows run the same code as the default rows.',
-    ...(provenance.logLevelHonoured ? [] : ['The log-off server runs with LOG_LEVEL=warn, but server/ does not read it: it runs the same code as the default rows.']),
+    ...(provenance.logLevelHonoured
+      ? []
+      : [
+          'The log-off server runs with LOG_LEVEL=warn, but server/ does not read it: it runs the same code as the default rows.',
+        ]),
   ];
 }
 
@@ -43,5 +47,8 @@ export function settingsNotes(contenders: readonly Contender[], rows: readonly R
     const written = bytes < 0.5 ? 'nothing' : `${bytes.toFixed(0)} bytes a request`;
     return [`${contender.label}: ${contender.runsWith}. Under load it wrote ${written} to stdout and stderr.`];
   });
-  return ['Settings: the bench gives every server a free PORT and HOST=127.0.0.1, and each runs with these:', ...perServer];
+  return [
+    'Settings: the bench gives every server a free PORT and HOST=127.0.0.1, and each runs with these:',
+    ...perServer,
+  ];
 }

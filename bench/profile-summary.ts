@@ -43,7 +43,11 @@ function locate(frame: CallFrame, projectRoot: string): { pkg: string; file: str
   if (frame.url === '') return { pkg: '(V8 builtins / native)', file: '(V8 builtins / native)' };
   if (frame.url.startsWith('node:')) {
     const path = frame.url.slice('node:'.length).replace(/^internal\//, '');
-    const area = path.split('/')[0]!.replace(/^_/, '').replace(/^(http|stream)_.*$/, '$1').replace(/^streams$/, 'stream');
+    const area = path
+      .split('/')[0]!
+      .replace(/^_/, '')
+      .replace(/^(http|stream)_.*$/, '$1')
+      .replace(/^streams$/, 'stream');
     return { pkg: `node:${area}`, file: frame.url };
   }
   const path = frame.url.startsWith('file://') ? fileURLToPath(frame.url) : frame.url;
@@ -63,7 +67,12 @@ function ranked(totals: Map<string, number>, allMs: number, busyMs: number, limi
   return [...totals]
     .sort((a, b) => b[1] - a[1])
     .slice(0, limit)
-    .map(([name, ms]) => ({ name, ms, percentOfAll: (100 * ms) / allMs, percentOfBusy: name === '(idle)' ? Number.NaN : (100 * ms) / busyMs }));
+    .map(([name, ms]) => ({
+      name,
+      ms,
+      percentOfAll: (100 * ms) / allMs,
+      percentOfBusy: name === '(idle)' ? Number.NaN : (100 * ms) / busyMs,
+    }));
 }
 
 /**
@@ -100,7 +109,8 @@ export function summarizeProfile(
     const { pkg } = locate(frame, projectRoot);
     const parent = parents.get(nodeId);
     let caller: string | null = pkg;
-    if (pkg.startsWith('node:') || pkg === '(V8 builtins / native)') caller = parent === undefined ? null : callingPackage(parent);
+    if (pkg.startsWith('node:') || pkg === '(V8 builtins / native)')
+      caller = parent === undefined ? null : callingPackage(parent);
     else if (frame.functionName === '(root)') caller = null;
     callerCache.set(nodeId, caller);
     return caller;
@@ -121,7 +131,11 @@ export function summarizeProfile(
     byCallingPackage.set(caller, (byCallingPackage.get(caller) ?? 0) + ms);
     byFile.set(where, (byFile.get(where) ?? 0) + ms);
     const functionName = frame.functionName || '(anonymous)';
-    const name = meta.has(pkg) ? pkg : frame.url === '' ? `${functionName} (V8 builtin / native)` : `${functionName} ${where}:${frame.lineNumber + 1}`;
+    const name = meta.has(pkg)
+      ? pkg
+      : frame.url === ''
+        ? `${functionName} (V8 builtin / native)`
+        : `${functionName} ${where}:${frame.lineNumber + 1}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
   }
   const allMs = windowUs / 1000;

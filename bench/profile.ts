@@ -32,7 +32,9 @@ async function main(): Promise<void> {
         env: { LOG_LEVEL: 'warn', WORKERS: '1', ...(cacheOff ? { RESPONSE_CACHE_MB: '0' } : {}) },
       },
       snapshot.dir,
-      async (url) => (await send(url, { method: 'POST', headers: requestHeaders, body: postBody(lookup), timeoutMs: 2000 })).status === 200,
+      async (url) =>
+        (await send(url, { method: 'POST', headers: requestHeaders, body: postBody(lookup), timeoutMs: 2000 }))
+          .status === 200,
     );
     let from = 0;
     let to = 0;
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
     const written = readdirSync(profileDir).filter(
       (name) => !before.has(name) && name.endsWith('.cpuprofile') && name.includes(`.${server.pid}.0.`),
     );
-    if (written.length !== 1) throw new Error(`Expected one new main-thread profile in ${profileDir}, found: ${written.join(', ') || 'none'}`);
+    if (written.length !== 1)
+      throw new Error(`Expected one new main-thread profile in ${profileDir}, found: ${written.join(', ') || 'none'}`);
     const file = join(profileDir, written[0]!);
     const summary = summarizeProfile(file, snapshot.dir, { from, to });
     const table = summaryMarkdown(summary);

@@ -38,15 +38,24 @@ export function sliceMeter(pids: () => readonly number[]): () => Slice[] {
 /** The shares over several slices, each weighted by its length. */
 export function averageShare(slices: readonly Slice[]): CpuShare {
   const total = slices.reduce((sum, slice) => sum + (slice.to - slice.from), 0);
-  const mean = (key: keyof CpuShare) => slices.reduce((sum, slice) => sum + slice.cpu[key] * (slice.to - slice.from), 0) / total;
-  return { serverCores: mean('serverCores'), loadGeneratorCores: mean('loadGeneratorCores'), otherCores: mean('otherCores') };
+  const mean = (key: keyof CpuShare) =>
+    slices.reduce((sum, slice) => sum + slice.cpu[key] * (slice.to - slice.from), 0) / total;
+  return {
+    serverCores: mean('serverCores'),
+    loadGeneratorCores: mean('loadGeneratorCores'),
+    otherCores: mean('otherCores'),
+  };
 }
 
 /**
  * Waits, at most `maxSeconds` (at least one window), for a window of `windowMs` in which processes
  * other than the bench and `pids` stay under `disturbedCores`.
  */
-export async function waitForQuiet(pids: () => readonly number[], maxSeconds: number, windowMs = 1000): Promise<boolean> {
+export async function waitForQuiet(
+  pids: () => readonly number[],
+  maxSeconds: number,
+  windowMs = 1000,
+): Promise<boolean> {
   const deadline = performance.now() + maxSeconds * 1000;
   do {
     const stopMeter = cpuMeter(pids);

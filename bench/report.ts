@@ -51,7 +51,11 @@ export function ratiosOf(rows: readonly Row[], subjects: readonly string[], peer
 }
 
 /** The access log's cost per operation: the server CPU per request of the default row minus the log-off row's. */
-export function accessLogCost(rows: readonly Row[], defaults: string, logOff: string): Partial<Record<OperationId, LogCost>> {
+export function accessLogCost(
+  rows: readonly Row[],
+  defaults: string,
+  logOff: string,
+): Partial<Record<OperationId, LogCost>> {
   const cost: Partial<Record<OperationId, LogCost>> = {};
   for (const operation of operations) {
     const on = postRow(rows, defaults, operation.id);
@@ -59,7 +63,12 @@ export function accessLogCost(rows: readonly Row[], defaults: string, logOff: st
     if (!on || !off) continue;
     const defaultsUs = 1e6 / perCpuSecond(on);
     const logOffUs = 1e6 / perCpuSecond(off);
-    cost[operation.id] = { defaultsUs, logOffUs, differenceUs: defaultsUs - logOffUs, disturbed: on.disturbed || off.disturbed };
+    cost[operation.id] = {
+      defaultsUs,
+      logOffUs,
+      differenceUs: defaultsUs - logOffUs,
+      disturbed: on.disturbed || off.disturbed,
+    };
   }
   return cost;
 }
@@ -85,7 +94,9 @@ export function markdown(report: Report): string {
   const labelOf = (id: string) => summaries.find((summary) => summary.id === id)?.label ?? id;
   const measured = (id: string) => rows.some((row) => row.server === id);
   const lines: string[] = [];
-  lines.push('| server | operation | transport | req/s | req per CPU-s | p50 ms | p99 ms | errors | peak RSS MB | cores: server / other | quiet s |');
+  lines.push(
+    '| server | operation | transport | req/s | req per CPU-s | p50 ms | p99 ms | errors | peak RSS MB | cores: server / other | quiet s |',
+  );
   lines.push('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const row of rows) {
     const r = row.result;

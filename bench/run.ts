@@ -8,7 +8,15 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { coldStarts, summarize, type ServerSummary } from './cold-start.js';
-import { contenders, fromSourceViaTsxCli, peerIds, statusql, statusqlIds, statusqlLogOff, type Contender } from './contenders.js';
+import {
+  contenders,
+  fromSourceViaTsxCli,
+  peerIds,
+  statusql,
+  statusqlIds,
+  statusqlLogOff,
+  type Contender,
+} from './contenders.js';
 import { measureRow, type Row } from './measure.js';
 import { methodNotes, settingsNotes } from './notes.js';
 import { operations } from './operations.js';
@@ -29,17 +37,24 @@ async function measureServer(spec: Contender, cwd: string, check: AnswerCheck, s
   const rows: Row[] = [];
   let skipped: string | undefined;
   try {
-    console.error(`  cold start ${coldStartsMs.map((ms) => fixed(ms)).join(', ')} ms; idle RSS ${fixed(server.idleRssMb)} MB`);
+    console.error(
+      `  cold start ${coldStartsMs.map((ms) => fixed(ms)).join(', ')} ms; idle RSS ${fixed(server.idleRssMb)} MB`,
+    );
     await check.verify(server, 'before load');
-    for (const operation of operations) rows.push(await measureRow(server, operation, 'POST', operation === operations[0], schedule));
+    for (const operation of operations)
+      rows.push(await measureRow(server, operation, 'POST', operation === operations[0], schedule));
     if (spec.persistedRows) {
-      const problem = await check.verifyPersisted(server).then(() => undefined, (error: Error) => error.message);
+      const problem = await check.verifyPersisted(server).then(
+        () => undefined,
+        (error: Error) => error.message,
+      );
       if (problem) {
         schedule.rowsLeft -= operations.length;
         skipped = `${spec.label}: GET persisted rows skipped: ${problem}`;
         console.error(`  GET persisted skipped: ${problem}`);
       } else {
-        for (const operation of operations) rows.push(await measureRow(server, operation, 'GET persisted', false, schedule));
+        for (const operation of operations)
+          rows.push(await measureRow(server, operation, 'GET persisted', false, schedule));
       }
     }
     await check.verify(server, 'after load');
@@ -99,12 +114,26 @@ async function measureAll(cwd: string): Promise<void> {
 
   const ratios = ratiosOf(rows, statusqlIds, peerIds);
   const logCost = accessLogCost(rows, statusql, statusqlLogOff);
-  const table = markdown({ rows, summaries, subjects: statusqlIds, peers: peerIds, ratios, logCost, reference: statusql, notes });
+  const table = markdown({
+    rows,
+    summaries,
+    subjects: statusqlIds,
+    peers: peerIds,
+    ratios,
+    logCost,
+    reference: statusql,
+    notes,
+  });
   const report = {
     generatedAt: new Date().toISOString(),
     commit: provenance.commit,
     sources: provenance.sources,
-    machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', platform: process.platform },
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      platform: process.platform,
+    },
     settings,
     responseCacheVariablesRead: provenance.responseCacheVariablesRead,
     logLevelHonoured: provenance.logLevelHonoured,
@@ -118,7 +147,9 @@ async function measureAll(cwd: string): Promise<void> {
   };
   mkdirSync(`${root}bench/results`, { recursive: true });
   writeFileSync(`${root}bench/results/latest.json`, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\n${table}\n\nWritten: bench/results/latest.json (${((performance.now() - began) / 1000).toFixed(0)} s)`);
+  console.log(
+    `\n${table}\n\nWritten: bench/results/latest.json (${((performance.now() - began) / 1000).toFixed(0)} s)`,
+  );
 }
 
 runGuarded(async () => {

@@ -14,16 +14,26 @@ const queries: Record<string, readonly string[]> = {
   words: ['rate limit', 'not found', 'gateway timeout', 'validation failed', 'file too big'],
   typos: ['gatway timeout', 'unauthroized', 'too many reqeusts', 'servcie unavailable'],
   british: ['unauthorised', 'authorisation failed', 'request cancelled', 'licence restriction'],
-  scenarios: ['user sent wrong password', 'server is down for maintenance', 'too many api calls', 'two users editing the same document'],
+  scenarios: [
+    'user sent wrong password',
+    'server is down for maintenance',
+    'too many api calls',
+    'two users editing the same document',
+  ],
   numbers: ['404', '4xx', '50', '40x', '5XX timeout'],
   identifiers: ['StatusNotFound', 'HTTPStatus.TOO_MANY_REQUESTS', ':unprocessable_entity'],
   'log lines': [
     '2026/12/01 09:14:07 [error] 31337#31337: *48213 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 198.51.100.23, server: shop.example.com, request: "GET /api/v2/carts HTTP/1.1", upstream: "http://10.20.30.40:9000/api/v2/carts", host: "shop.example.com"',
-    'Access to fetch at \'https://api.example.com/v1/me\' from origin \'https://app.example.com\' has been blocked by CORS policy: Response to preflight request doesn\'t pass access control check',
+    "Access to fetch at 'https://api.example.com/v1/me' from origin 'https://app.example.com' has been blocked by CORS policy: Response to preflight request doesn't pass access control check",
     '2026-12-01T09:14:07.381Z heroku[router]: at=error code=H12 desc="Request timeout" method=GET path="/reports" host=app.herokuapp.com request_id=9f86d081-884c-4d63-a7b1-5b8e2c9d4f10 fwd="203.0.113.9" dyno=web.1 connect=1ms service=30001ms status=503 bytes=0',
   ],
   // The longest a search may be, 1,000 characters: one word, or a page of words nobody uses.
-  hostile: ['x'.repeat(1_000), Array.from({ length: 111 }, (_, index) => `qz${(index * 7919).toString(36)}vk`).join(' ').slice(0, 1_000)],
+  hostile: [
+    'x'.repeat(1_000),
+    Array.from({ length: 111 }, (_, index) => `qz${(index * 7919).toString(36)}vk`)
+      .join(' ')
+      .slice(0, 1_000),
+  ],
 };
 
 const warmUpRounds = 2_000;
@@ -61,5 +71,11 @@ for (const [kind, list] of Object.entries(queries)) {
   all.push(...samples);
   report(`search: ${kind}`, samples);
 }
-report('search: all', all.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-report('suggest', measure((prefix) => suggest(prefix, 8), ['4', '40', 'rat', 'gatew', 'unauthoris', 'too many r', 'StatusNo']));
+report(
+  'search: all',
+  all.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+);
+report(
+  'suggest',
+  measure((prefix) => suggest(prefix, 8), ['4', '40', 'rat', 'gatew', 'unauthoris', 'too many r', 'StatusNo']),
+);

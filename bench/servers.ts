@@ -62,7 +62,11 @@ export function send(
   options: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; timeoutMs?: number },
 ): Promise<HttpAnswer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: options.method, headers: options.headers, timeout: options.timeoutMs ?? 5000 });
+    const req = httpRequest(url, {
+      method: options.method,
+      headers: options.headers,
+      timeout: options.timeoutMs ?? 5000,
+    });
     req.on('timeout', () => req.destroy(new Error(`Timed out: ${options.method} ${url}`)));
     req.on('error', reject);
     req.on('response', (response) => {
@@ -133,7 +137,7 @@ export interface RunningServer {
   coldStartMs: number;
   idleRssMb: number;
   /** The server's processes: one, or a wrapper and its children. */
-  pids(): readonly number[];
+  pids: () => readonly number[];
   /** Starts a named phase; `peakRssMb(phase)` is the highest RSS sampled during it. */
   phase(name: string): void;
   peakRssMb(phase?: string): number;
@@ -196,7 +200,13 @@ export async function startServer(
     ? [join(cwd, 'node_modules/tsx/dist/cli.mjs'), spec.entry]
     : spec.plainNode
       ? [...(spec.nodeFlags ?? []), spec.entry]
-      : [...(spec.nodeFlags ?? []), '--import', 'tsx', ...(spec.preloads ?? []).flatMap((module) => ['--import', module]), spec.entry];
+      : [
+          ...(spec.nodeFlags ?? []),
+          '--import',
+          'tsx',
+          ...(spec.preloads ?? []).flatMap((module) => ['--import', module]),
+          spec.entry,
+        ];
   const started = performance.now();
   const child = spawn(process.execPath, argv, {
     cwd,
@@ -228,8 +238,10 @@ export async function startServer(
   try {
     let coldStartMs = Number.NaN;
     while (Number.isNaN(coldStartMs)) {
-      if (exited(child)) throw new Error(`${spec.label} exited (${child.exitCode ?? child.signalCode}) before answering:\n${log}`);
-      if (performance.now() - started > timeoutMs) throw new Error(`${spec.label} did not answer within ${timeoutMs} ms:\n${log}`);
+      if (exited(child))
+        throw new Error(`${spec.label} exited (${child.exitCode ?? child.signalCode}) before answering:\n${log}`);
+      if (performance.now() - started > timeoutMs)
+        throw new Error(`${spec.label} did not answer within ${timeoutMs} ms:\n${log}`);
       if (await probe(url).catch(() => false)) coldStartMs = performance.now() - started;
       else await new Promise((resolve) => setTimeout(resolve, 10));
     }
@@ -287,6 +299,7 @@ export async function startServer(
 export function npmStartNodeFlags(): string[] {
   const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const [command, ...words] = scripts.start.split(/\s+/);
-  if (command !== 'node' || words.at(-1) !== 'dist/main.js') throw new Error(`npm start is not "node … dist/main.js": ${scripts.start}`);
+  if (command !== 'node' || words.at(-1) !== 'dist/main.js')
+    throw new Error(`npm start is not "node … dist/main.js": ${scripts.start}`);
   return words.slice(0, -1);
 }

@@ -34,21 +34,39 @@ interface CannonResult {
   statusCodeStats: Record<string, { count: number }>;
 }
 
-const codes = (JSON.parse(readFileSync(new URL('../catalogue/status-codes.json', import.meta.url), 'utf8')) as { code: number }[]).map(
-  (entry) => entry.code,
-);
-const searches = ['rate limit', 'not found', 'timeout', 'redirect', 'token expired', '5xx', '40x', 'too large', 'cache', 'gateway'];
+const codes = (
+  JSON.parse(readFileSync(new URL('../catalogue/status-codes.json', import.meta.url), 'utf8')) as { code: number }[]
+).map((entry) => entry.code);
+const searches = [
+  'rate limit',
+  'not found',
+  'timeout',
+  'redirect',
+  'token expired',
+  '5xx',
+  '40x',
+  'too large',
+  'cache',
+  'gateway',
+];
 const classes = ['INFORMATIONAL', 'SUCCESS', 'REDIRECTION', 'CLIENT_ERROR', 'SERVER_ERROR'];
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 const accept = 'application/graphql-response+json, application/json';
 
-const lookup = 'query StatusCode($code: Int!) { statusCode(code: $code) { code phrase title class { name label } commonUsage specification { citation url } headers { name requirement } } }';
-const list = 'query StatusCodes($classes: [StatusClassKind!], $first: Int) { statusCodes(filter: { classes: $classes }, first: $first) { totalCount edges { cursor node { code phrase official } } pageInfo { hasNextPage endCursor } } }';
-const search = 'query Search($query: String!) { search(query: $query, first: 10) { totalCount facets { class { name } count } edges { score node { code phrase } } } }';
+const lookup =
+  'query StatusCode($code: Int!) { statusCode(code: $code) { code phrase title class { name label } commonUsage specification { citation url } headers { name requirement } } }';
+const list =
+  'query StatusCodes($classes: [StatusClassKind!], $first: Int) { statusCodes(filter: { classes: $classes }, first: $first) { totalCount edges { cursor node { code phrase official } } pageInfo { hasNextPage endCursor } } }';
+const search =
+  'query Search($query: String!) { search(query: $query, first: 10) { totalCount facets { class { name } count } edges { score node { code phrase } } } }';
 
 const getPath = (query: string, variables: object) =>
   `/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
-const get = (query: string, variables: object): SoakRequest => ({ method: 'GET', path: getPath(query, variables), headers: { accept } });
+const get = (query: string, variables: object): SoakRequest => ({
+  method: 'GET',
+  path: getPath(query, variables),
+  headers: { accept },
+});
 const post = (query: string, variables: object): SoakRequest => ({
   method: 'POST',
   path: '/graphql',
@@ -102,7 +120,7 @@ async function run(duration: number, origin: string): Promise<CannonResult> {
     // Keep autocannon's own fields (the Host header comes from them) and replace the rest.
     requests: [{ setupRequest: (request: object) => ({ ...request, ...nextRequest() }) }],
   };
-  return (await autocannon(options as never)) as unknown as CannonResult;
+  return await autocannon(options);
 }
 
 async function main(): Promise<void> {
@@ -115,11 +133,14 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
-  const giveUp = setTimeout(() => {
-    console.error('soak: took too long; stopping');
-    server.kill('SIGKILL');
-    process.exit(1);
-  }, (warmUpSeconds + seconds + 60) * 1000);
+  const giveUp = setTimeout(
+    () => {
+      console.error('soak: took too long; stopping');
+      server.kill('SIGKILL');
+      process.exit(1);
+    },
+    (warmUpSeconds + seconds + 60) * 1000,
+  );
 
   for (let attempt = 0; ; attempt++) {
     try {
@@ -151,7 +172,9 @@ async function main(): Promise<void> {
   const exitCode = await exited;
   clearTimeout(giveUp);
 
-  const byStatus = Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]));
+  const byStatus = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]),
+  );
   const answered = Object.values(byStatus).reduce((sum, count) => sum + count, 0);
   const unexpected = Object.entries(byStatus)
     .filter(([status]) => !(status.startsWith('2') || status === '304'))
@@ -177,7 +200,13 @@ async function main(): Promise<void> {
     stoppedCleanly: exitCode === 0,
   };
   console.log(JSON.stringify(report, null, 2));
-  const failed = result.errors > 0 || result.timeouts > 0 || unexpected > 0 || growth > 0.2 || !report.answersAfterwards || !report.stoppedCleanly;
+  const failed =
+    result.errors > 0 ||
+    result.timeouts > 0 ||
+    unexpected > 0 ||
+    growth > 0.2 ||
+    !report.answersAfterwards ||
+    !report.stoppedCleanly;
   console.log(failed ? 'soak: FAILED' : 'soak: passed');
   process.exit(failed ? 1 : 0);
 }

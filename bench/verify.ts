@@ -24,7 +24,11 @@ function firstDifference(expected: unknown, actual: unknown, path = '$'): string
 /** Whether every field of `expected` is in `actual` with the same value (arrays: same length). */
 function isSubset(expected: unknown, actual: unknown): boolean {
   if (Array.isArray(expected)) {
-    return Array.isArray(actual) && actual.length === expected.length && expected.every((item, index) => isSubset(item, actual[index]));
+    return (
+      Array.isArray(actual) &&
+      actual.length === expected.length &&
+      expected.every((item, index) => isSubset(item, actual[index]))
+    );
   }
   if (typeof expected === 'object' && expected !== null) {
     return (
@@ -44,7 +48,12 @@ async function post(url: string, operation: BenchOperation): Promise<unknown> {
 
 /** Whether a server answers the lookup correctly: the start-up probe that times the cold start. */
 export async function probe(url: string): Promise<boolean> {
-  const answer = await send(url, { method: 'POST', headers: requestHeaders, body: postBody(operations[0]!), timeoutMs: 2000 });
+  const answer = await send(url, {
+    method: 'POST',
+    headers: requestHeaders,
+    body: postBody(operations[0]!),
+    timeoutMs: 2000,
+  });
   if (answer.status !== 200) return false;
   const body = JSON.parse(answer.text) as { data?: { statusCode?: { code?: unknown } } };
   return body.data?.statusCode?.code === 404;
@@ -71,7 +80,9 @@ export class AnswerCheck {
         }
         const difference = firstDifference(expected, body);
         if (difference) {
-          throw new Error(`${server.spec.label} ${operation.id} (${when}, request ${attempt}) differs from StatusQL: ${difference}`);
+          throw new Error(
+            `${server.spec.label} ${operation.id} (${when}, request ${attempt}) differs from StatusQL: ${difference}`,
+          );
         }
       }
     }
@@ -86,7 +97,9 @@ export class AnswerCheck {
       });
       const body = JSON.parse(answer.text) as { errors?: unknown };
       if (answer.status !== 200 || body.errors !== undefined || !isSubset(this.reference.get(operation.id), body)) {
-        throw new Error(`${server.spec.label} GET ${operation.persisted.operationName}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+        throw new Error(
+          `${server.spec.label} GET ${operation.persisted.operationName}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`,
+        );
       }
     }
   }

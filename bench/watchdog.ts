@@ -20,7 +20,7 @@ export function runGuarded(main: () => Promise<void>, minutes = 10): void {
   main().then(
     () => clearTimeout(watchdog),
     (error: unknown) => {
-      console.error(error instanceof Error ? error.stack ?? error.message : error);
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
       killAll();
       process.exitCode = 1;
     },

@@ -28,7 +28,12 @@ export interface Catalogue {
  */
 export function loadCatalogue(statusCodes: unknown, codeGuides: unknown, symptomList: unknown = []): Catalogue {
   const records = z.array(statusCodeRecord).parse(statusCodes);
-  const guides = new Map(z.array(codeGuideRecord).parse(codeGuides).map((guide) => [guide.code, guide]));
+  const guides = new Map(
+    z
+      .array(codeGuideRecord)
+      .parse(codeGuides)
+      .map((guide) => [guide.code, guide]),
+  );
   const symptoms = z.array(symptomRecord).parse(symptomList);
   const codes = records
     .map((record): StatusCodeRecord => {
@@ -47,7 +52,10 @@ export function loadCatalogue(statusCodes: unknown, codeGuides: unknown, symptom
     codes,
     byCode: new Map(codes.map((record) => [record.code, record])),
     byClass: new Map(
-      statusClasses.map(({ kind, minCode, maxCode }) => [kind, codes.filter(({ code }) => code >= minCode && code <= maxCode)]),
+      statusClasses.map(({ kind, minCode, maxCode }) => [
+        kind,
+        codes.filter(({ code }) => code >= minCode && code <= maxCode),
+      ]),
     ),
     symptoms,
   };

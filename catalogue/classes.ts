@@ -6,8 +6,7 @@ export const statusClasses: readonly StatusClassRecord[] = [
     kind: 'INFORMATIONAL',
     name: '1xx',
     label: 'Informational',
-    description:
-      'Interim answers sent before the final response, telling the client how the exchange is going.',
+    description: 'Interim answers sent before the final response, telling the client how the exchange is going.',
     minCode: 100,
     maxCode: 199,
   },
@@ -23,8 +22,7 @@ export const statusClasses: readonly StatusClassRecord[] = [
     kind: 'REDIRECTION',
     name: '3xx',
     label: 'Redirection',
-    description:
-      'The client has to take another step, usually following a new URL or reusing its cached copy.',
+    description: 'The client has to take another step, usually following a new URL or reusing its cached copy.',
     minCode: 300,
     maxCode: 399,
   },
@@ -32,8 +30,7 @@ export const statusClasses: readonly StatusClassRecord[] = [
     kind: 'CLIENT_ERROR',
     name: '4xx',
     label: 'Client Error',
-    description:
-      'The request itself is at fault and should be changed before it is sent again.',
+    description: 'The request itself is at fault and should be changed before it is sent again.',
     minCode: 400,
     maxCode: 499,
   },
@@ -41,8 +38,7 @@ export const statusClasses: readonly StatusClassRecord[] = [
     kind: 'SERVER_ERROR',
     name: '5xx',
     label: 'Server Error',
-    description:
-      'The request may be fine, but the server or something behind it failed to answer it.',
+    description: 'The request may be fine, but the server or something behind it failed to answer it.',
     minCode: 500,
     maxCode: 599,
   },

@@ -3,13 +3,7 @@ import { z } from 'zod';
 const text = z.string().trim().min(1);
 
 /** The five classes of RFC 9110 section 15, keyed by their GraphQL enum value. */
-export const statusClassKinds = [
-  'INFORMATIONAL',
-  'SUCCESS',
-  'REDIRECTION',
-  'CLIENT_ERROR',
-  'SERVER_ERROR',
-] as const;
+export const statusClassKinds = ['INFORMATIONAL', 'SUCCESS', 'REDIRECTION', 'CLIENT_ERROR', 'SERVER_ERROR'] as const;
 export type StatusClassKind = (typeof statusClassKinds)[number];
 
 /** Where a code stands in the IANA HTTP Status Code Registry. */

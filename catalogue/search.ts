@@ -43,7 +43,9 @@ function toDocument(record: StatusCodeRecord): SearchDocument {
     phrase: record.phrase,
     formerPhrases: record.formerPhrases.map((former) => former.phrase).join(' '),
     synonyms: record.synonyms.join(' '),
-    vendors: [record.vendor ?? '', ...record.otherMeanings.flatMap((meaning) => [meaning.vendor, meaning.phrase])].join(' '),
+    vendors: [record.vendor ?? '', ...record.otherMeanings.flatMap((meaning) => [meaning.vendor, meaning.phrase])].join(
+      ' ',
+    ),
     frameworkNames: record.frameworkNames.map((entry) => entry.name).join('\n'),
     headers: record.headers.map((header) => header.name).join(' '),
     description: record.description,
@@ -60,12 +62,20 @@ function vendorNames(codes: readonly StatusCodeRecord[]): Map<number, ReadonlySe
   const official = new Set(
     codes
       .filter((record) => record.registration !== 'UNOFFICIAL')
-      .flatMap((record) => [record.phrase, record.description, record.commonUsage, ...record.synonyms, ...record.formerPhrases.map((former) => former.phrase)])
+      .flatMap((record) => [
+        record.phrase,
+        record.description,
+        record.commonUsage,
+        ...record.synonyms,
+        ...record.formerPhrases.map((former) => former.phrase),
+      ])
       .flatMap(stemsOf),
   );
   const byCode = new Map<number, ReadonlySet<string>>();
   for (const record of codes) {
-    const vendors = [record.vendor ?? '', ...record.otherMeanings.map((meaning) => meaning.vendor)].map((vendor) => vendor.replace(/\([^)]*\)/g, ''));
+    const vendors = [record.vendor ?? '', ...record.otherMeanings.map((meaning) => meaning.vendor)].map((vendor) =>
+      vendor.replace(/\([^)]*\)/g, ''),
+    );
     const stems = new Set(vendors.flatMap(stemsOf).filter((stem) => stem.length > 2 && !official.has(stem)));
     if (stems.size > 0) byCode.set(record.code, stems);
   }
@@ -143,13 +153,28 @@ function byRelevance(a: SearchHit, b: SearchHit): number {
 
 /** Builds the ranked full-text index once; the returned function searches it. */
 export function createSearch(catalogue: Catalogue, tuning: SearchTuning = searchTuning): SearchCatalogue {
-  const { fieldBoosts, phraseBoost, exactNameBoost, unofficialWeight, vendorNamedWeight, rarityExponent, symptomBoost, symptomRankWeight, numberInTextBoost, typedMaxWords, maxQueryTerms, maxWordLength } = tuning;
+  const {
+    fieldBoosts,
+    phraseBoost,
+    exactNameBoost,
+    unofficialWeight,
+    vendorNamedWeight,
+    rarityExponent,
+    symptomBoost,
+    symptomRankWeight,
+    numberInTextBoost,
+    typedMaxWords,
+    maxQueryTerms,
+    maxWordLength,
+  } = tuning;
   const matchSymptoms = createSymptomSearch(catalogue.symptoms, tuning);
   const documents = catalogue.codes.map(toDocument);
   const documentFrequency = new Map<string, number>();
   for (const document of documents) {
     const terms = new Set(
-      searchFields.flatMap((field) => tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? [])),
+      searchFields.flatMap((field) =>
+        tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? []),
+      ),
     );
     for (const term of terms) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
   }
@@ -161,7 +186,8 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   const rarity = (term: string) => rarities.get(term) ?? rarityOf(1);
   // By code, in an array: MiniSearch asks for every document of every term it matches.
   const documentWeights: number[] = [];
-  for (const record of catalogue.codes) documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecated ? 1 : unofficialWeight;
+  for (const record of catalogue.codes)
+    documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecated ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',
@@ -173,10 +199,14 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       boost: fieldBoosts,
       // The last word may be unfinished while the user types; an earlier one the catalogue does not
       // know may be cut short on purpose ("perm redirect").
-      prefix: (term, position, terms) => term.length >= tuning.prefixMinLength && (position === terms.length - 1 || !documentFrequency.has(term)),
+      prefix: (term, position, terms) =>
+        term.length >= tuning.prefixMinLength && (position === terms.length - 1 || !documentFrequency.has(term)),
       // A word the catalogue knows is meant as written; an unknown one is likely a typo.
       fuzzy: (term) =>
-        !documentFrequency.has(term) && term.length >= tuning.fuzzyMinLength && !/\d/.test(term) && (term.length >= tuning.twoEditsMinLength ? 2 : 1),
+        !documentFrequency.has(term) &&
+        term.length >= tuning.fuzzyMinLength &&
+        !/\d/.test(term) &&
+        (term.length >= tuning.twoEditsMinLength ? 2 : 1),
       boostTerm: rarity,
       combineWith: 'OR',
       boostDocument: (code: number) => documentWeights[code] ?? 1,
@@ -200,7 +230,11 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const byField = new Map<string, string[]>();
     for (const [term, fields] of Object.entries(result.match)) {
       for (const field of fields) {
-        const word = forms.get(result.id as number)?.get(field)?.get(term) ?? term;
+        const word =
+          forms
+            .get(result.id as number)
+            ?.get(field)
+            ?.get(term) ?? term;
         const words = byField.get(field) ?? [];
         if (!words.includes(word)) byField.set(field, [...words, word]);
       }
@@ -271,15 +305,34 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // 431" below Chrome's page for any server error), or a query that is exactly a code's name
     // (nginx's page "The plain HTTP request was sent to HTTPS port" comes with 400, but those words
     // name 497). A symptom of another code is then shown on its code but lifts it no further.
-    const named = new Set(terms.filter((term) => codeNumber.test(term) && catalogue.byCode.has(Number(term)) && !matched.some((match) => match.stems.has(term))).map(Number));
+    const named = new Set(
+      terms
+        .filter(
+          (term) =>
+            codeNumber.test(term) &&
+            catalogue.byCode.has(Number(term)) &&
+            !matched.some((match) => match.stems.has(term)),
+        )
+        .map(Number),
+    );
     const hits = new Map<number, SearchHit>();
     // The query is stemmed once, here, and handed to MiniSearch as it is.
     const asWritten = typed ? {} : { fuzzy: false, prefix: false };
     // A vendor the query names ("cloudflare timeout") weighs its codes up, not down.
-    const vendorNamed = new Set([...vendors].filter(([, stems]) => [...stems].some((stem) => queryStems.has(stem))).map(([code]) => code));
+    const vendorNamed = new Set(
+      [...vendors].filter(([, stems]) => [...stems].some((stem) => queryStems.has(stem))).map(([code]) => code),
+    );
     const boosts = nameBoosts(queryStems);
-    const boostDocument = vendorNamed.size === 0 ? undefined : (code: number) => (vendorNamed.has(code) ? vendorNamedWeight : (documentWeights[code] ?? 1));
-    for (const result of index.search(text, { tokenize: () => terms, processTerm: (term) => term, ...(boostDocument ? { boostDocument } : {}), ...asWritten })) {
+    const boostDocument =
+      vendorNamed.size === 0
+        ? undefined
+        : (code: number) => (vendorNamed.has(code) ? vendorNamedWeight : (documentWeights[code] ?? 1));
+    for (const result of index.search(text, {
+      tokenize: () => terms,
+      processTerm: (term) => term,
+      ...(boostDocument ? { boostDocument } : {}),
+      ...asWritten,
+    })) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
         const boost = boosts.get(record.code) ?? 1;

@@ -42,7 +42,11 @@ const unofficialWeight = 0.7;
 function entriesOf(record: StatusCodeRecord): Array<Omit<SuggestionDocument, 'id'>> {
   const entries: Array<Omit<SuggestionDocument, 'id'>> = [
     { text: `${record.code} ${record.phrase}`, kind: 'PHRASE', code: record.code },
-    ...record.formerPhrases.map((former) => ({ text: former.phrase, kind: 'FORMER_PHRASE' as const, code: record.code })),
+    ...record.formerPhrases.map((former) => ({
+      text: former.phrase,
+      kind: 'FORMER_PHRASE' as const,
+      code: record.code,
+    })),
     ...record.synonyms.map((synonym) => ({ text: synonym, kind: 'SYNONYM' as const, code: record.code })),
     ...record.frameworkNames.map((entry) => ({ text: entry.name, kind: 'FRAMEWORK_NAME' as const, code: record.code })),
   ];
@@ -65,9 +69,7 @@ function processTerm(term: string): string {
  * phrases, synonyms and framework constants; the returned function completes a prefix.
  */
 export function createSuggest(catalogue: Catalogue): SuggestCatalogue {
-  const documents: SuggestionDocument[] = catalogue.codes
-    .flatMap(entriesOf)
-    .map((entry, id) => ({ id, ...entry }));
+  const documents: SuggestionDocument[] = catalogue.codes.flatMap(entriesOf).map((entry, id) => ({ id, ...entry }));
   const index = new MiniSearch<SuggestionDocument>({
     fields: ['text'],
     tokenize: (text) => tokenize(text),

@@ -27,7 +27,14 @@ const errorName = /^(?=.{3,})(?:[A-Za-z]+\d[\dA-Za-z]*|[A-Z]+(?:_[A-Z]+)+)$/;
 
 /** The query stems of the error names in a message: the whole names, not their parts. */
 function errorNamesOf(message: string): string[] {
-  return message.split(/[^\p{L}\p{N}_]+/u).filter((word) => errorName.test(word)).flatMap((word) => tokenize(word).slice(-1).flatMap((whole) => processQueryTerm(whole) ?? []));
+  return message
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((word) => errorName.test(word))
+    .flatMap((word) =>
+      tokenize(word)
+        .slice(-1)
+        .flatMap((whole) => processQueryTerm(whole) ?? []),
+    );
 }
 
 /**
@@ -81,7 +88,11 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
     // A mistyped word counts only towards coverage, which needs symptomMinWords words; a shorter
     // query holds a symptom only word for word, so it is looked up as written, at a fraction of the cost.
     const asWritten = typed && terms.length >= symptomMinWords ? {} : { fuzzy: false };
-    for (const result of index.search(terms.join(' '), { tokenize: () => [...terms], processTerm: (term) => term, ...asWritten })) {
+    for (const result of index.search(terms.join(' '), {
+      tokenize: () => [...terms],
+      processTerm: (term) => term,
+      ...asWritten,
+    })) {
       const stems = stemOfTerm.get(result.id as string);
       const symptom = byId.get(result.id as string);
       if (!stems || !symptom) continue;

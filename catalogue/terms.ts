@@ -19,7 +19,9 @@ const stopWords = new Set(
 const stem = (word: string) => (word === 'https' ? word : stemmer(word));
 
 /** A negation written short says "not", as the catalogue does ("doesn't match" is "does not match"). */
-const negations = new Set('dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt aint'.split(' '));
+const negations = new Set(
+  'dont doesnt didnt isnt arent wasnt werent wont cant couldnt shouldnt wouldnt hasnt havent hadnt aint'.split(' '),
+);
 
 /** Identifiers written in camelCase or snake_case ("StatusNotFound", "NOT_FOUND"), or with a number in them ("Status422UnprocessableEntity"). */
 const compoundWord = /[a-z][A-Z]|_|[A-Za-z]\d|\d[A-Za-z]/;
@@ -48,7 +50,9 @@ export function tokenize(text: string, field?: string): string[] {
   return words.flatMap((word) => {
     if (!compoundWord.test(word)) return [word];
     const parts = word
-      .replace(/([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_match, ...groups: Array<string | undefined>) => groups.slice(0, 6).filter(Boolean).join(' '))
+      .replace(/([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_match, ...groups: Array<string | undefined>) =>
+        groups.slice(0, 6).filter(Boolean).join(' '),
+      )
       .split(/[\s_]+/)
       .filter(Boolean);
     return [...parts, word.replace(/_/g, '')];

@@ -34,7 +34,8 @@ export const FrameworkName = builder.objectRef<FrameworkNameRecord>('FrameworkNa
     }),
     since: t.exposeString('since', {
       nullable: true,
-      description: 'The release that introduced the name, when older releases in use lack it: "3.13" for `HTTPStatus.CONTENT_TOO_LARGE`. Null when every supported release has it.',
+      description:
+        'The release that introduced the name, when older releases in use lack it: "3.13" for `HTTPStatus.CONTENT_TOO_LARGE`. Null when every supported release has it.',
     }),
   }),
 });

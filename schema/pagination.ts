@@ -20,8 +20,7 @@ const pageSize = (name: string) =>
     .max(maxPageSize, `${name} must be between 1 and ${maxPageSize}`)
     .nullish();
 
-const cursor = (name: string) =>
-  z.string().refine(isOffsetCursor, `${name} is not a cursor this API issued`).nullish();
+const cursor = (name: string) => z.string().refine(isOffsetCursor, `${name} is not a cursor this API issued`).nullish();
 
 /** Validates Relay paging arguments before a connection resolver runs. */
 export const pageArgs = z.looseObject({

@@ -86,7 +86,7 @@ builder.queryFields((t) => ({
         facets: tc.field({
           type: [SearchFacet],
           description:
-            'Result counts per class, ignoring the filter\'s own `classes` so every chip shows what it would add.',
+            "Result counts per class, ignoring the filter's own `classes` so every chip shows what it would add.",
           resolve: (connection) => connection.facets,
         }),
       }),
@@ -106,8 +106,7 @@ builder.queryFields((t) => ({
         }),
         symptoms: te.field({
           type: [Symptom],
-          description:
-            `The symptoms of this code whose message the query holds, best first, at most ${maxEdgeSymptoms}: the query was a pasted log line, browser error or error page. Empty otherwise; StatusCode.symptoms has them all.`,
+          description: `The symptoms of this code whose message the query holds, best first, at most ${maxEdgeSymptoms}: the query was a pasted log line, browser error or error page. Empty otherwise; StatusCode.symptoms has them all.`,
           resolve: (edge) => edge.hit.symptoms.slice(0, maxEdgeSymptoms),
         }),
       }),

@@ -8,13 +8,7 @@ import { builder } from './builder.js';
 import { maxPageSize, pageArgs } from './pagination.js';
 import { CodeConfusion, FrameworkName } from './code-guide.js';
 import { StatusClass } from './status-class.js';
-import {
-  FormerPhrase,
-  RegistrationEnum,
-  ResponseHeader,
-  Specification,
-  VendorMeaning,
-} from './status-code-details.js';
+import { FormerPhrase, RegistrationEnum, ResponseHeader, Specification, VendorMeaning } from './status-code-details.js';
 import { StatusCodeFilterInput } from './status-code-filter.js';
 import { Symptom } from './symptom.js';
 
@@ -28,7 +22,7 @@ builder.node(StatusCode, {
   fields: (t) => ({
     code: t.exposeInt('code', { description: 'The three-digit number, e.g. 404.' }),
     phrase: t.exposeString('phrase', {
-      description: 'The reason phrase as the IANA registry spells it, or the vendor\'s phrase for an unofficial code.',
+      description: "The reason phrase as the IANA registry spells it, or the vendor's phrase for an unofficial code.",
     }),
     title: t.string({
       description: 'Code and phrase as they appear on a status line: "404 Not Found".',
@@ -64,7 +58,7 @@ builder.node(StatusCode, {
     }),
     otherMeanings: t.field({
       type: [VendorMeaning],
-      description: 'Other vendors\' meanings of the same number.',
+      description: "Other vendors' meanings of the same number.",
       resolve: (record) => record.otherMeanings,
     }),
     formerPhrases: t.field({
@@ -120,11 +114,13 @@ builder.node(StatusCode, {
       resolve: (record) => `/status/${record.code}`,
     }),
     exampleExchange: t.exposeString('exampleExchange', {
-      description: 'A typical request and the response with this code, written out as HTTP/1.1 messages over several lines.',
+      description:
+        'A typical request and the response with this code, written out as HTTP/1.1 messages over several lines.',
     }),
     symptoms: t.field({
       type: [Symptom],
-      description: 'Error messages (log lines, browser errors, error pages) that come with this code, and what each means.',
+      description:
+        'Error messages (log lines, browser errors, error pages) that come with this code, and what each means.',
       resolve: (record) => record.symptoms,
     }),
   }),

@@ -22,10 +22,11 @@ const kindDescriptions: Record<SuggestionKind, string> = {
 };
 
 const SuggestionKindEnum = builder.enumType('SuggestionKind', {
-  description: 'Where a suggestion\'s text comes from.',
-  values: Object.fromEntries(
-    suggestionKinds.map((kind) => [kind, { description: kindDescriptions[kind] }]),
-  ) as Record<SuggestionKind, { description: string }>,
+  description: "Where a suggestion's text comes from.",
+  values: Object.fromEntries(suggestionKinds.map((kind) => [kind, { description: kindDescriptions[kind] }])) as Record<
+    SuggestionKind,
+    { description: string }
+  >,
 });
 
 const Suggestion = builder.objectRef<SuggestionRecord>('Suggestion').implement({
@@ -36,7 +37,7 @@ const Suggestion = builder.objectRef<SuggestionRecord>('Suggestion').implement({
     }),
     kind: t.field({
       type: SuggestionKindEnum,
-      description: 'Whether the text is the code\'s phrase, a former phrase, a synonym or a framework name.',
+      description: "Whether the text is the code's phrase, a former phrase, a synonym or a framework name.",
       resolve: (suggestion) => suggestion.kind,
     }),
     statusCode: t.field({

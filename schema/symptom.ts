@@ -32,7 +32,7 @@ const sourceNames: Record<SymptomSource, string> = {
 };
 
 export const SymptomSourceEnum = builder.enumType('SymptomSource', {
-  description: 'The software that prints a symptom\'s message.',
+  description: "The software that prints a symptom's message.",
   values: Object.fromEntries(symptomSources.map((source) => [source, { description: sourceNames[source] }])) as Record<
     SymptomSource,
     { description: string }
@@ -44,9 +44,15 @@ export const Symptom = builder.objectRef<SymptomRecord>('Symptom').implement({
     'An error message as people meet it (a log line, a browser error, an error page), the status code the client sees with it, and what to check first. Search finds the symptom when its message is pasted, log line and all.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'A stable name: "nginx-upstream-timed-out".' }),
-    source: t.field({ type: SymptomSourceEnum, description: 'The software that prints it.', resolve: (symptom) => symptom.source }),
-    seenIn: t.exposeString('seenIn', { description: 'Where it shows up: "error log", "browser console", "error page".' }),
-    message: t.exposeString('message', { description: 'The message\'s fixed text, as the software prints it.' }),
+    source: t.field({
+      type: SymptomSourceEnum,
+      description: 'The software that prints it.',
+      resolve: (symptom) => symptom.source,
+    }),
+    seenIn: t.exposeString('seenIn', {
+      description: 'Where it shows up: "error log", "browser console", "error page".',
+    }),
+    message: t.exposeString('message', { description: "The message's fixed text, as the software prints it." }),
     example: t.exposeString('example', {
       description: 'A whole line as someone would paste it: the message with its timestamp, addresses and numbers.',
     }),
@@ -58,7 +64,9 @@ export const Symptom = builder.objectRef<SymptomRecord>('Symptom').implement({
     }),
     meaning: t.exposeString('meaning', { description: 'What happened.' }),
     checkFirst: t.exposeString('checkFirst', { description: 'The first thing to check.' }),
-    reference: t.exposeString('reference', { description: 'The vendor\'s documentation of the message or the setting behind it.' }),
+    reference: t.exposeString('reference', {
+      description: "The vendor's documentation of the message or the setting behind it.",
+    }),
   }),
 });
 
@@ -66,7 +74,10 @@ builder.queryFields((t) => ({
   symptoms: t.field({
     type: [Symptom],
     description: 'Every error message the catalogue explains, or those of one source, in catalogue order.',
-    args: { source: t.arg({ type: SymptomSourceEnum, description: 'Only this software\'s messages; all when omitted.' }) },
-    resolve: (_root, { source }) => (source ? catalogue.symptoms.filter((symptom) => symptom.source === source) : catalogue.symptoms),
+    args: {
+      source: t.arg({ type: SymptomSourceEnum, description: "Only this software's messages; all when omitted." }),
+    },
+    resolve: (_root, { source }) =>
+      source ? catalogue.symptoms.filter((symptom) => symptom.source === source) : catalogue.symptoms,
   }),
 }));

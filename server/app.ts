@@ -36,7 +36,6 @@ export interface StatusqlApp {
   liveExamples: LiveExamples;
 }
 
-
 /**
  * The request yoga's Node adapter is given: not the socket's IncomingMessage, but an object holding
  * exactly the key's parts, on one fixed Host so that an answer never depends on the Host a client
@@ -52,6 +51,7 @@ function nodeRequestOf(method: string, url: string, headers: Record<string, stri
   const parsed = body !== null && headers['content-type']?.includes('json') ? parsedObject(body) : undefined;
   if (parsed !== undefined) return { ...request, body: parsed };
   return Object.assign(request, {
+    // eslint-disable-next-line @typescript-eslint/require-await -- yoga reads a raw body as an async iterable
     async *[Symbol.asyncIterator]() {
       if (body !== null && body.length > 0) yield body;
     },
@@ -90,9 +90,13 @@ type NodeRequest = Parameters<StatusqlYoga['handleNodeRequest']>[0];
 export function createStatusqlApp(config: Config = loadConfig(), options: StatusqlAppOptions = {}): StatusqlApp {
   const logger = options.logger ?? createLogger(config.logLevel);
   const { metrics } = options;
-  const yoga = createStatusqlYoga(config, { logger, plugins: [...(options.plugins ?? []), ...(metrics ? [metrics.yogaPlugin] : [])] });
+  const yoga = createStatusqlYoga(config, {
+    logger,
+    plugins: [...(options.plugins ?? []), ...(metrics ? [metrics.yogaPlugin] : [])],
+  });
   const lookups = metrics?.answerCacheLookups;
-  const answers = config.responseCacheMegabytes > 0 ? createAnswerCache(config.responseCacheMegabytes * 1024 * 1024) : null;
+  const answers =
+    config.responseCacheMegabytes > 0 ? createAnswerCache(config.responseCacheMegabytes * 1024 * 1024) : null;
   const webPage = createWebPage(options.webPageDirectory);
   const isReady = options.isReady ?? (() => true);
   const identity = { version: release.version, catalogue: release.catalogue };
@@ -106,13 +110,24 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   });
 
   /** Steps 6 and 7: yoga's answer to exactly the method, target, headers and body given. */
-  async function askYoga(method: string, target: string, headers: Record<string, string>, body: Buffer | null): Promise<{ answer: Answer; storable: boolean }> {
+  async function askYoga(
+    method: string,
+    target: string,
+    headers: Record<string, string>,
+    body: Buffer | null,
+  ): Promise<{ answer: Answer; storable: boolean }> {
     const outcome: AnswerOutcome = { succeeded: false };
-    const answer = await answerOf(await yoga.handleNodeRequest(nodeRequestOf(method, target, headers, body), { outcome }));
+    const answer = await answerOf(
+      await yoga.handleNodeRequest(nodeRequestOf(method, target, headers, body), { outcome }),
+    );
     if (answer.status >= 400 && !answer.headers['content-type']?.includes('json')) {
       // Yoga answers an error thrown outside execution with its stack as text/plain, and a 406 or
       // a 405 with no body: every error answer here is a JSON error, and none says what broke.
-      if (answer.status >= 500) logger.error({ status: answer.status, method, path: pathOf(target) }, 'unexpected error answer from yoga, masked');
+      if (answer.status >= 500)
+        logger.error(
+          { status: answer.status, method, path: pathOf(target) },
+          'unexpected error answer from yoga, masked',
+        );
       return { answer: answer.status >= 500 ? unexpectedErrorAnswer() : bareErrorAsJson(answer), storable: false };
     }
     const isGraphiQL = answer.status === 200 && Boolean(answer.headers['content-type']?.startsWith('text/html'));
@@ -120,7 +135,9 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
     const cached = withCachingHeaders(answer, method, succeeded, caching);
     // GraphiQL's HTML names hashed files that the next build replaces: like index.html, it is
     // revalidated on every use (its ETag hashes it), so no browser keeps one naming files now gone.
-    const page = isGraphiQL ? { ...cached, headers: { ...cached.headers, ...graphiqlPageHeaders, 'cache-control': 'no-cache' } } : cached;
+    const page = isGraphiQL
+      ? { ...cached, headers: { ...cached.headers, ...graphiqlPageHeaders, 'cache-control': 'no-cache' } }
+      : cached;
     return { answer: page, storable: succeeded && (method === 'GET' || method === 'POST') };
   }
 
@@ -140,7 +157,13 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       return webPage(req, res, (error) => {
         if (error) return fail(res, error);
         if (file === '/index.html') {
-          return sendError(res, 503, 'PAGE_NOT_BUILT', 'The page is not built: run `npm run build:web` (`npm ci` does it). The API works without it at /graphql.', { 'retry-after': '10' });
+          return sendError(
+            res,
+            503,
+            'PAGE_NOT_BUILT',
+            'The page is not built: run `npm run build:web` (`npm ci` does it). The API works without it at /graphql.',
+            { 'retry-after': '10' },
+          );
         }
         sendError(res, 404, 'NOT_FOUND', 'Not Found: this server has no such file.');
       });
@@ -163,17 +186,26 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   }
 
   /** Steps 5 to 8 for a GraphQL request whose body (a POST's) has been read. */
-  function answerGraphQL(req: IncomingMessage, res: ServerResponse, method: string, target: string, body: Buffer | null): void {
+  function answerGraphQL(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    target: string,
+    body: Buffer | null,
+  ): void {
     const headers = givenHeaders(req.headers);
     const key = answers && (method === 'GET' || method === 'POST') ? answerKey(method, target, headers, body) : null;
     const stored = key === null ? undefined : answers!.get(key);
     if (key !== null && lookups) (stored ? lookups.hit : lookups.miss).inc();
     if (stored) return sendAnswer(req, res, stored);
 
-    askYoga(method, target, headers, body).then(({ answer, storable }) => {
-      if (key !== null && storable) answers!.set(key, answer);
-      if (!res.destroyed) sendAnswer(req, res, answer);
-    }, (error: unknown) => fail(res, error));
+    askYoga(method, target, headers, body).then(
+      ({ answer, storable }) => {
+        if (key !== null && storable) answers!.set(key, answer);
+        if (!res.destroyed) sendAnswer(req, res, answer);
+      },
+      (error: unknown) => fail(res, error),
+    );
   }
 
   /** Runs `step`, failing the request with a masked 500 if it throws. */

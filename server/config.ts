@@ -13,7 +13,8 @@ const wholeNumber = (min: number, max: number) => {
   const error = `expected a whole number from ${min} to ${max}`;
   return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 };
-const integer = (min: number, max: number, fallback: number) => z.preprocess(unsetWhenEmpty, wholeNumber(min, max).default(fallback));
+const integer = (min: number, max: number, fallback: number) =>
+  z.preprocess(unsetWhenEmpty, wholeNumber(min, max).default(fallback));
 
 const boolean = (fallback: boolean) =>
   z.preprocess(
@@ -35,7 +36,10 @@ const corsOrigin = z.preprocess(
       const origins = value.split(',').map((origin) => origin.trim());
       for (const origin of origins) {
         if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
-          context.addIssue({ code: 'custom', message: `"${origin}" is not an origin like https://example.com (no path, no trailing slash)` });
+          context.addIssue({
+            code: 'custom',
+            message: `"${origin}" is not an origin like https://example.com (no path, no trailing slash)`,
+          });
           return z.NEVER;
         }
       }

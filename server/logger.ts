@@ -6,7 +6,7 @@ import type { LogLevel } from './config.js';
 /**
  * Stdout for log lines, made once per process. Alone on its stdout, a process gathers its lines and
  * writes them 4 KB or a quarter of a second at a time: one system call per access-log line cost a
- * third of a repeated lookup's throughput (bench/README.md). The writes are synchronous, so no line
+ * third of a repeated lookup's throughput (bench/history-2026.md). The writes are synchronous, so no line
  * is lost but to SIGKILL: however the process exits (`process.exit` after draining or after a fatal
  * error), what is gathered is written before it does. Cluster workers share one pipe, where only a
  * write of one whole line is sure not to be interleaved with another process's: they write each
@@ -23,7 +23,7 @@ function stdoutDestination(shared: boolean): DestinationStream {
  * Lines gathered and handed to `stream` joined, `bytes` or `intervalMs` at a time, and on exit.
  * Sonic-boom's own buffer (`minLength`) appends each line to its last pending string and measures
  * that string whole, up to 16 KB a line: with it, this server's access log cost 9.5 µs a repeated
- * lookup; gathered here, 2.3–6.4 µs (bench/README.md, "What the access log costs").
+ * lookup; gathered here, 2.3–6.4 µs (bench/history-2026.md, "What the access log costs").
  */
 function gathered(stream: DestinationStream, bytes: number, intervalMs: number): DestinationStream {
   let lines: string[] = [];
@@ -53,9 +53,11 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
 
 /** Yoga's logger interface over pino: yoga passes either a message or an error. */
 export function yogaLogger(logger: Logger): YogaLogger {
-  const forward = (level: 'debug' | 'info' | 'warn' | 'error') => (first: unknown, ...rest: unknown[]) => {
-    if (first instanceof Error) logger[level]({ err: first }, first.message);
-    else logger[level]([first, ...rest].map(String).join(' '));
-  };
+  const forward =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (first: unknown, ...rest: unknown[]) => {
+      if (first instanceof Error) logger[level]({ err: first }, first.message);
+      else logger[level]([first, ...rest].map(String).join(' '));
+    };
   return { debug: forward('debug'), info: forward('info'), warn: forward('warn'), error: forward('error') };
 }

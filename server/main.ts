@@ -76,7 +76,10 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   server.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
     const what = config.introspection ? 'GraphiQL' : 'GraphQL';
-    logger.info({ port, host: config.host ?? null }, `StatusQL: ${what} at http://localhost:${port}${yoga.graphqlEndpoint}`);
+    logger.info(
+      { port, host: config.host ?? null },
+      `StatusQL: ${what} at http://localhost:${port}${yoga.graphqlEndpoint}`,
+    );
   });
 }
 

@@ -1,13 +1,18 @@
 import { getOperationAST, Kind, parse, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createCounter, createHistogram, usePrometheus, type FillLabelsFnParams } from '@graphql-yoga/plugin-prometheus';
+import {
+  createCounter,
+  createHistogram,
+  usePrometheus,
+  type FillLabelsFnParams,
+} from '@graphql-yoga/plugin-prometheus';
 import { collectDefaultMetrics, Counter, Histogram, type Registry } from 'prom-client';
 import { liveExamplePrefix } from './http/live-example-request.js';
 import { webPageFile } from './http/web-page.js';
 import { loadTrustedDocuments } from './yoga/use-trusted-documents.js';
 import { graphqlEndpoint } from './yoga/yoga.js';
 
-/** What one serving process measures (README, "Metrics"); app.ts and http/server.ts record it. */
+/** What one serving process measures (docs/operations.md, "Metrics"); app.ts and http/server.ts record it. */
 export interface StatusqlMetrics {
   /** Yoga's metrics: operations, their durations and errors, and yoga's HTTP durations. */
   yogaPlugin: Plugin;
@@ -25,15 +30,29 @@ export interface StatusqlMetrics {
  */
 const sdkOperationNames: ReadonlySet<string> = new Set(
   [...loadTrustedDocuments().values()].flatMap((text) =>
-    parse(text).definitions.flatMap((definition) => (definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [])),
+    parse(text).definitions.flatMap((definition) =>
+      definition.kind === Kind.OPERATION_DEFINITION && definition.name ? [definition.name.value] : [],
+    ),
   ),
 );
 
-const standardMethods: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+const standardMethods: ReadonlySet<string> = new Set([
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'DELETE',
+  'CONNECT',
+  'OPTIONS',
+  'TRACE',
+  'PATCH',
+]);
 
-const methodLabel = (method: string | undefined) => (method !== undefined && standardMethods.has(method) ? method : 'other');
+const methodLabel = (method: string | undefined) =>
+  method !== undefined && standardMethods.has(method) ? method : 'other';
 
-const operationNameLabel = (name: unknown) => (typeof name !== 'string' ? 'Anonymous' : sdkOperationNames.has(name) ? name : 'other');
+const operationNameLabel = (name: unknown) =>
+  typeof name !== 'string' ? 'Anonymous' : sdkOperationNames.has(name) ? name : 'other';
 
 /**
  * The operation a request runs, as labels. Found in the document as graphql-js finds it (the
@@ -49,7 +68,9 @@ function operationLabels(document: DocumentNode | undefined, requested: unknown)
 }
 
 /** Labels by operation, from the plugin's parameters and yoga's context (which holds the request's params). */
-const byOperation = (params: FillLabelsFnParams, context: { params?: { operationName?: unknown } } | undefined) =>
+type OperationContext = { params?: { operationName?: unknown } } | undefined;
+
+const byOperation = (params: FillLabelsFnParams, context: OperationContext) =>
   operationLabels(params.document, context?.params?.operationName);
 
 const operationLabelNames = ['operationName', 'operationType'] as const;
@@ -63,22 +84,41 @@ function useMetrics(registry: Registry): Plugin {
     metrics: {
       graphql_envelop_request: createCounter({
         registry,
-        counter: { name: 'graphql_envelop_request', help: 'GraphQL operations executed', labelNames: operationLabelNames },
+        counter: {
+          name: 'graphql_envelop_request',
+          help: 'GraphQL operations executed',
+          labelNames: operationLabelNames,
+        },
         fillLabelsFn: byOperation,
       }),
       graphql_envelop_request_duration: createHistogram({
         registry,
-        histogram: { name: 'graphql_envelop_request_duration', help: 'Seconds from parse to the end of execution', labelNames: operationLabelNames },
+        histogram: {
+          name: 'graphql_envelop_request_duration',
+          help: 'Seconds from parse to the end of execution',
+          labelNames: operationLabelNames,
+        },
         fillLabelsFn: byOperation,
       }),
       graphql_envelop_error_result: createCounter({
         registry,
-        counter: { name: 'graphql_envelop_error_result', help: 'Errors in results, by the phase that raised them', labelNames: [...operationLabelNames, 'phase'] },
-        fillLabelsFn: (params, context) => ({ ...byOperation(params, context), phase: params.errorPhase }),
+        counter: {
+          name: 'graphql_envelop_error_result',
+          help: 'Errors in results, by the phase that raised them',
+          labelNames: [...operationLabelNames, 'phase'],
+        },
+        fillLabelsFn: (params, context: OperationContext) => ({
+          ...byOperation(params, context),
+          phase: params.errorPhase,
+        }),
       }),
       graphql_yoga_http_duration: createHistogram({
         registry,
-        histogram: { name: 'graphql_yoga_http_duration', help: 'Seconds yoga spent on a request that parsed', labelNames: [...operationLabelNames, 'method', 'statusCode'] },
+        histogram: {
+          name: 'graphql_yoga_http_duration',
+          help: 'Seconds yoga spent on a request that parsed',
+          labelNames: [...operationLabelNames, 'method', 'statusCode'],
+        },
         fillLabelsFn: (params: FillLabelsFnParams & { request: Request; response: Response }) => ({
           operationName: operationNameLabel(params.operationName),
           operationType: params.operationType ?? 'unknown',
@@ -112,7 +152,8 @@ function routeOf(target: string | undefined, method: string | undefined): Route 
 }
 
 /** A live example answers whatever code its client names: by class (`4xx`), its statuses stay five. */
-const statusLabel = (route: Route, status: number) => (route === 'status' ? `${Math.floor(status / 100)}xx` : String(status));
+const statusLabel = (route: Route, status: number) =>
+  route === 'status' ? `${Math.floor(status / 100)}xx` : String(status);
 
 /**
  * The metrics of one serving process, registered in `registry` with prom-client's default process

@@ -27,7 +27,9 @@ describe('the answer cache', () => {
   afterAll(() => server.close());
 
   /** Runs `send` and says how many times yoga was asked meanwhile. */
-  async function reachedYoga(send: () => Promise<Response>): Promise<{ calls: number; response: Response; text: string }> {
+  async function reachedYoga(
+    send: () => Promise<Response>,
+  ): Promise<{ calls: number; response: Response; text: string }> {
     const before = yogaRequests.count();
     const response = await send();
     const text = await response.text();
@@ -47,7 +49,9 @@ describe('the answer cache', () => {
   it('answers If-None-Match from the stored ETag with an empty 304, without asking yoga', async () => {
     const etag = (await fetch(`${server.origin}${lookupPath}`)).headers.get('etag')!;
     const { calls, response, text } = await reachedYoga(() =>
-      fetch(`${server.origin}${lookupPath}`, { headers: { 'if-none-match': `W/"other", ${etag}`, 'cache-control': 'max-age=0' } }),
+      fetch(`${server.origin}${lookupPath}`, {
+        headers: { 'if-none-match': `W/"other", ${etag}`, 'cache-control': 'max-age=0' },
+      }),
     );
     expect(calls).toBe(0);
     expect(response.status).toBe(304);
@@ -58,7 +62,11 @@ describe('the answer cache', () => {
 
   it('replays a repeated POST, still marked no-store', async () => {
     const post = () =>
-      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ statusCode(code: 410) { phrase } }' }) });
+      fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ statusCode(code: 410) { phrase } }' }),
+      });
     const first = await reachedYoga(post);
     const second = await reachedYoga(post);
     expect([first.calls, second.calls]).toEqual([1, 0]);
@@ -97,7 +105,11 @@ describe('RESPONSE_CACHE_MB', () => {
       for (let index = 0; index < 80; index++) {
         const query = `# ${index}\n{ statusCodes(first: 100) { edges { node { code description commonUsage } } } }`;
         const body = JSON.stringify({ query, variables: { padding: 'x'.repeat(60_000) } });
-        const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         expect(response.status).toBe(200);
       }
       expect(server.app.answers!.size).toBeGreaterThan(0);

@@ -41,8 +41,15 @@ describe('statusCode', () => {
   });
 
   it('marks a vendor code unofficial with its other meanings', async () => {
-    const { data } = await execute(`{ statusCode(code: 499) { official registration vendor specification { url } otherMeanings { vendor phrase } } }`);
-    expect(data?.statusCode).toMatchObject({ official: false, registration: 'UNOFFICIAL', vendor: 'nginx', specification: null });
+    const { data } = await execute(
+      `{ statusCode(code: 499) { official registration vendor specification { url } otherMeanings { vendor phrase } } }`,
+    );
+    expect(data?.statusCode).toMatchObject({
+      official: false,
+      registration: 'UNOFFICIAL',
+      vendor: 'nginx',
+      specification: null,
+    });
     expect(data?.statusCode.otherMeanings).toEqual([{ vendor: 'Esri ArcGIS', phrase: 'Token Required' }]);
   });
 
@@ -52,7 +59,9 @@ describe('statusCode', () => {
     const again = await execute(`query ($id: ID!) { node(id: $id) { id ... on StatusCode { code phrase } } }`, { id });
     expect(again.data).toEqual({ node: { id, code: 418, phrase: '(Unused)' } });
     const classId = first.data?.statusCode.class.id;
-    const statusClass = await execute(`query ($id: ID!) { node(id: $id) { ... on StatusClass { name } } }`, { id: classId });
+    const statusClass = await execute(`query ($id: ID!) { node(id: $id) { ... on StatusClass { name } } }`, {
+      id: classId,
+    });
     expect(statusClass.data).toEqual({ node: { name: '4xx' } });
   });
 });
@@ -86,13 +95,17 @@ describe('statusCodes', () => {
   });
 
   it('combines filters: unofficial server errors', async () => {
-    const { data } = await execute(`{ statusCodes(filter: { classes: [SERVER_ERROR], official: false }) { edges { node { code official } } } }`);
+    const { data } = await execute(
+      `{ statusCodes(filter: { classes: [SERVER_ERROR], official: false }) { edges { node { code official } } } }`,
+    );
     const codes = data?.statusCodes.edges.map((edge: { node: { code: number } }) => edge.node.code);
     expect(codes).toEqual([509, 520, 521, 522, 523, 524, 525, 526, 527, 529, 530, 540, 561, 598, 599]);
   });
 
   it('filters by header, range and behaviour', async () => {
-    const { data } = await execute(`{ statusCodes(filter: { header: "retry-after", minCode: 500, maxCode: 599 }) { edges { node { code } } } }`);
+    const { data } = await execute(
+      `{ statusCodes(filter: { header: "retry-after", minCode: 500, maxCode: 599 }) { edges { node { code } } } }`,
+    );
     expect(data?.statusCodes.edges.map((edge: { node: { code: number } }) => edge.node.code)).toEqual([503]);
   });
 
@@ -147,10 +160,15 @@ describe('search', () => {
 
   it('pages through results', async () => {
     const all = await execute(`{ search(query: "4xx") { edges { node { code } } } }`);
-    const first = await execute(`{ search(query: "4xx", first: 5) { edges { node { code } } pageInfo { endCursor hasNextPage } } }`);
-    const next = await execute(`query ($after: String) { search(query: "4xx", first: 5, after: $after) { edges { node { code } } } }`, {
-      after: first.data?.search.pageInfo.endCursor,
-    });
+    const first = await execute(
+      `{ search(query: "4xx", first: 5) { edges { node { code } } pageInfo { endCursor hasNextPage } } }`,
+    );
+    const next = await execute(
+      `query ($after: String) { search(query: "4xx", first: 5, after: $after) { edges { node { code } } } }`,
+      {
+        after: first.data?.search.pageInfo.endCursor,
+      },
+    );
     expect(first.data?.search.pageInfo.hasNextPage).toBe(true);
     expect([...codesOf(first.data), ...codesOf(next.data)]).toEqual(codesOf(all.data).slice(0, 10));
   });
@@ -169,7 +187,9 @@ describe('statusClass and statusClasses', () => {
   });
 
   it('gives a class with its codes', async () => {
-    const { data } = await execute(`{ statusClass(kind: INFORMATIONAL) { name description codeCount codes { code } } }`);
+    const { data } = await execute(
+      `{ statusClass(kind: INFORMATIONAL) { name description codeCount codes { code } } }`,
+    );
     expect(data?.statusClass.codes).toEqual([100, 101, 102, 103, 104].map((code) => ({ code })));
     expect(data?.statusClass.codeCount).toBe(5);
     expect(data?.statusClass.description.length).toBeGreaterThan(10);

@@ -18,7 +18,11 @@ interface Exchange {
 function recordingFetch(exchanges: Exchange[]): typeof fetch {
   return async (input, init) => {
     const response = await fetch(input, init);
-    exchanges.push({ method: init?.method ?? 'GET', status: response.status, cacheControl: response.headers.get('cache-control') });
+    exchanges.push({
+      method: init?.method ?? 'GET',
+      status: response.status,
+      cacheControl: response.headers.get('cache-control'),
+    });
     return response;
   };
 }
@@ -26,7 +30,9 @@ function recordingFetch(exchanges: Exchange[]): typeof fetch {
 /** The Apollo protocol by hand: a hash-only GET, and a POST that registers the query. */
 const extensionsOf = (query: string) => JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(query) } });
 const hashOnly = (server: TestServer, query: string) =>
-  fetch(`${server.url}?extensions=${encodeURIComponent(extensionsOf(query))}`, { headers: { accept: 'application/graphql-response+json' } });
+  fetch(`${server.url}?extensions=${encodeURIComponent(extensionsOf(query))}`, {
+    headers: { accept: 'application/graphql-response+json' },
+  });
 const register = (server: TestServer, query: string, hash = sha256(query)) =>
   fetch(server.url, {
     method: 'POST',
@@ -46,7 +52,9 @@ describe('automatic persisted queries', () => {
   it('answers an unknown hash with the message and code clients key on', async () => {
     const response = await hashOnly(server, '{ statusCode(code: 418) { phrase } }');
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual([{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }]);
+    expect((await response.json()).errors).toEqual([
+      { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+    ]);
   });
 
   it('registers a query sent with its hash, then answers the hash alone: 200, cacheable', async () => {
@@ -62,7 +70,9 @@ describe('automatic persisted queries', () => {
     const query = '{ statusCode(code: 411) { phrase } }';
     const response = await register(server, query, sha256('{ statusCode(code: 200) { phrase } }'));
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual([{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }]);
+    expect((await response.json()).errors).toEqual([
+      { message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } },
+    ]);
     expect((await hashOnly(server, '{ statusCode(code: 200) { phrase } }')).status).toBe(400);
   });
 
@@ -93,7 +103,9 @@ describe('automatic persisted queries', () => {
     `;
     const run = async () => {
       const exchanges: Exchange[] = [];
-      const link = new PersistedQueryLink({ sha256, useGETForHashedQueries: true }).concat(new HttpLink({ uri: server.url, fetch: recordingFetch(exchanges) }));
+      const link = new PersistedQueryLink({ sha256, useGETForHashedQueries: true }).concat(
+        new HttpLink({ uri: server.url, fetch: recordingFetch(exchanges) }),
+      );
       const client = new ApolloClient({ link, cache: new InMemoryCache() });
       const { data } = await client.query({ query, fetchPolicy: 'no-cache' });
       return { data, exchanges };
@@ -112,7 +124,13 @@ describe('automatic persisted queries', () => {
       const client = new Client({
         url: server.url,
         fetch: recordingFetch(exchanges),
-        exchanges: [persistedExchange({ preferGetForPersistedQueries: true, generateHash: async (text) => sha256(text) }), fetchExchange],
+        exchanges: [
+          persistedExchange({
+            preferGetForPersistedQueries: true,
+            generateHash: (text) => Promise.resolve(sha256(text)),
+          }),
+          fetchExchange,
+        ],
       });
       const result = await client.query(query, {}, { requestPolicy: 'network-only' }).toPromise();
       return { result, exchanges };

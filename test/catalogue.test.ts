@@ -37,7 +37,9 @@ describe('catalogue', () => {
   });
 
   it("covers every code in Node's http.STATUS_CODES", () => {
-    const missing = Object.keys(STATUS_CODES).map(Number).filter((code) => !catalogue.byCode.has(code));
+    const missing = Object.keys(STATUS_CODES)
+      .map(Number)
+      .filter((code) => !catalogue.byCode.has(code));
     expect(missing).toEqual([]);
   });
 
@@ -55,14 +57,19 @@ describe('catalogue', () => {
   });
 
   it('marks 305, 306, 418 and 510 deprecated and nothing else', () => {
-    expect(catalogue.codes.filter((entry) => entry.deprecated).map((entry) => entry.code)).toEqual([305, 306, 418, 510]);
+    expect(catalogue.codes.filter((entry) => entry.deprecated).map((entry) => entry.code)).toEqual([
+      305, 306, 418, 510,
+    ]);
   });
 
-  it.each([218, 430, 444, 450, 464, 499, 509, 520, 521, 522, 523, 524, 525, 526, 529, 540, 598, 599])('marks %i unofficial with a vendor', (code) => {
-    expect(record(code).registration).toBe('UNOFFICIAL');
-    expect(record(code).vendor).toBeTruthy();
-    expect(record(code).specification).toBeNull();
-  });
+  it.each([218, 430, 444, 450, 464, 499, 509, 520, 521, 522, 523, 524, 525, 526, 529, 540, 598, 599])(
+    'marks %i unofficial with a vendor',
+    (code) => {
+      expect(record(code).registration).toBe('UNOFFICIAL');
+      expect(record(code).vendor).toBeTruthy();
+      expect(record(code).specification).toBeNull();
+    },
+  );
 
   it('lists the other meanings of 499 and 420', () => {
     expect(record(499)).toMatchObject({ phrase: 'Client Closed Request', vendor: 'nginx' });
@@ -120,10 +127,13 @@ describe('catalogue', () => {
     expect(record(code).vendor).toBe(vendor);
   });
 
-  it.each(['status-codes.json', 'code-guides.json', 'symptoms.json'])('stores %s deterministically formatted', (file) => {
-    const text = readFileSync(new URL(`../catalogue/${file}`, import.meta.url), 'utf8');
-    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
-  });
+  it.each(['status-codes.json', 'code-guides.json', 'symptoms.json'])(
+    'stores %s deterministically formatted',
+    (file) => {
+      const text = readFileSync(new URL(`../catalogue/${file}`, import.meta.url), 'utf8');
+      expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    },
+  );
 });
 
 describe('seed page', () => {
@@ -149,16 +159,44 @@ describe('facts an audit against the RFCs and the vendors corrected', () => {
 
   it.each([
     ['226 must carry an ETag (RFC 3229 §10.4.1)', () => header(226, 'ETag'), 'MUST'],
-    ['413 should say Retry-After when the limit is temporary (RFC 9110 §15.5.14)', () => header(413, 'Retry-After'), 'SHOULD'],
-    ['408 no longer requires Connection: close (RFC 9110 §15.5.9; it was RFC 7231)', () => header(408, 'Connection'), 'CONVENTION'],
+    [
+      '413 should say Retry-After when the limit is temporary (RFC 9110 §15.5.14)',
+      () => header(413, 'Retry-After'),
+      'SHOULD',
+    ],
+    [
+      '408 no longer requires Connection: close (RFC 9110 §15.5.9; it was RFC 7231)',
+      () => header(408, 'Connection'),
+      'CONVENTION',
+    ],
     ['507 is not repeated until the user acts again (RFC 4918 §11.5)', () => record(507).retryable, false],
     ['511 needs the user to sign in to the network first', () => record(511).retryable, false],
     ['449 needs the request to change', () => record(449).retryable, false],
-    ["Cloudflare's 524 read timeout is 120 s by default", () => /120 seconds by default/.test(record(524).description), true],
-    ['522 also covers an origin that accepted the connection but did not acknowledge the request', () => /did not acknowledge/.test(record(522).description), true],
-    ["303 is defined by its Location, with no requirement keyword (RFC 9110 §15.4.4)", () => header(303, 'Location'), 'DEFINITION'],
-    ['301 and 302 keep their Location a SHOULD', () => `${header(301, 'Location')} ${header(302, 'Location')}`, 'SHOULD SHOULD'],
-    ["Cloudflare's 520 page says the web server is returning an unknown error", () => record(520).phrase, 'Web Server Is Returning an Unknown Error'],
+    [
+      "Cloudflare's 524 read timeout is 120 s by default",
+      () => /120 seconds by default/.test(record(524).description),
+      true,
+    ],
+    [
+      '522 also covers an origin that accepted the connection but did not acknowledge the request',
+      () => /did not acknowledge/.test(record(522).description),
+      true,
+    ],
+    [
+      '303 is defined by its Location, with no requirement keyword (RFC 9110 §15.4.4)',
+      () => header(303, 'Location'),
+      'DEFINITION',
+    ],
+    [
+      '301 and 302 keep their Location a SHOULD',
+      () => `${header(301, 'Location')} ${header(302, 'Location')}`,
+      'SHOULD SHOULD',
+    ],
+    [
+      "Cloudflare's 520 page says the web server is returning an unknown error",
+      () => record(520).phrase,
+      'Web Server Is Returning an Unknown Error',
+    ],
   ] as const)('%s', (_fact, read, expected) => {
     expect(read()).toBe(expected);
   });
@@ -166,7 +204,9 @@ describe('facts an audit against the RFCs and the vendors corrected', () => {
 
 describe('framework names that need a recent release', () => {
   const names = (code: number, framework: string) =>
-    record(code).frameworkNames.filter((entry) => entry.framework === framework).map((entry) => [entry.name, entry.since ?? null]);
+    record(code)
+      .frameworkNames.filter((entry) => entry.framework === framework)
+      .map((entry) => [entry.name, entry.since ?? null]);
 
   it.each([
     [413, 'HTTPStatus.CONTENT_TOO_LARGE', 'HTTPStatus.REQUEST_ENTITY_TOO_LARGE'],

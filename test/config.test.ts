@@ -18,7 +18,17 @@ describe('loadConfig', () => {
       cacheMaxAge: 3600,
       responseCacheMegabytes: 32,
       persistedQueryKilobytes: 4096,
-      limits: { bodyBytes: 102_400, batch: 10, depth: 8, aliases: 15, directives: 10, tokens: 1000, cost: 25_000, sleepMs: 10_000, sleeping: 100 },
+      limits: {
+        bodyBytes: 102_400,
+        batch: 10,
+        depth: 8,
+        aliases: 15,
+        directives: 10,
+        tokens: 1000,
+        cost: 25_000,
+        sleepMs: 10_000,
+        sleeping: 100,
+      },
     });
   });
 
@@ -61,12 +71,24 @@ describe('loadConfig', () => {
       cacheMaxAge: 0,
       responseCacheMegabytes: 0,
       persistedQueryKilobytes: 64,
-      limits: { bodyBytes: 2048, batch: 0, depth: 5, aliases: 0, directives: 3, tokens: 500, cost: 1000, sleepMs: 2000, sleeping: 0 },
+      limits: {
+        bodyBytes: 2048,
+        batch: 0,
+        depth: 5,
+        aliases: 0,
+        directives: 3,
+        tokens: 500,
+        cost: 1000,
+        sleepMs: 2000,
+        sleeping: 0,
+      },
     });
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadConfig({ PORT: '', METRICS_PORT: '', METRICS_HOST: '', WORKERS: '', INTROSPECTION: '', CORS_ORIGIN: '' })).toEqual(loadConfig({}));
+    expect(
+      loadConfig({ PORT: '', METRICS_PORT: '', METRICS_HOST: '', WORKERS: '', INTROSPECTION: '', CORS_ORIGIN: '' }),
+    ).toEqual(loadConfig({}));
   });
 
   it.each([
@@ -95,7 +117,11 @@ describe('loadConfig', () => {
     ['WORKERS', 'many', 'expected a whole number from 1 to 256, or auto'],
     ['LOG_LEVEL', 'verbose', 'Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"'],
     ['SHUTDOWN_TIMEOUT_MS', '-1', 'expected a whole number from 0 to 600000'],
-    ['CORS_ORIGIN', 'https://a.example/', '"https://a.example/" is not an origin like https://example.com (no path, no trailing slash)'],
+    [
+      'CORS_ORIGIN',
+      'https://a.example/',
+      '"https://a.example/" is not an origin like https://example.com (no path, no trailing slash)',
+    ],
     ['CORS_ORIGIN', 'a.example', '"a.example" is not an origin like https://example.com (no path, no trailing slash)'],
     ['INTROSPECTION', 'yes', 'expected true, false, 1 or 0'],
     ['TRUSTED_DOCUMENTS', 'on', 'Invalid option: expected one of "allow"|"only"'],
@@ -111,12 +137,16 @@ describe('loadConfig', () => {
     ['MAX_SLEEP_MS', '60001', 'expected a whole number from 0 to 60000'],
     ['MAX_SLEEPING', '-1', 'expected a whole number from 0 to 10000'],
   ])('refuses %s=%s, naming the variable', (name, value, message) => {
-    expect(() => loadConfig({ [name]: value })).toThrow(new Error(`Invalid configuration. ${name}=${JSON.stringify(value)}: ${message}`));
+    expect(() => loadConfig({ [name]: value })).toThrow(
+      new Error(`Invalid configuration. ${name}=${JSON.stringify(value)}: ${message}`),
+    );
   });
 
   it('names every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', MAX_DEPTH: 'y' })).toThrow(
-      new Error('Invalid configuration. PORT="x": expected a whole number from 0 to 65535; MAX_DEPTH="y": expected a whole number from 1 to 1000'),
+      new Error(
+        'Invalid configuration. PORT="x": expected a whole number from 0 to 65535; MAX_DEPTH="y": expected a whole number from 1 to 1000',
+      ),
     );
   });
 });

@@ -1,4 +1,11 @@
-import { buildSchema, executeSync, getIntrospectionQuery, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  executeSync,
+  getIntrospectionQuery,
+  parse,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import { createYoga } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema/index.js';
@@ -35,9 +42,17 @@ function countValues(result: ExecutionResult): number {
 }
 
 /** The estimate of a query, and the values its answer holds. */
-const exactly = (on: GraphQLSchema, query: string, variables: Record<string, unknown> = {}, rootValue?: unknown): [number, number] => {
+const exactly = (
+  on: GraphQLSchema,
+  query: string,
+  variables: Record<string, unknown> = {},
+  rootValue?: unknown,
+): [number, number] => {
   const document = parse(query);
-  return [estimateCost(on, document, undefined, variables, bounds), countValues(executeSync({ schema: on, document, variableValues: variables, rootValue }))];
+  return [
+    estimateCost(on, document, undefined, variables, bounds),
+    countValues(executeSync({ schema: on, document, variableValues: variables, rootValue })),
+  ];
 };
 
 const schemaDump = introspectionDumps(1);
@@ -50,7 +65,8 @@ const explosive = [
   'fragment F0 on __Type { name }',
   ...Array.from(
     { length: 8 },
-    (_, index) => `fragment F${index + 1} on __Type { fields { type { ...F${index} ofType { ...F${index} ofType { ...F${index} ofType { ...F${index} } } } } } }`,
+    (_, index) =>
+      `fragment F${index + 1} on __Type { fields { type { ...F${index} ofType { ...F${index} ofType { ...F${index} ofType { ...F${index} } } } } } }`,
   ),
   '{ __schema { types { ...F8 } } }',
 ].join('\n');
@@ -58,7 +74,10 @@ const explosive = [
 describe('the cost of introspection', () => {
   const standard = {
     'graphql-js’s and graphql-codegen’s default': {},
-    'GraphiQL’s, with inputValueDeprecation and schemaDescription': { inputValueDeprecation: true, schemaDescription: true },
+    'GraphiQL’s, with inputValueDeprecation and schemaDescription': {
+      inputValueDeprecation: true,
+      schemaDescription: true,
+    },
     'every option on': {
       descriptions: true,
       specifiedByUrl: true,
@@ -69,10 +88,12 @@ describe('the cost of introspection', () => {
       oneOf: true,
     },
   };
-  it.each(Object.entries(standard).map(([name, options]) => {
-    const query = getIntrospectionQuery(options);
-    return [name, estimateCost(schema, parse(query), undefined, {}, bounds), query] as const;
-  }))('counts the standard introspection query (%s) exactly: %i values', async (_name, cost, query) => {
+  it.each(
+    Object.entries(standard).map(([name, options]) => {
+      const query = getIntrospectionQuery(options);
+      return [name, estimateCost(schema, parse(query), undefined, {}, bounds), query] as const;
+    }),
+  )('counts the standard introspection query (%s) exactly: %i values', async (_name, cost, query) => {
     expect(cost).toBe(countValues(executeSync({ schema, document: parse(query) })));
     expect(cost).toBeLessThan(25_000);
     const { status, body } = await send({ query });
@@ -86,18 +107,29 @@ describe('the cost of introspection', () => {
       enum Kind { A B @deprecated }
       input Filter { old: Int @deprecated, new: Int }
     `);
-    const type = '__type(name: $name) { __typename name fields(includeDeprecated: $all) { name args(includeDeprecated: $all) { name } } enumValues(includeDeprecated: $all) { ...Value } inputFields(includeDeprecated: $all) { name } }';
-    const query = (all: string) => `query ($name: String!, $all: Boolean${all}) { ${type} } fragment Value on __EnumValue { name isDeprecated ... on __EnumValue { deprecationReason } }`;
+    const type =
+      '__type(name: $name) { __typename name fields(includeDeprecated: $all) { name args(includeDeprecated: $all) { name } } enumValues(includeDeprecated: $all) { ...Value } inputFields(includeDeprecated: $all) { name } }';
+    const query = (all: string) =>
+      `query ($name: String!, $all: Boolean${all}) { ${type} } fragment Value on __EnumValue { name isDeprecated ... on __EnumValue { deprecationReason } }`;
     for (const name of ['Query', 'Kind', 'Filter', 'Missing']) {
-      for (const [defaults, variables] of [['', {}], ['', { all: true }], [' = true', {}], [' = true', { all: false }]] as const) {
+      for (const [defaults, variables] of [
+        ['', {}],
+        ['', { all: true }],
+        [' = true', {}],
+        [' = true', { all: false }],
+      ] as const) {
         const [estimate, counted] = exactly(deprecated, query(defaults), { name, ...variables });
         expect(estimate, `${name}${defaults} ${JSON.stringify(variables)}`).toBe(counted);
       }
     }
-    expect(exactly(deprecated, '{ __type(name: "Query") { fields(includeDeprecated: true) { name } } }')).toEqual([7, 7]);
+    expect(exactly(deprecated, '{ __type(name: "Query") { fields(includeDeprecated: true) { name } } }')).toEqual([
+      7, 7,
+    ]);
     expect(exactly(deprecated, '{ self { __schema { queryType { name } } } }', {}, { self: {} })).toEqual([4, 4]);
     // The query type under a list counts its introspection once per item, as many as the list may hold.
-    expect(estimateCost(deprecated, parse('{ all { __schema { queryType { name } } } }'), undefined, {}, bounds)).toBe(1 + 42 * 3);
+    expect(estimateCost(deprecated, parse('{ all { __schema { queryType { name } } } }'), undefined, {}, bounds)).toBe(
+      1 + 42 * 3,
+    );
   });
 
   const one = estimateCost(schema, parse(schemaDump), undefined, {}, bounds);

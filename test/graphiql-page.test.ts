@@ -13,7 +13,9 @@ describe('GraphiQL’s page', () => {
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(page).not.toMatch(/https?:\/\//);
       expect(page).toMatch(/<script type="module" crossorigin src="\/assets\/graphiql-[\w-]+\.js"><\/script>/);
-      const options = JSON.parse(page.match(/<script id="graphiql-options" type="application\/json">(.*?)<\/script>/)![1]!);
+      const options = JSON.parse(
+        page.match(/<script id="graphiql-options" type="application\/json">(.*?)<\/script>/)![1]!,
+      );
       expect(options).toMatchObject({ title: 'StatusQL', endpoint: '/graphql' });
       expect(options.defaultQuery).toMatch(/^# Welcome to StatusQL/);
     } finally {

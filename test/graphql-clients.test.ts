@@ -23,7 +23,7 @@ describe('GraphQL clients against a real server', () => {
       uri: server.url,
       batchInterval: 20,
       fetch: async (input, init) => {
-        bodies.push(JSON.parse(String(init?.body)));
+        bodies.push(JSON.parse(init?.body as string));
         return fetch(input, init);
       },
     });
@@ -60,7 +60,9 @@ describe('GraphQL clients against a real server', () => {
     `;
     for (const method of ['POST', 'GET'] as const) {
       const client = new GraphQLClient(server.url, { method });
-      const data = await client.request<{ search: { edges: { node: { code: number } }[] } }>(query, { query: 'rate limit' });
+      const data = await client.request<{ search: { edges: { node: { code: number } }[] } }>(query, {
+        query: 'rate limit',
+      });
       expect(data).toEqual({ search: { edges: [{ node: { code: 429 } }] } });
     }
   });
@@ -68,6 +70,8 @@ describe('GraphQL clients against a real server', () => {
   it('graphql-request sees a GraphQL error as its ClientError, with the code', async () => {
     const client = new GraphQLClient(server.url);
     const error = await client.request('{ statusCode(code: 404) { nope } }').catch((thrown: unknown) => thrown);
-    expect(error).toMatchObject({ response: { status: 400, errors: [{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } });
+    expect(error).toMatchObject({
+      response: { status: 400, errors: [{ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] },
+    });
   });
 });

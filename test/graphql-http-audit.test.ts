@@ -25,7 +25,11 @@ describe('GraphQL over HTTP (graphql-http server audits)', () => {
     const warning = deliberateWarnings[audit.id];
     it(`${audit.id} ${audit.name}: ${warning ? 'warns, by design' : 'ok'}`, async () => {
       const result = await audit.fn();
-      if (warning) expect({ status: result.status, reason: result.status === 'ok' ? '' : result.reason }).toEqual({ status: 'warn', reason: warning });
+      if (warning)
+        expect({ status: result.status, reason: result.status === 'ok' ? '' : result.reason }).toEqual({
+          status: 'warn',
+          reason: warning,
+        });
       else expect(result.status === 'ok' ? 'ok' : result.reason).toBe('ok');
     });
   }

@@ -50,7 +50,10 @@ export interface TestServer {
  * A real HTTP server (the one main.ts runs) on an ephemeral loopback port, configured like
  * `testConfig(env)`; always `close()` it in `finally`.
  */
-export async function startServer(env: Record<string, string> = {}, options: StatusqlAppOptions = {}): Promise<TestServer> {
+export async function startServer(
+  env: Record<string, string> = {},
+  options: StatusqlAppOptions = {},
+): Promise<TestServer> {
   const silent = createLogger('silent');
   const app = createStatusqlApp(testConfig(env), { logger: silent, ...options });
   const server = createStatusqlServer(app.listener, options.logger ?? silent, { metrics: options.metrics });
@@ -76,7 +79,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export type LogLine = Record<string, unknown> & { msg: string };
 
 /** `npm start`'s command (`node <flags> dist/main.js`, the shipped bundle), read from package.json. */
-const npmStart = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+const npmStart = (
+  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }
+).scripts.start.split(/\s+/);
 
 /** `npm start`'s command, run as a child process with `env`, its JSON log lines collected. */
 export class Main {

@@ -29,14 +29,18 @@ interface BadRequest {
 
 const json = { 'content-type': 'application/json', accept: 'application/json' };
 const post = (body: unknown) => ({ method: 'POST', headers: json, body: JSON.stringify(body) });
-const get = (params: Record<string, string>) => ({ path: `?${new URLSearchParams(params)}`, headers: { accept: 'application/json' } });
+const get = (params: Record<string, string>) => ({
+  path: `?${new URLSearchParams(params)}`,
+  headers: { accept: 'application/json' },
+});
 
 const twoMegabytes = JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(2_000_000) } });
 const inChunks = (text: string) =>
   new ReadableStream<Uint8Array>({
     start(controller) {
       const bytes = new TextEncoder().encode(text);
-      for (let offset = 0; offset < bytes.length; offset += 65_536) controller.enqueue(bytes.subarray(offset, offset + 65_536));
+      for (let offset = 0; offset < bytes.length; offset += 65_536)
+        controller.enqueue(bytes.subarray(offset, offset + 65_536));
       controller.close();
     },
   });
@@ -54,17 +58,50 @@ const unsupported = `Unsupported Media Type: send the request body as one of ${m
 const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 const postText = (body: string) => ({ method: 'POST', headers: json, body });
 const tooDeep = (name: string) => `The request's ${name} nest deeper than 16 levels of objects and lists.`;
-const controlCharacters = 'query must not contain control characters, invisible formatting characters or unpaired surrogates';
+const controlCharacters =
+  'query must not contain control characters, invisible formatting characters or unpaired surrogates';
 const longName = 'a'.repeat(300);
 
 /** What no answer may hold: a stack frame, a path of this machine, an internal error's fields. */
 const leaks = /\n\s+at |\(\/|\/work\/|node_modules|originalError|"stack"|SyntaxError|TypeError|ENAMETOOLONG/;
 
 const badRequests: BadRequest[] = [
-  { name: 'invalid JSON', method: 'POST', headers: json, body: '{"query": ', status: 400, message: malformed, code: 'BAD_REQUEST' },
-  { name: 'a JSON body that is not an object', method: 'POST', headers: json, body: '42', status: 400, message: malformed, code: 'BAD_REQUEST' },
-  { name: '[9] a JSON body after a byte order mark', method: 'POST', headers: json, body: '\ufeff{"query":"{ __typename }"}', status: 400, message: malformed, code: 'BAD_REQUEST' },
-  { name: '[9] 90 kB of invalid JSON, not echoed', method: 'POST', headers: json, body: `{"query": "${'x'.repeat(90_000)}`, status: 400, message: malformed, code: 'BAD_REQUEST' },
+  {
+    name: 'invalid JSON',
+    method: 'POST',
+    headers: json,
+    body: '{"query": ',
+    status: 400,
+    message: malformed,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'a JSON body that is not an object',
+    method: 'POST',
+    headers: json,
+    body: '42',
+    status: 400,
+    message: malformed,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: '[9] a JSON body after a byte order mark',
+    method: 'POST',
+    headers: json,
+    body: '\ufeff{"query":"{ __typename }"}',
+    status: 400,
+    message: malformed,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: '[9] 90 kB of invalid JSON, not echoed',
+    method: 'POST',
+    headers: json,
+    body: `{"query": "${'x'.repeat(90_000)}`,
+    status: 400,
+    message: malformed,
+    code: 'BAD_REQUEST',
+  },
   {
     name: '[9] a gzip-compressed body',
     method: 'POST',
@@ -101,12 +138,52 @@ const badRequests: BadRequest[] = [
   },
   { name: 'a POST without a query', ...post({}), status: 400, message: noQuery, code: 'BAD_REQUEST' },
   { name: 'a GET without a query', ...get({}), status: 400, message: noQuery, code: 'BAD_REQUEST' },
-  { name: 'a query that is not a string', ...post({ query: 404 }), status: 400, message: 'Expected "query" param to be a string, but given number.', code: 'BAD_REQUEST' },
-  { name: 'an unknown parameter', ...post({ query: '{ __typename }', qeury: '{ __typename }' }), status: 400, message: 'Unexpected parameter "qeury" in the request body.', code: 'BAD_REQUEST' },
-  { name: 'malformed JSON in GET variables', ...get({ query: '{ __typename }', variables: '{bad' }), status: 400, message: malformed, code: 'BAD_REQUEST' },
-  { name: 'a 2 MB body', method: 'POST', headers: json, body: twoMegabytes, status: 413, message: tooLarge, code: 'REQUEST_ENTITY_TOO_LARGE' },
-  { name: 'a 2 MB chunked body', method: 'POST', headers: json, body: inChunks(twoMegabytes), status: 413, message: tooLarge, code: 'REQUEST_ENTITY_TOO_LARGE' },
-  { name: 'an unparsable document', ...post({ query: '{' }), status: 400, message: 'Syntax Error: Expected Name, found <EOF>.', code: 'GRAPHQL_PARSE_FAILED' },
+  {
+    name: 'a query that is not a string',
+    ...post({ query: 404 }),
+    status: 400,
+    message: 'Expected "query" param to be a string, but given number.',
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'an unknown parameter',
+    ...post({ query: '{ __typename }', qeury: '{ __typename }' }),
+    status: 400,
+    message: 'Unexpected parameter "qeury" in the request body.',
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'malformed JSON in GET variables',
+    ...get({ query: '{ __typename }', variables: '{bad' }),
+    status: 400,
+    message: malformed,
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: 'a 2 MB body',
+    method: 'POST',
+    headers: json,
+    body: twoMegabytes,
+    status: 413,
+    message: tooLarge,
+    code: 'REQUEST_ENTITY_TOO_LARGE',
+  },
+  {
+    name: 'a 2 MB chunked body',
+    method: 'POST',
+    headers: json,
+    body: inChunks(twoMegabytes),
+    status: 413,
+    message: tooLarge,
+    code: 'REQUEST_ENTITY_TOO_LARGE',
+  },
+  {
+    name: 'an unparsable document',
+    ...post({ query: '{' }),
+    status: 400,
+    message: 'Syntax Error: Expected Name, found <EOF>.',
+    code: 'GRAPHQL_PARSE_FAILED',
+  },
   {
     name: 'a 500-level deep query',
     ...post({ query: `{ statusCode(code: 200) { ${'class { codes { '.repeat(250)}code${' } }'.repeat(250)} } }` }),
@@ -114,8 +191,20 @@ const badRequests: BadRequest[] = [
     message: 'Syntax Error: Token limit of 1000 exceeded.',
     code: 'GRAPHQL_PARSE_FAILED',
   },
-  { name: '5,000 aliases', ...post({ query: aliases(5000, '__typename') }), status: 400, message: 'Syntax Error: Token limit of 1000 exceeded.', code: 'GRAPHQL_PARSE_FAILED' },
-  { name: '5,000 aliased lookups (175 kB)', ...post({ query: aliases(5000, 'statusCode(code: 404) { code }') }), status: 413, message: tooLarge, code: 'REQUEST_ENTITY_TOO_LARGE' },
+  {
+    name: '5,000 aliases',
+    ...post({ query: aliases(5000, '__typename') }),
+    status: 400,
+    message: 'Syntax Error: Token limit of 1000 exceeded.',
+    code: 'GRAPHQL_PARSE_FAILED',
+  },
+  {
+    name: '5,000 aliased lookups (175 kB)',
+    ...post({ query: aliases(5000, 'statusCode(code: 404) { code }') }),
+    status: 413,
+    message: tooLarge,
+    code: 'REQUEST_ENTITY_TOO_LARGE',
+  },
   {
     name: 'a batch of 1,000 operations',
     method: 'POST',
@@ -125,27 +214,65 @@ const badRequests: BadRequest[] = [
     message: 'Batching is limited to 10 operations per request.',
     code: 'BAD_REQUEST',
   },
-  { name: 'an unknown field', ...post({ query: '{ statusCode(code: 404) { nope } }' }), status: 400, message: 'Cannot query field "nope" on type "StatusCode". Did you mean "code"?', code: 'GRAPHQL_VALIDATION_FAILED' },
-  { name: 'a mutation', ...post({ query: 'mutation { __typename }' }), status: 400, message: 'The mutation operation is not supported by the schema.', code: 'GRAPHQL_VALIDATION_FAILED' },
+  {
+    name: 'an unknown field',
+    ...post({ query: '{ statusCode(code: 404) { nope } }' }),
+    status: 400,
+    message: 'Cannot query field "nope" on type "StatusCode". Did you mean "code"?',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
+  {
+    name: 'a mutation',
+    ...post({ query: 'mutation { __typename }' }),
+    status: 400,
+    message: 'The mutation operation is not supported by the schema.',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
   {
     name: 'a wrong variable type',
     ...post({ query: 'query ($code: Int!) { statusCode(code: $code) { code } }', variables: { code: 'four-oh-four' } }),
     status: 400,
-    message: 'Variable "$code" got invalid value "four-oh-four"; Int cannot represent non-integer value: "four-oh-four"',
+    message:
+      'Variable "$code" got invalid value "four-oh-four"; Int cannot represent non-integer value: "four-oh-four"',
     code: 'BAD_USER_INPUT',
   },
-  { name: 'a huge integer literal', ...post({ query: '{ statusCode(code: 99999999999) { code } }' }), status: 400, message: 'Int cannot represent non 32-bit signed integer value: 99999999999', code: 'GRAPHQL_VALIDATION_FAILED' },
+  {
+    name: 'a huge integer literal',
+    ...post({ query: '{ statusCode(code: 99999999999) { code } }' }),
+    status: 400,
+    message: 'Int cannot represent non 32-bit signed integer value: 99999999999',
+    code: 'GRAPHQL_VALIDATION_FAILED',
+  },
   {
     name: 'a huge integer variable',
     ...post({ query: 'query ($code: Int!) { statusCode(code: $code) { code } }', variables: { code: 99999999999 } }),
     status: 400,
-    message: 'Variable "$code" got invalid value 99999999999; Int cannot represent non 32-bit signed integer value: 99999999999',
+    message:
+      'Variable "$code" got invalid value 99999999999; Int cannot represent non 32-bit signed integer value: 99999999999',
     code: 'BAD_USER_INPUT',
   },
-  { name: 'a lone surrogate in a string literal', ...post({ query: '{ search(query: "\ud800") { totalCount } }' }), status: 400, message: 'Syntax Error: Invalid character within String: U+D800.', code: 'GRAPHQL_PARSE_FAILED' },
+  {
+    name: 'a lone surrogate in a string literal',
+    ...post({ query: '{ search(query: "\ud800") { totalCount } }' }),
+    status: 400,
+    message: 'Syntax Error: Invalid character within String: U+D800.',
+    code: 'GRAPHQL_PARSE_FAILED',
+  },
   // Raised by the field's resolver, so the GraphQL over HTTP spec's 200 applies.
-  { name: 'a negative first', ...post({ query: '{ statusCodes(first: -1) { totalCount } }' }), status: 200, message: 'first must be between 1 and 100', code: 'BAD_USER_INPUT' },
-  { name: 'a first in the millions', ...post({ query: '{ search(query: "x", first: 1000000) { totalCount } }' }), status: 200, message: 'first must be between 1 and 100', code: 'BAD_USER_INPUT' },
+  {
+    name: 'a negative first',
+    ...post({ query: '{ statusCodes(first: -1) { totalCount } }' }),
+    status: 200,
+    message: 'first must be between 1 and 100',
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: 'a first in the millions',
+    ...post({ query: '{ search(query: "x", first: 1000000) { totalCount } }' }),
+    status: 200,
+    message: 'first must be between 1 and 100',
+    code: 'BAD_USER_INPUT',
+  },
   {
     name: 'the class-codes cycle under 2,000 ids',
     ...post({
@@ -153,32 +280,84 @@ const badRequests: BadRequest[] = [
       variables: { ids: Array(2000).fill(clientErrorClass) },
     }),
     status: 400,
-    message: 'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
+    message:
+      'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
-  { name: '[3] variables nested 5,000 deep, undeclared', ...postText(`{"query":"{ __typename }","variables":{"deep":${nested(5000)}}}`), status: 400, message: tooDeep('variables'), code: 'BAD_REQUEST' },
   {
-    name: '[3] a declared variable nested 5,000 deep',
-    ...postText(`{"query":"query ($f: StatusCodeFilter) { statusCodes(filter: $f) { totalCount } }","variables":{"f":${nested(5000)}}}`),
+    name: '[3] variables nested 5,000 deep, undeclared',
+    ...postText(`{"query":"{ __typename }","variables":{"deep":${nested(5000)}}}`),
     status: 400,
     message: tooDeep('variables'),
     code: 'BAD_REQUEST',
   },
-  { name: '[3] GET variables nested 500 deep', ...get({ query: '{ __typename }', variables: nested(500) }), status: 400, message: tooDeep('variables'), code: 'BAD_REQUEST' },
-  { name: '[3] extensions nested 5,000 deep', ...postText(`{"query":"{ __typename }","extensions":${nested(5000)}}`), status: 400, message: tooDeep('extensions'), code: 'BAD_REQUEST' },
+  {
+    name: '[3] a declared variable nested 5,000 deep',
+    ...postText(
+      `{"query":"query ($f: StatusCodeFilter) { statusCodes(filter: $f) { totalCount } }","variables":{"f":${nested(5000)}}}`,
+    ),
+    status: 400,
+    message: tooDeep('variables'),
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: '[3] GET variables nested 500 deep',
+    ...get({ query: '{ __typename }', variables: nested(500) }),
+    status: 400,
+    message: tooDeep('variables'),
+    code: 'BAD_REQUEST',
+  },
+  {
+    name: '[3] extensions nested 5,000 deep',
+    ...postText(`{"query":"{ __typename }","extensions":${nested(5000)}}`),
+    status: 400,
+    message: tooDeep('extensions'),
+    code: 'BAD_REQUEST',
+  },
   {
     name: '[5] 15 aliased introspection dumps',
     ...post({ query: introspectionDumps(15) }),
     status: 400,
-    message: 'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
+    message:
+      'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
   // Raised by the field's argument validation, so the GraphQL over HTTP spec's 200 applies.
-  { name: '[10] a NUL in a search', ...post({ query: '{ search(query: "rate\\u0000limit") { totalCount } }' }), status: 200, message: controlCharacters, code: 'BAD_USER_INPUT' },
-  { name: '[10] a terminal escape in a search', ...post({ query: 'query ($q: String!) { search(query: $q) { totalCount } }', variables: { q: '\u001b[2J' } }), status: 200, message: controlCharacters, code: 'BAD_USER_INPUT' },
-  { name: '[10] a right-to-left override in a search', ...post({ query: 'query ($q: String!) { search(query: $q) { totalCount } }', variables: { q: '\u202egateway' } }), status: 200, message: controlCharacters, code: 'BAD_USER_INPUT' },
-  { name: '[2] a 300-byte file name at /', path: `/../${longName}`, status: 404, message: 'Not Found: this server has no such file.', code: 'NOT_FOUND' },
-  { name: '[2] a 300-byte file name under /assets/', path: `/../assets/${longName}.js`, status: 404, message: 'Not Found: this server has no such file.', code: 'NOT_FOUND' },
+  {
+    name: '[10] a NUL in a search',
+    ...post({ query: '{ search(query: "rate\\u0000limit") { totalCount } }' }),
+    status: 200,
+    message: controlCharacters,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: '[10] a terminal escape in a search',
+    ...post({ query: 'query ($q: String!) { search(query: $q) { totalCount } }', variables: { q: '\u001b[2J' } }),
+    status: 200,
+    message: controlCharacters,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: '[10] a right-to-left override in a search',
+    ...post({ query: 'query ($q: String!) { search(query: $q) { totalCount } }', variables: { q: '\u202egateway' } }),
+    status: 200,
+    message: controlCharacters,
+    code: 'BAD_USER_INPUT',
+  },
+  {
+    name: '[2] a 300-byte file name at /',
+    path: `/../${longName}`,
+    status: 404,
+    message: 'Not Found: this server has no such file.',
+    code: 'NOT_FOUND',
+  },
+  {
+    name: '[2] a 300-byte file name under /assets/',
+    path: `/../assets/${longName}.js`,
+    status: 404,
+    message: 'Not Found: this server has no such file.',
+    code: 'NOT_FOUND',
+  },
   {
     name: 'a variable of the wrong type, 95 kB long, quoted back only in part',
     ...post({ query: 'query ($c: Int!) { statusCode(code: $c) { phrase } }', variables: { c: 'E'.repeat(95_000) } }),
@@ -212,10 +391,18 @@ const badRequests: BadRequest[] = [
     path: `?query=${encodeURIComponent('{ __typename }')}`,
     headers: { accept: 'image/png' },
     status: 406,
-    message: 'Not Acceptable: /graphql answers application/graphql-response+json, application/json, text/event-stream or multipart/mixed (or text/html for GraphiQL).',
+    message:
+      'Not Acceptable: /graphql answers application/graphql-response+json, application/json, text/event-stream or multipart/mixed (or text/html for GraphiQL).',
     code: 'NOT_ACCEPTABLE',
   },
-  { name: 'If-Match on a page file', path: '/../', headers: { 'if-match': '"nope"' }, status: 412, message: "Precondition Failed: the request's conditions or range do not fit this file.", code: 'PRECONDITION_FAILED' },
+  {
+    name: 'If-Match on a page file',
+    path: '/../',
+    headers: { 'if-match': '"nope"' },
+    status: 412,
+    message: "Precondition Failed: the request's conditions or range do not fit this file.",
+    code: 'PRECONDITION_FAILED',
+  },
   {
     name: 'a Range past the end of a page file',
     path: '/../favicon.svg',
@@ -224,7 +411,15 @@ const badRequests: BadRequest[] = [
     message: "Range Not Satisfiable: the request's conditions or range do not fit this file.",
     code: 'RANGE_NOT_SATISFIABLE',
   },
-  { name: 'a PUT', method: 'PUT', headers: json, body: '{}', status: 405, message: 'GraphQL only supports GET and POST requests.', code: 'BAD_REQUEST' },
+  {
+    name: 'a PUT',
+    method: 'PUT',
+    headers: json,
+    body: '{}',
+    status: 405,
+    message: 'GraphQL only supports GET and POST requests.',
+    code: 'BAD_REQUEST',
+  },
 ];
 
 const queryA = '{ statusCode(code: 404) { phrase } }';
@@ -343,7 +538,7 @@ describe('hostile and malformed requests', () => {
       headers: request.headers,
       body: request.body,
       ...(request.body instanceof ReadableStream ? { duplex: 'half' } : {}),
-    } as RequestInit);
+    });
     const text = await response.text();
     const elapsed = performance.now() - started;
 
@@ -351,7 +546,9 @@ describe('hostile and malformed requests', () => {
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const body = JSON.parse(text);
     expect(body.errors).toHaveLength(1);
-    expect(body.errors[0].message).toEqual(typeof request.message === 'string' ? request.message : expect.stringMatching(request.message));
+    expect(body.errors[0].message).toEqual(
+      typeof request.message === 'string' ? request.message : expect.stringMatching(request.message),
+    );
     expect(body.errors[0].extensions?.code).toBe(request.code);
     expect(text).not.toMatch(leaks);
     expect(text.length).toBeLessThan(1000);
@@ -383,7 +580,10 @@ describe('hostile and malformed requests', () => {
   });
 
   it('[1] takes an absolute-form target by its path, whatever authority it names', async () => {
-    const answer = (await rawRequest(server.port, `GET http://evil.example${pathOf(queryA)} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`))!;
+    const answer = (await rawRequest(
+      server.port,
+      `GET http://evil.example${pathOf(queryA)} HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`,
+    ))!;
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual(answerA);
   });
@@ -406,33 +606,70 @@ describe('hostile and malformed requests', () => {
   it('[5] shares one cost budget between the operations of a batch', async () => {
     // 8,802 each: the third would take the request past 25,000.
     const query = '{ statusCodes(first: 100) { edges { node { code class { codes { code phrase } } } } } }';
-    const response = await fetch(server.url, { method: 'POST', headers: json, body: JSON.stringify(Array(4).fill({ query })) });
-    const answers = (await response.json()) as Array<{ data?: unknown; errors?: Array<{ extensions: { code: string } }> }>;
-    expect(answers.map((answer) => answer.errors?.[0]?.extensions.code ?? 'ok')).toEqual(['ok', 'ok', 'MAX_COST_EXCEEDED', 'MAX_COST_EXCEEDED']);
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(Array(4).fill({ query })),
+    });
+    const answers = (await response.json()) as Array<{
+      data?: unknown;
+      errors?: Array<{ extensions: { code: string } }>;
+    }>;
+    expect(answers.map((answer) => answer.errors?.[0]?.extensions.code ?? 'ok')).toEqual([
+      'ok',
+      'ok',
+      'MAX_COST_EXCEEDED',
+      'MAX_COST_EXCEEDED',
+    ]);
     await stillServes();
   });
 
   it('grants a preflight only a plain list of header names, and never copies anything else back', async () => {
     const preflight = (requested: string) =>
-      fetch(server.url, { method: 'OPTIONS', headers: { origin: 'https://a.example', 'access-control-request-method': 'POST', 'access-control-request-headers': requested } });
-    expect((await preflight('content-type, x-trace')).headers.get('access-control-allow-headers')).toBe('content-type, x-trace');
+      fetch(server.url, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://a.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': requested,
+        },
+      });
+    expect((await preflight('content-type, x-trace')).headers.get('access-control-allow-headers')).toBe(
+      'content-type, x-trace',
+    );
     expect((await preflight('x-ECHOME, <script>')).headers.get('access-control-allow-headers')).toBe('Content-Type');
-    expect((await preflight(Array.from({ length: 21 }, (_, index) => `x-${index}`).join(','))).headers.get('access-control-allow-headers')).toBe('Content-Type');
+    expect(
+      (await preflight(Array.from({ length: 21 }, (_, index) => `x-${index}`).join(','))).headers.get(
+        'access-control-allow-headers',
+      ),
+    ).toBe('Content-Type');
   });
 
   it('reads a media type in any case', async () => {
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'APPLICATION/JSON' }, body: '{"query":"{ __typename }"}' });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'APPLICATION/JSON' },
+      body: '{"query":"{ __typename }"}',
+    });
     expect(response.status).toBe(200);
   });
 
   it('lists the media types it reads in the Accept header of a 415', async () => {
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{ __typename }' });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{ __typename }',
+    });
     expect(response.status).toBe(415);
     expect(response.headers.get('accept')).toBe(mediaTypes);
   });
 
   it('[9] says in Accept-Encoding that no content coding is read, and closes', async () => {
-    const response = await fetch(server.url, { method: 'POST', headers: { ...json, 'content-encoding': 'br' }, body: '{}' });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { ...json, 'content-encoding': 'br' },
+      body: '{}',
+    });
     expect(response.status).toBe(415);
     expect(response.headers.get('accept-encoding')).toBe('identity');
     expect(response.headers.get('connection')).toBe('close');
@@ -458,31 +695,42 @@ describe('[7] stalled requests', () => {
     return new Promise((resolve) => {
       const socket = connect(port, '127.0.0.1', () => socket.write(text));
       let answer = '';
-      socket.on('data', (chunk) => (answer += chunk));
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
       socket.on('close', () => resolve({ ms: performance.now() - started, answer }));
     });
   }
 
   it.each([
     ['headers that stop mid-way', 'GET /graphql?query=%7B__typename%7D HTTP/1.1\r\nHost: localhost\r\nAccept: appl'],
-    ['a body that stops mid-way', 'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{"query":'],
-  ])('get a JSON 408 on time for %s, and the server keeps serving', async (_name, text) => {
-    const silent = createLogger('silent');
-    const server = createStatusqlServer(createStatusqlApp(testConfig(), { logger: silent }).listener, silent, { timeouts: { headersMs: 1000, requestMs: 1500 } });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as { port: number };
-    try {
-      const { ms, answer } = await stall(port, text);
-      expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
-      expect(answer).toContain('{"errors":[{"message":"Request Timeout: the request did not arrive in time.","extensions":{"code":"REQUEST_TIMEOUT"}}]}');
-      // Node checks its timeouts once a second.
-      expect(ms).toBeGreaterThan(900);
-      expect(ms).toBeLessThan(3500);
-      const after = await fetch(`http://127.0.0.1:${port}/graphql?query=%7B__typename%7D`);
-      expect(after.status).toBe(200);
-    } finally {
-      server.closeAllConnections();
-      server.close();
-    }
-  }, 10_000);
+    [
+      'a body that stops mid-way',
+      'POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 40\r\n\r\n{"query":',
+    ],
+  ])(
+    'get a JSON 408 on time for %s, and the server keeps serving',
+    async (_name, text) => {
+      const silent = createLogger('silent');
+      const server = createStatusqlServer(createStatusqlApp(testConfig(), { logger: silent }).listener, silent, {
+        timeouts: { headersMs: 1000, requestMs: 1500 },
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      const { port } = server.address() as { port: number };
+      try {
+        const { ms, answer } = await stall(port, text);
+        expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+        expect(answer).toContain(
+          '{"errors":[{"message":"Request Timeout: the request did not arrive in time.","extensions":{"code":"REQUEST_TIMEOUT"}}]}',
+        );
+        // Node checks its timeouts once a second.
+        expect(ms).toBeGreaterThan(900);
+        expect(ms).toBeLessThan(3500);
+        const after = await fetch(`http://127.0.0.1:${port}/graphql?query=%7B__typename%7D`);
+        expect(after.status).toBe(200);
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+    },
+    10_000,
+  );
 });

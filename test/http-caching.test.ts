@@ -17,9 +17,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** Fetches a path of `on` (the default server unless given). */
-const request = (path: string, init: RequestInit = {}, on?: TestServer) => fetch(`${(on ?? server).origin}${path}`, init);
+const request = (path: string, init: RequestInit = {}, on?: TestServer) =>
+  fetch(`${(on ?? server).origin}${path}`, init);
 // fetch() adds `Cache-Control: no-cache` to a conditional request unless it has one of its own.
-const get = (headers: Record<string, string> = {}, url = lookupUrl) => request(url, { headers: { 'cache-control': 'max-age=0', ...headers } });
+const get = (headers: Record<string, string> = {}, url = lookupUrl) =>
+  request(url, { headers: { 'cache-control': 'max-age=0', ...headers } });
 
 /** A server with `env`, for the tests of one setting. */
 async function withServer(env: Record<string, string>, test: (on: TestServer) => Promise<void>): Promise<void> {
@@ -34,7 +36,10 @@ async function withServer(env: Record<string, string>, test: (on: TestServer) =>
 describe('the release in every ETag', () => {
   it('is the package version plus a hash of the two catalogue files', () => {
     const read = (path: string) => readFileSync(new URL(path, import.meta.url));
-    const hash = createHash('sha256').update(read('../catalogue/status-codes.json')).update(read('../catalogue/code-guides.json')).digest('hex');
+    const hash = createHash('sha256')
+      .update(read('../catalogue/status-codes.json'))
+      .update(read('../catalogue/code-guides.json'))
+      .digest('hex');
     const { version } = JSON.parse(read('../package.json').toString('utf8'));
     expect(release.id).toBe(`${version}+${hash.slice(0, 12)}`);
   });
@@ -114,14 +119,29 @@ describe('If-None-Match', () => {
 
 describe('what is not cached', () => {
   it.each([
-    ['a POST', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: lookup }) }, 200],
-    ['a GET whose field fails', { url: `/graphql?query=${encodeURIComponent('{ statusCode(code: 42) { code } }')}` }, 200],
+    [
+      'a POST',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: lookup }) },
+      200,
+    ],
+    [
+      'a GET whose field fails',
+      { url: `/graphql?query=${encodeURIComponent('{ statusCode(code: 42) { code } }')}` },
+      200,
+    ],
     ['a GET that does not validate', { url: `/graphql?query=${encodeURIComponent('{ nope }')}` }, 400],
     ['a GET without a query', { url: '/graphql', headers: { accept: 'application/json' } }, 400],
-    ['a preflight', { method: 'OPTIONS', headers: { origin: 'https://example.com', 'access-control-request-method': 'POST' } }, 204],
+    [
+      'a preflight',
+      { method: 'OPTIONS', headers: { origin: 'https://example.com', 'access-control-request-method': 'POST' } },
+      204,
+    ],
   ] as const)('%s is no-store, without an ETag', async (_name, init, status) => {
     const { url = '/graphql', ...rest } = init as RequestInit & { url?: string };
-    const response = await request(url, { ...rest, headers: { 'if-none-match': '*', ...(rest.headers as Record<string, string>) } });
+    const response = await request(url, {
+      ...rest,
+      headers: { 'if-none-match': '*', ...(rest.headers as Record<string, string>) },
+    });
     expect(response.status).toBe(status);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('etag')).toBeNull();
@@ -143,7 +163,9 @@ describe('GraphiQL', () => {
     expect(response.headers.get('vary')).toBe('Accept');
     const etag = response.headers.get('etag')!;
     expect(etag).toMatch(etagPattern);
-    const again = await request('/graphql', { headers: { accept: 'text/html', 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+    const again = await request('/graphql', {
+      headers: { accept: 'text/html', 'if-none-match': etag, 'cache-control': 'max-age=0' },
+    });
     expect(again.status).toBe(304);
   });
 });
@@ -166,7 +188,11 @@ describe('CORS', () => {
   it('answers a preflight with 204, the read-only methods and the requested headers', async () => {
     const response = await request('/graphql', {
       method: 'OPTIONS',
-      headers: { origin: 'https://dashboard.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-trace' },
+      headers: {
+        origin: 'https://dashboard.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-trace',
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');

@@ -37,7 +37,11 @@ describe('over a real HTTP socket', () => {
   });
 
   it('answers malformed JSON with 400 and keeps serving', async () => {
-    const bad = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const bad = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).errors[0].message).toMatch(/JSON/i);
     const good = await fetch(`${server.url}?query=${encodeURIComponent('{ statusCode(code: 200) { phrase } }')}`);

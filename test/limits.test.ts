@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { getIntrospectionQuery, parse } from 'graphql';
+import { getIntrospectionQuery, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../schema/index.js';
 import { graphiqlDefaultQuery } from '../server/yoga/graphiql-query.js';
@@ -33,9 +33,24 @@ describe('default limits', () => {
   });
 
   it.each([
-    ['16 aliases', aliases(16, 'statusCode(code: 404) { code }'), 'Aliases limit of 15 exceeded, found 16.', 'MAX_ALIASES_EXCEEDED'],
-    ['11 directives', `{ statusCode(code: 404) { ${'code @include(if: true) '.repeat(11)} } }`, 'Directives limit of 10 exceeded, found 11.', 'MAX_DIRECTIVES_EXCEEDED'],
-    ['1001 tokens', `{ __typename __typename __typename ${aliases(332, '__typename').slice(1)}`, 'Syntax Error: Token limit of 1000 exceeded.', 'GRAPHQL_PARSE_FAILED'],
+    [
+      '16 aliases',
+      aliases(16, 'statusCode(code: 404) { code }'),
+      'Aliases limit of 15 exceeded, found 16.',
+      'MAX_ALIASES_EXCEEDED',
+    ],
+    [
+      '11 directives',
+      `{ statusCode(code: 404) { ${'code @include(if: true) '.repeat(11)} } }`,
+      'Directives limit of 10 exceeded, found 11.',
+      'MAX_DIRECTIVES_EXCEEDED',
+    ],
+    [
+      '1001 tokens',
+      `{ __typename __typename __typename ${aliases(332, '__typename').slice(1)}`,
+      'Syntax Error: Token limit of 1000 exceeded.',
+      'GRAPHQL_PARSE_FAILED',
+    ],
     [
       'a depth of 9',
       '{ node(id: "x") { ... on StatusClass { codes { class { codes { class { codes { class { codes { code } } } } } } } } } }',
@@ -50,8 +65,12 @@ describe('default limits', () => {
 
   it('does not count fragments as depth', async () => {
     const app = createStatusqlYoga(testConfig({ MAX_DEPTH: '3' }));
-    const query = '{ statusCode(code: 404) { ...Code } } fragment Code on StatusCode { class { ...Class } } fragment Class on StatusClass { name }';
-    expect(await send(app, { query })).toEqual({ status: 200, body: { data: { statusCode: { class: { name: '4xx' } } } } });
+    const query =
+      '{ statusCode(code: 404) { ...Code } } fragment Code on StatusCode { class { ...Class } } fragment Class on StatusClass { name }';
+    expect(await send(app, { query })).toEqual({
+      status: 200,
+      body: { data: { statusCode: { class: { name: '4xx' } } } },
+    });
     const deeper = await send(app, { query: '{ statusCode(code: 404) { class { codes { code } } } }' });
     expect(deeper.status).toBe(400);
     expect(deeper.body.errors[0].message).toBe('Query depth limit of 3 exceeded, found 4.');
@@ -61,15 +80,28 @@ describe('default limits', () => {
     const directory = new URL('../sdk/operations/', import.meta.url);
     const files = readdirSync(directory).filter((file) => file.endsWith('.graphql'));
     const sdk = files.map((file) => readFileSync(new URL(file, directory), 'utf8')).join('\n');
-    const introspection = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, inputValueDeprecation: true });
+    const introspection = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      inputValueDeprecation: true,
+    });
     for (const source of [sdk, graphiqlDefaultQuery, introspection]) {
       for (const definition of parse(source).definitions) {
-        if (definition.kind !== 'OperationDefinition') continue;
+        if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
         const operationName = definition.name!.value;
         // Without variables, every connection counts as a full page of 100.
-        expect(estimateCost(schema, parse(source), operationName, {}, listBounds), operationName).toBeLessThanOrEqual(25_000);
-        const { body } = await send(yoga, { query: source, operationName, variables: { code: 404, query: 'x', kind: 'CLIENT_ERROR' } });
-        const refusals = (body.errors ?? []).filter((error: any) => /^(MAX_|GRAPHQL_)/.test(error.extensions?.code ?? ''));
+        expect(estimateCost(schema, parse(source), operationName, {}, listBounds), operationName).toBeLessThanOrEqual(
+          25_000,
+        );
+        const { body } = await send(yoga, {
+          query: source,
+          operationName,
+          variables: { code: 404, query: 'x', kind: 'CLIENT_ERROR' },
+        });
+        const refusals = (body.errors ?? []).filter((error: any) =>
+          /^(MAX_|GRAPHQL_)/.test(error.extensions?.code ?? ''),
+        );
         expect(refusals, operationName).toEqual([]);
       }
     }
@@ -77,7 +109,8 @@ describe('default limits', () => {
 });
 
 describe('the cost limit', () => {
-  const cost = (query: string, variables: Record<string, unknown> = {}) => estimateCost(schema, parse(query), undefined, variables, listBounds);
+  const cost = (query: string, variables: Record<string, unknown> = {}) =>
+    estimateCost(schema, parse(query), undefined, variables, listBounds);
 
   it('counts every field once per item, a connection’s edges by first or last', () => {
     expect(cost('{ statusCodes(first: 3) { totalCount edges { node { code phrase } } } }')).toBe(1 + 1 + 1 + 3 + 3 + 3);
@@ -113,7 +146,8 @@ describe('the cost limit', () => {
       body: {
         errors: [
           {
-            message: 'Query cost limit of 8 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
+            message:
+              'Query cost limit of 8 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
             extensions: { code: 'MAX_COST_EXCEEDED' },
           },
         ],
@@ -131,7 +165,11 @@ describe('request limits', () => {
       return JSON.stringify({ query: '{ __typename }', variables: { padding: 'x'.repeat(length - empty.length) } });
     };
     const post = async (text: string) => {
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: text });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: text,
+      });
       return { status: response.status, body: await response.json() };
     };
     try {
@@ -139,7 +177,14 @@ describe('request limits', () => {
       expect(await post(body(1024))).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
       expect(await post(body(1025))).toEqual({
         status: 413,
-        body: { errors: [{ message: 'Request Entity Too Large: the body may be at most 1024 bytes.', extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' } }] },
+        body: {
+          errors: [
+            {
+              message: 'Request Entity Too Large: the body may be at most 1024 bytes.',
+              extensions: { code: 'REQUEST_ENTITY_TOO_LARGE' },
+            },
+          ],
+        },
       });
     } finally {
       await server.close();
@@ -147,14 +192,17 @@ describe('request limits', () => {
   });
 
   it('runs a batch of BATCH_LIMIT operations and refuses a larger one with 413', async () => {
-    const batch = (size: number) => Array.from({ length: size }, (_, index) => ({ query: `{ statusCode(code: ${200 + index}) { code } }` }));
+    const batch = (size: number) =>
+      Array.from({ length: size }, (_, index) => ({ query: `{ statusCode(code: ${200 + index}) { code } }` }));
     const ten = await send(yoga, batch(10));
     expect(ten.status).toBe(200);
     expect(ten.body).toHaveLength(10);
     expect(ten.body[1]).toEqual({ data: { statusCode: { code: 201 } } });
     expect(await send(yoga, batch(11))).toEqual({
       status: 413,
-      body: { errors: [{ message: 'Batching is limited to 10 operations per request.', extensions: { code: 'BAD_REQUEST' } }] },
+      body: {
+        errors: [{ message: 'Batching is limited to 10 operations per request.', extensions: { code: 'BAD_REQUEST' } }],
+      },
     });
   });
 
@@ -170,24 +218,34 @@ describe('request limits', () => {
 describe('with INTROSPECTION=false', () => {
   const hidden = createStatusqlYoga(testConfig({ INTROSPECTION: 'false' }));
 
-  it.each(['__schema { queryType { name } }', '__type(name: "StatusCode") { name }'])('refuses { %s } with 400', async (selection) => {
-    const field = selection.slice(0, selection.indexOf(' ')).replace(/\(.*/, '');
-    const { status, body } = await send(hidden, { query: `{ ${selection} }` });
-    expect(status).toBe(400);
-    expect(body.errors[0]).toEqual(
-      expect.objectContaining({
-        message: `GraphQL introspection has been disabled, but the requested query contained the field "${field}".`,
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-      }),
-    );
-  });
+  it.each(['__schema { queryType { name } }', '__type(name: "StatusCode") { name }'])(
+    'refuses { %s } with 400',
+    async (selection) => {
+      const field = selection.slice(0, selection.indexOf(' ')).replace(/\(.*/, '');
+      const { status, body } = await send(hidden, { query: `{ ${selection} }` });
+      expect(status).toBe(400);
+      expect(body.errors[0]).toEqual(
+        expect.objectContaining({
+          message: `GraphQL introspection has been disabled, but the requested query contained the field "${field}".`,
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      );
+    },
+  );
 
   it.each([
     ['a field', { query: '{ statusCod(code: 404) { code } }' }, 'Cannot query field "statusCod" on type "Query".'],
-    ['an enum literal', { query: '{ statusClass(kind: REDIRECT) { name } }' }, 'Value "REDIRECT" does not exist in "StatusClassKind" enum.'],
+    [
+      'an enum literal',
+      { query: '{ statusClass(kind: REDIRECT) { name } }' },
+      'Value "REDIRECT" does not exist in "StatusClassKind" enum.',
+    ],
     [
       'an enum variable',
-      { query: 'query ($kind: StatusClassKind!) { statusClass(kind: $kind) { name } }', variables: { kind: 'REDIRECT' } },
+      {
+        query: 'query ($kind: StatusClassKind!) { statusClass(kind: $kind) { name } }',
+        variables: { kind: 'REDIRECT' },
+      },
       'Variable "$kind" got invalid value "REDIRECT"; Value "REDIRECT" does not exist in "StatusClassKind" enum.',
     ],
   ])('suggests no names for a misspelt %s', async (_name, request, message) => {
@@ -207,6 +265,8 @@ describe('with INTROSPECTION=false', () => {
 
   it('keeps suggestions when introspection is on', async () => {
     const { body } = await send(yoga, { query: '{ statusCod(code: 404) { code } }' });
-    expect(body.errors[0].message).toBe('Cannot query field "statusCod" on type "Query". Did you mean "statusCode", "statusCodes", or "statusClass"?');
+    expect(body.errors[0].message).toBe(
+      'Cannot query field "statusCod" on type "Query". Did you mean "statusCode", "statusCodes", or "statusClass"?',
+    );
   });
 });

@@ -14,7 +14,8 @@ const typed = (method: string, path: string, headers: Record<string, string> = {
     .join('')}\r\n`;
 
 /** The value of a header in a raw answer, or undefined. */
-const headerOf = (answer: RawAnswer, name: string) => answer.headers.find(([header]) => header === name.toLowerCase())?.[1];
+const headerOf = (answer: RawAnswer, name: string) =>
+  answer.headers.find(([header]) => header === name.toLowerCase())?.[1];
 
 const badRequest = (message: string) => ({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
 const malformed =
@@ -25,7 +26,8 @@ const badSleep = 'Bad Request: sleep is a whole number of milliseconds from 0 to
 const badLocation =
   'Bad Request: location must be a path on this server such as /status/200, at most 256 characters, without a scheme or host, a leading // or backslash, dot segments, encoded slashes or control characters.';
 
-const query = (code: number) => `{ statusCode(code: ${code}) { code phrase description retryAdvice headers { name requirement note } } }`;
+const query = (code: number) =>
+  `{ statusCode(code: ${code}) { code phrase description retryAdvice headers { name requirement note } } }`;
 
 /** What the body of a code's live example says of it. */
 const documentOf = (code: number, note?: string) => {
@@ -46,7 +48,8 @@ const documentOf = (code: number, note?: string) => {
 const finalCodes = catalogue.codes.filter(({ code }) => code >= 200 && code !== 444);
 
 let server: TestServer;
-const raw = (method: string, path: string, headers: Record<string, string> = {}) => rawRequest(server.port, typed(method, path, headers));
+const raw = (method: string, path: string, headers: Record<string, string> = {}) =>
+  rawRequest(server.port, typed(method, path, headers));
 const get = (path: string, init: RequestInit = {}) => fetch(`${server.origin}${path}`, init);
 
 beforeAll(async () => {
@@ -77,11 +80,18 @@ describe('/status/{code} answers every catalogued code (server/http/live-example
   );
 
   it("serves each code's StatusCode.liveExamplePath, and that path answers the code", async () => {
-    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ statusCodes(first: 100) { edges { node { code liveExamplePath } } } }')}`);
-    const { data } = (await response.json()) as { data: { statusCodes: { edges: { node: { code: number; liveExamplePath: string } }[] } } };
-    expect(data.statusCodes.edges.map(({ node }) => node.liveExamplePath)).toEqual(catalogue.codes.map(({ code }) => `/status/${code}`));
+    const response = await fetch(
+      `${server.url}?query=${encodeURIComponent('{ statusCodes(first: 100) { edges { node { code liveExamplePath } } } }')}`,
+    );
+    const { data } = (await response.json()) as {
+      data: { statusCodes: { edges: { node: { code: number; liveExamplePath: string } }[] } };
+    };
+    expect(data.statusCodes.edges.map(({ node }) => node.liveExamplePath)).toEqual(
+      catalogue.codes.map(({ code }) => `/status/${code}`),
+    );
     for (const { node } of data.statusCodes.edges) {
-      if (node.code >= 200 && node.code !== 444) expect((await raw('GET', node.liveExamplePath))!.status, node.liveExamplePath).toBe(node.code);
+      if (node.code >= 200 && node.code !== 444)
+        expect((await raw('GET', node.liveExamplePath))!.status, node.liveExamplePath).toBe(node.code);
     }
   });
 
@@ -97,18 +107,25 @@ describe('/status/{code} answers every catalogued code (server/http/live-example
       code: 299,
       phrase: null,
       vendor: null,
-      description: 'Nothing is catalogued at 299. A client treats a code it does not know as the x00 code of its class, here 200 (RFC 9110 §15).',
+      description:
+        'Nothing is catalogued at 299. A client treats a code it does not know as the x00 code of its class, here 200 (RFC 9110 §15).',
     });
   });
 
-  it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND'])('answers %s as it answers GET', async (method) => {
-    const answer = (await raw(method, '/status/418'))!;
-    expect(answer.statusLine).toBe('HTTP/1.1 418 (Unused)');
-    expect(JSON.parse(answer.body)).toEqual(documentOf(418));
-  });
+  it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'TRACE', 'PROPFIND'])(
+    'answers %s as it answers GET',
+    async (method) => {
+      const answer = (await raw(method, '/status/418'))!;
+      expect(answer.statusLine).toBe('HTTP/1.1 418 (Unused)');
+      expect(JSON.parse(answer.body)).toEqual(documentOf(418));
+    },
+  );
 
   it('answers a POST with a body it does not read, then closes the connection', async () => {
-    const exchange = await rawExchange(server.port, `POST /status/308 HTTP/1.1\r\nHost: statusql\r\nContent-Length: 5\r\n\r\nhello`);
+    const exchange = await rawExchange(
+      server.port,
+      `POST /status/308 HTTP/1.1\r\nHost: statusql\r\nContent-Length: 5\r\n\r\nhello`,
+    );
     expect(exchange).toMatch(/^HTTP\/1\.1 308 Permanent Redirect\r\n/);
     expect(exchange).toMatch(/\r\nconnection: close\r\n/i);
   });
@@ -128,7 +145,11 @@ describe('the headers of a live example (server/http/live-example-headers.ts)', 
     [413, 'Retry-After', '5'],
     [429, 'Retry-After', '5'],
     [503, 'Retry-After', '5'],
-    [401, 'WWW-Authenticate', 'Bearer realm="statusql", error="invalid_token", error_description="The access token expired"'],
+    [
+      401,
+      'WWW-Authenticate',
+      'Bearer realm="statusql", error="invalid_token", error_description="The access token expired"',
+    ],
     [407, 'Proxy-Authenticate', 'Basic realm="StatusQL example proxy", charset="UTF-8"'],
     [405, 'Allow', 'POST'],
     [426, 'Upgrade', 'HTTP/3.0'],
@@ -165,7 +186,9 @@ describe('the headers of a live example (server/http/live-example-headers.ts)', 
     const unsatisfiable = (await raw('GET', '/status/416'))!;
     expect(headerOf(unsatisfiable, 'content-range')).toBe(`bytes */${Buffer.byteLength(unsatisfiable.body)}`);
     const text = (await raw('GET', '/status/206', { accept: 'text/plain' }))!;
-    expect(headerOf(text, 'content-range')).toBe(`bytes 0-${Buffer.byteLength(text.body) - 1}/${Buffer.byteLength(text.body)}`);
+    expect(headerOf(text, 'content-range')).toBe(
+      `bytes 0-${Buffer.byteLength(text.body) - 1}/${Buffer.byteLength(text.body)}`,
+    );
   });
 
   it.each([
@@ -190,7 +213,10 @@ describe('the headers of a live example (server/http/live-example-headers.ts)', 
   });
 
   it('keeps a closing connection closing when 426 says Connection: upgrade', async () => {
-    const exchange = await rawExchange(server.port, 'POST /status/426 HTTP/1.1\r\nHost: statusql\r\nContent-Length: 2\r\n\r\nhi');
+    const exchange = await rawExchange(
+      server.port,
+      'POST /status/426 HTTP/1.1\r\nHost: statusql\r\nContent-Length: 2\r\n\r\nhi',
+    );
     expect(exchange).toMatch(/\r\nConnection: upgrade, close\r\n/);
     expect(exchange.match(/^connection:/gim)).toHaveLength(1);
   });
@@ -216,7 +242,8 @@ describe('the headers of a live example (server/http/live-example-headers.ts)', 
 });
 
 describe('1xx: an interim response, then a final 200', () => {
-  const exchange = (path: string, headers: Record<string, string> = {}, version = '1.1') => rawExchange(server.port, typed('GET', path, headers, version));
+  const exchange = (path: string, headers: Record<string, string> = {}, version = '1.1') =>
+    rawExchange(server.port, typed('GET', path, headers, version));
   /** The final answer's body, after its headers. */
   const finalBody = (text: string) => JSON.parse(text.slice(text.lastIndexOf('\r\n\r\n') + 4));
 
@@ -224,16 +251,23 @@ describe('1xx: an interim response, then a final 200', () => {
     [100, 'HTTP/1.1 100 Continue\r\n\r\n'],
     [102, 'HTTP/1.1 102 Processing\r\n\r\n'],
     [103, 'HTTP/1.1 103 Early Hints\r\nLink: </favicon.svg>; rel=preload; as=image\r\n\r\n'],
-    [104, 'HTTP/1.1 104 Upload Resumption Supported\r\nLocation: /status/200\r\nUpload-Limit: max-size=1073741824\r\n\r\n'],
+    [
+      104,
+      'HTTP/1.1 104 Upload Resumption Supported\r\nLocation: /status/200\r\nUpload-Limit: max-size=1073741824\r\n\r\n',
+    ],
   ])('sends %i as an interim response with its catalogued headers, then a 200 describing it', async (code, interim) => {
     const text = await exchange(`/status/${code}`);
     expect(text.startsWith(`${interim}HTTP/1.1 200 OK\r\n`)).toBe(true);
     const phrase = catalogue.byCode.get(code)!.phrase;
-    expect(finalBody(text)).toEqual(documentOf(code, `${code} ${phrase} was sent first, as an interim response; this is the final answer.`));
+    expect(finalBody(text)).toEqual(
+      documentOf(code, `${code} ${phrase} was sent first, as an interim response; this is the final answer.`),
+    );
   });
 
   it('points 104 at the location asked for', async () => {
-    expect(await exchange('/status/104?location=/uploads/7')).toMatch(/^HTTP\/1\.1 104 Upload Resumption Supported\r\nLocation: \/uploads\/7\r\n/);
+    expect(await exchange('/status/104?location=/uploads/7')).toMatch(
+      /^HTTP\/1\.1 104 Upload Resumption Supported\r\nLocation: \/uploads\/7\r\n/,
+    );
   });
 
   it('never sends 101, since the client asked for no protocol this server speaks', async () => {
@@ -248,11 +282,16 @@ describe('1xx: an interim response, then a final 200', () => {
   it('sends no 1xx to an HTTP/1.0 client', async () => {
     const text = await exchange('/status/103', {}, '1.0');
     expect(text).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-    expect(finalBody(text).note).toBe('103 Early Hints was not sent: a server sends no 1xx to an HTTP/1.0 client (RFC 9110 §15.2). This is the final answer.');
+    expect(finalBody(text).note).toBe(
+      '103 Early Hints was not sent: a server sends no 1xx to an HTTP/1.0 client (RFC 9110 §15.2). This is the final answer.',
+    );
   });
 
   it('sends one 100 Continue to a request that expects one', async () => {
-    const text = await rawExchange(server.port, 'POST /status/100 HTTP/1.1\r\nHost: statusql\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nhi');
+    const text = await rawExchange(
+      server.port,
+      'POST /status/100 HTTP/1.1\r\nHost: statusql\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nhi',
+    );
     expect(text.match(/HTTP\/1\.1 100 Continue/g)).toHaveLength(1);
     expect(text).toMatch(/HTTP\/1\.1 200 OK\r\n/);
   });
@@ -317,7 +356,9 @@ describe('bodies', () => {
     ['text/plain;q=oops', 'json'],
   ])('answers Accept: %s with %s', async (accept, kind) => {
     const response = await get('/status/200', { headers: { accept } });
-    expect(response.headers.get('content-type')).toBe(kind === 'text' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8');
+    expect(response.headers.get('content-type')).toBe(
+      kind === 'text' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
+    );
     expect(response.headers.get('vary')).toBe('Accept');
   });
 });
@@ -337,7 +378,10 @@ describe('unofficial codes', () => {
   it('answers 444 as nginx does: it closes the connection without a byte', async () => {
     expect(await rawExchange(server.port, typed('GET', '/status/444'))).toBe('');
     // Even a keep-alive connection, with another request behind it.
-    const pipelined = await rawExchange(server.port, 'GET /status/444 HTTP/1.1\r\nHost: statusql\r\n\r\nGET /status/200 HTTP/1.1\r\nHost: statusql\r\n\r\n');
+    const pipelined = await rawExchange(
+      server.port,
+      'GET /status/444 HTTP/1.1\r\nHost: statusql\r\n\r\nGET /status/200 HTTP/1.1\r\nHost: statusql\r\n\r\n',
+    );
     expect(pipelined).toBe('');
     await expect(get('/status/444')).rejects.toThrow();
   });
@@ -388,11 +432,30 @@ describe('lists: /status/200,500 at random, /status/200:0.9,500:0.1 by weight', 
     [0.5, 404],
     [0.9999999999999999, 404],
   ])('picks by where a random %d falls among the weights', (random, code) => {
-    expect(pickCode([{ code: 100, weight: 0 }, { code: 200, weight: 1 }, { code: 404, weight: 1 }, { code: 500, weight: 0 }], () => random)).toBe(code);
+    expect(
+      pickCode(
+        [
+          { code: 100, weight: 0 },
+          { code: 200, weight: 1 },
+          { code: 404, weight: 1 },
+          { code: 500, weight: 0 },
+        ],
+        () => random,
+      ),
+    ).toBe(code);
   });
 
   it('gives the end of the range to the last code with a weight', () => {
-    expect(pickCode([{ code: 200, weight: 1 }, { code: 404, weight: 1 }, { code: 500, weight: 0 }], () => 1)).toBe(404);
+    expect(
+      pickCode(
+        [
+          { code: 200, weight: 1 },
+          { code: 404, weight: 1 },
+          { code: 500, weight: 0 },
+        ],
+        () => 1,
+      ),
+    ).toBe(404);
   });
 });
 
@@ -412,7 +475,9 @@ describe('?sleep=ms', () => {
       expect((await fetch(`${short.origin}/status/200?sleep=100`)).status).toBe(200);
       const refused = await fetch(`${short.origin}/status/200?sleep=101`);
       expect(refused.status).toBe(400);
-      expect(await refused.json()).toEqual(badRequest('Bad Request: sleep is a whole number of milliseconds from 0 to 100.'));
+      expect(await refused.json()).toEqual(
+        badRequest('Bad Request: sleep is a whole number of milliseconds from 0 to 100.'),
+      );
     } finally {
       await short.close();
     }
@@ -422,10 +487,14 @@ describe('?sleep=ms', () => {
     const small = await startServer({ MAX_SLEEPING: '2' });
     const leave = new AbortController();
     try {
-      const sleeping = [1, 2].map(() => fetch(`${small.origin}/status/200?sleep=5000`, { signal: leave.signal }).catch(() => null));
+      const sleeping = [1, 2].map(() =>
+        fetch(`${small.origin}/status/200?sleep=5000`, { signal: leave.signal }).catch(() => null),
+      );
       await expect.poll(() => small.app.liveExamples.sleeping).toBe(2);
       const started = Date.now();
-      const refused = await fetch(`${small.origin}/status/429?sleep=10`, { headers: { origin: 'https://app.example' } });
+      const refused = await fetch(`${small.origin}/status/429?sleep=10`, {
+        headers: { origin: 'https://app.example' },
+      });
       expect(Date.now() - started).toBeLessThan(1000);
       expect(refused.status).toBe(503);
       expect(refused.headers.get('retry-after')).toBe('1');
@@ -435,7 +504,8 @@ describe('?sleep=ms', () => {
       expect(await refused.json()).toEqual({
         errors: [
           {
-            message: 'Service Unavailable: 2 delayed answers are waiting already, the most this server keeps; try again shortly, or without sleep.',
+            message:
+              'Service Unavailable: 2 delayed answers are waiting already, the most this server keeps; try again shortly, or without sleep.',
             extensions: { code: 'TOO_MANY_SLEEPING' },
           },
         ],
@@ -584,7 +654,12 @@ describe('bad input gets a 400 JSON error', () => {
     ['/status/200:%201', malformed],
     ['/status/200:0', 'Bad Request: at least one weight must be above 0.'],
     ['/status/200:0,500:0.0', 'Bad Request: at least one weight must be above 0.'],
-    [`/status/${Array(maxListedCodes + 1).fill(200).join(',')}`, `Bad Request: a list may hold at most ${maxListedCodes} codes.`],
+    [
+      `/status/${Array(maxListedCodes + 1)
+        .fill(200)
+        .join(',')}`,
+      `Bad Request: a list may hold at most ${maxListedCodes} codes.`,
+    ],
     ['/status/200?slep=100', unknownParameter],
     ['/status/200?sleep=1&sleep=2', unknownParameter],
     ['/status/200?sleep=1&callback=x', unknownParameter],
@@ -631,7 +706,11 @@ describe('CORS', () => {
   });
 
   it('never copies back requested headers that are not a plain list of names', async () => {
-    const answer = (await raw('OPTIONS', '/status/200', { origin: 'https://app.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-a, <script>' }))!;
+    const answer = (await raw('OPTIONS', '/status/200', {
+      origin: 'https://app.example',
+      'access-control-request-method': 'GET',
+      'access-control-request-headers': 'x-a, <script>',
+    }))!;
     expect(headerOf(answer, 'access-control-allow-headers')).toBe('Content-Type');
   });
 
@@ -653,9 +732,14 @@ describe('CORS', () => {
       const error = await rawRequest(listed.port, typed('GET', '/status/600', { origin: 'https://app.example' }));
       expect(headerOf(error!, 'access-control-allow-origin')).toBe('https://app.example');
       expect(headerOf(error!, 'vary')).toBe('Origin');
-      const preflight = await rawRequest(listed.port, typed('OPTIONS', '/status/200', { origin: 'https://evil.example', 'access-control-request-method': 'GET' }));
+      const preflight = await rawRequest(
+        listed.port,
+        typed('OPTIONS', '/status/200', { origin: 'https://evil.example', 'access-control-request-method': 'GET' }),
+      );
       expect(headerOf(preflight!, 'access-control-allow-origin')).toBeUndefined();
-      expect(headerOf(preflight!, 'vary')).toBe('Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
+      expect(headerOf(preflight!, 'vary')).toBe(
+        'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
+      );
     } finally {
       await listed.close();
     }

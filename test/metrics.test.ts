@@ -20,7 +20,9 @@ function samplesOf(text: string, name: string): Sample[] {
   for (const line of text.split('\n')) {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (match?.[1] !== name) continue;
-    const labels = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, label, value]) => [label!, value!]));
+    const labels = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map(([, label, value]) => [label!, value!]),
+    );
     samples.push({ labels, value: Number(match[3]) });
   }
   return samples;
@@ -29,10 +31,13 @@ function samplesOf(text: string, name: string): Sample[] {
 /** The answer's `close` event, where the Node side records it, may come just after the client has read it. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-const graphqlGet = (url: string, query: string) => fetch(`${url}?query=${encodeURIComponent(query)}`).then((response) => response.text());
+const graphqlGet = (url: string, query: string) =>
+  fetch(`${url}?query=${encodeURIComponent(query)}`).then((response) => response.text());
 
 const graphqlPost = (url: string, body: Record<string, unknown>) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((response) => response.text());
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+    (response) => response.text(),
+  );
 
 /** A request on a connection of its own, with any method; resolves with the status. */
 function send(origin: string, method: string, path: string): Promise<number> {
@@ -103,13 +108,18 @@ describe('GraphQL metrics (yoga plugin)', () => {
     const statusCode = { operationName: 'StatusCode', operationType: 'query' };
     expect(samplesOf(text, 'graphql_envelop_request')).toEqual([{ labels: statusCode, value: 2 }]);
     expect(samplesOf(text, 'graphql_envelop_request_duration_count')).toEqual([{ labels: statusCode, value: 2 }]);
-    expect(samplesOf(text, 'graphql_yoga_http_duration_count')).toEqual([{ labels: { ...statusCode, method: 'GET', statusCode: '200' }, value: 2 }]);
+    expect(samplesOf(text, 'graphql_yoga_http_duration_count')).toEqual([
+      { labels: { ...statusCode, method: 'GET', statusCode: '200' }, value: 2 },
+    ]);
   });
 
   it('labels any other operation name `other`, and an operation without one `Anonymous`', async () => {
     const server = await measured();
     await graphqlPost(server.url, { query: 'query Attack123 { statusCode(code: 200) { code } }' });
-    await graphqlPost(server.url, { query: 'query StatusCode { a: __typename } query Attack456 { b: __typename }', operationName: 'Attack456' });
+    await graphqlPost(server.url, {
+      query: 'query StatusCode { a: __typename } query Attack456 { b: __typename }',
+      operationName: 'Attack456',
+    });
     await graphqlGet(server.url, '{ __typename }');
     await graphqlPost(server.url, { query: '{', operationName: 'Attack789' });
     const text = await server.scrape();
@@ -118,7 +128,9 @@ describe('GraphQL metrics (yoga plugin)', () => {
       { labels: { operationName: 'other', operationType: 'query' }, value: 2 },
       { labels: { operationName: 'Anonymous', operationType: 'query' }, value: 1 },
     ]);
-    expect(samplesOf(text, 'graphql_envelop_error_result')).toEqual([{ labels: { operationName: 'other', operationType: 'unknown', phase: 'parse' }, value: 1 }]);
+    expect(samplesOf(text, 'graphql_envelop_error_result')).toEqual([
+      { labels: { operationName: 'other', operationType: 'unknown', phase: 'parse' }, value: 1 },
+    ]);
     expect(samplesOf(text, 'graphql_yoga_http_duration_count')).toEqual([
       { labels: { operationName: 'other', operationType: 'query', method: 'POST', statusCode: '200' }, value: 2 },
       { labels: { operationName: 'Anonymous', operationType: 'query', method: 'GET', statusCode: '200' }, value: 1 },
@@ -136,14 +148,21 @@ describe('GraphQL metrics (yoga plugin)', () => {
       { labels: { operationName: 'Anonymous', operationType: 'query', phase: 'validate' }, value: 1 },
       { labels: { operationName: 'Anonymous', operationType: 'query', phase: 'execute' }, value: 2 },
     ]);
-    expect(samplesOf(text, 'graphql_envelop_request')).toEqual([{ labels: { operationName: 'Anonymous', operationType: 'query' }, value: 1 }]);
+    expect(samplesOf(text, 'graphql_envelop_request')).toEqual([
+      { labels: { operationName: 'Anonymous', operationType: 'query' }, value: 1 },
+    ]);
   });
 
   it('keeps only the four metrics it is told to', async () => {
     const server = await measured();
     await graphqlGet(server.url, '{ __typename }');
     const names = [...(await server.scrape()).matchAll(/^# TYPE (graphql_\w+)/gm)].map(([, name]) => name);
-    expect(names).toEqual(['graphql_envelop_request', 'graphql_envelop_request_duration', 'graphql_envelop_error_result', 'graphql_yoga_http_duration']);
+    expect(names).toEqual([
+      'graphql_envelop_request',
+      'graphql_envelop_request_duration',
+      'graphql_envelop_error_result',
+      'graphql_yoga_http_duration',
+    ]);
   });
 });
 
@@ -166,8 +185,12 @@ describe('Node-side metrics', () => {
       { labels: { result: 'hit' }, value: 1 },
       { labels: { result: 'miss' }, value: 1 },
     ]);
-    expect(samplesOf(text, 'graphql_envelop_request')).toEqual([{ labels: { operationName: 'Anonymous', operationType: 'query' }, value: 1 }]);
-    expect(samplesOf(text, 'statusql_http_request_duration_seconds_count')).toEqual([{ labels: { route: 'graphql', method: 'GET', status: '200' }, value: 2 }]);
+    expect(samplesOf(text, 'graphql_envelop_request')).toEqual([
+      { labels: { operationName: 'Anonymous', operationType: 'query' }, value: 1 },
+    ]);
+    expect(samplesOf(text, 'statusql_http_request_duration_seconds_count')).toEqual([
+      { labels: { route: 'graphql', method: 'GET', status: '200' }, value: 2 },
+    ]);
   });
 
   it('records every answer of the main port by route, method and status, with methods outside the standard set as `other`', async () => {
@@ -239,21 +262,29 @@ describe('the metrics port', () => {
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD');
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual({ errors: [{ message: 'Method Not Allowed: /metrics answers GET and HEAD.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] });
+    expect(await response.json()).toEqual({
+      errors: [
+        { message: 'Method Not Allowed: /metrics answers GET and HEAD.', extensions: { code: 'METHOD_NOT_ALLOWED' } },
+      ],
+    });
   });
 
   it.each(['/', '/graphql', '/metrics/', '/metricsx'])('answers %s with a JSON 404', async (path) => {
     const server = await measured();
     const response = await fetch(new URL(path, server.metricsUrl));
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ errors: [{ message: 'Not Found: this port answers /metrics alone.', extensions: { code: 'NOT_FOUND' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Not Found: this port answers /metrics alone.', extensions: { code: 'NOT_FOUND' } }],
+    });
   });
 
   it('is not on the main port, where /metrics is a 404 like any unknown path, and yoga does not answer it either', async () => {
     const server = await measured();
     const response = await fetch(`${server.origin}/metrics`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ errors: [{ message: 'Not Found: this server has no such file.', extensions: { code: 'NOT_FOUND' } }] });
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Not Found: this server has no such file.', extensions: { code: 'NOT_FOUND' } }],
+    });
     const fromYoga = await server.app.yoga.fetch('http://statusql/metrics');
     expect(fromYoga.status).toBe(404);
     expect(await fromYoga.text()).not.toContain('graphql_envelop_request');
@@ -301,7 +332,9 @@ describe('metrics in dist/main.js, as npm start runs it', () => {
     await graphqlGet(`http://127.0.0.1:${port}/graphql`, '{ statusCode(code: 200) { code } }');
     await settle();
     const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-    expect(samplesOf(text, 'graphql_envelop_request')).toEqual([{ labels: { operationName: 'Anonymous', operationType: 'query' }, value: 1 }]);
+    expect(samplesOf(text, 'graphql_envelop_request')).toEqual([
+      { labels: { operationName: 'Anonymous', operationType: 'query' }, value: 1 },
+    ]);
     expect(samplesOf(text, 'process_cpu_user_seconds_total')).toHaveLength(1);
   }, 30_000);
 
@@ -309,26 +342,42 @@ describe('metrics in dist/main.js, as npm start runs it', () => {
     const server = main({ WORKERS: '2', METRICS_PORT: '0' });
     const port = await server.port();
     const metricsPort = await server.metricsPort();
-    await server.waitFor(() => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 2);
+    await server.waitFor(
+      () => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 2,
+    );
     const workers = server.lines.filter((line) => line.msg === 'worker started').map((line) => line.worker as number);
-    expect(server.lines.filter((line) => line.msg === 'Prometheus metrics at /metrics').map((line) => line.pid)).toEqual([server.child.pid]);
+    expect(
+      server.lines.filter((line) => line.msg === 'Prometheus metrics at /metrics').map((line) => line.pid),
+    ).toEqual([server.child.pid]);
     for (const worker of workers) expect(listeningPorts(worker).filter((listening) => listening !== port)).toEqual([]);
 
     // A connection each: node:cluster hands new connections to the workers in turn.
     for (let code = 200; code < 206; code++) {
-      expect(await send(`http://127.0.0.1:${port}`, 'GET', `/graphql?query=${encodeURIComponent(`{ statusCode(code: ${code}) { code } }`)}`)).toBe(200);
+      expect(
+        await send(
+          `http://127.0.0.1:${port}`,
+          'GET',
+          `/graphql?query=${encodeURIComponent(`{ statusCode(code: ${code}) { code } }`)}`,
+        ),
+      ).toBe(200);
     }
     await settle();
-    const servedBy = workers.map((worker) => server.lines.filter((line) => line.msg === 'request' && line.pid === worker).length);
+    const servedBy = workers.map(
+      (worker) => server.lines.filter((line) => line.msg === 'request' && line.pid === worker).length,
+    );
     expect(Math.min(...servedBy)).toBeGreaterThan(0);
     expect(servedBy[0]! + servedBy[1]!).toBe(6);
 
     const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-    expect(samplesOf(text, 'graphql_envelop_request')).toEqual([{ labels: { operationName: 'Anonymous', operationType: 'query' }, value: 6 }]);
+    expect(samplesOf(text, 'graphql_envelop_request')).toEqual([
+      { labels: { operationName: 'Anonymous', operationType: 'query' }, value: 6 },
+    ]);
     expect(samplesOf(text, 'statusql_answer_cache_lookups_total')).toEqual([
       { labels: { result: 'hit' }, value: 0 },
       { labels: { result: 'miss' }, value: 6 },
     ]);
-    expect(samplesOf(text, 'statusql_http_request_duration_seconds_count')).toEqual([{ labels: { route: 'graphql', method: 'GET', status: '200' }, value: 6 }]);
+    expect(samplesOf(text, 'statusql_http_request_duration_seconds_count')).toEqual([
+      { labels: { route: 'graphql', method: 'GET', status: '200' }, value: 6 },
+    ]);
   }, 60_000);
 });

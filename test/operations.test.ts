@@ -66,14 +66,24 @@ describe('the access log', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const response = await fetch(`http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ statusCode(code: 404) { code } }')}`);
+      const response = await fetch(
+        `http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ statusCode(code: 404) { code } }')}`,
+      );
       expect(response.status).toBe(200);
       await response.text();
       // The page's path as the client asked for it, not the file that answered (index.html).
       await (await fetch(`http://127.0.0.1:${port}/404?q=x`)).text();
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(lines).toEqual([
-        expect.objectContaining({ level: 30, msg: 'request', method: 'GET', path: '/graphql', status: 200, ms: expect.any(Number), bytes: 36 }),
+        expect.objectContaining({
+          level: 30,
+          msg: 'request',
+          method: 'GET',
+          path: '/graphql',
+          status: 200,
+          ms: expect.any(Number),
+          bytes: 36,
+        }),
         expect.objectContaining({ msg: 'request', method: 'GET', path: '/404', status: 200 }),
       ]);
     } finally {
@@ -175,7 +185,9 @@ describe('dist/main.js, as npm start runs it', () => {
   it('serves, then on SIGTERM finishes the request in flight and exits 0', async () => {
     const server = main();
     const port = await server.port();
-    const lookup = await fetch(`http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ statusCode(code: 200) { phrase } }')}`);
+    const lookup = await fetch(
+      `http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ statusCode(code: 200) { phrase } }')}`,
+    );
     expect(lookup.status).toBe(200);
     expect(await lookup.json()).toEqual({ data: { statusCode: { phrase: 'OK' } } });
 
@@ -192,31 +204,41 @@ describe('dist/main.js, as npm start runs it', () => {
     await expect(getOnNewConnection(port, '/health')).rejects.toThrow(/ECONNREFUSED/);
     inFlight.finish();
 
-    expect(await inFlight.answer).toEqual({ status: 200, body: '{"data":{"statusCode":{"phrase":"Service Unavailable"}}}' });
+    expect(await inFlight.answer).toEqual({
+      status: 200,
+      body: '{"data":{"statusCode":{"phrase":"Service Unavailable"}}}',
+    });
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(server.lines.at(-1)?.msg).toBe('stopped');
   }, 30_000);
 
-  it.each(['1', '2'])('loses no request to SIGTERM under keep-alive load (WORKERS=%s)', async (workers) => {
-    const server = main({ WORKERS: workers });
-    const port = await server.port();
-    if (workers === '2') await server.waitFor(() => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 2);
-    const load = keepAliveLoad(port, 16);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const before = load.tally.answered;
-    server.child.kill('SIGTERM');
-    await load.done;
-    expect(await server.exited).toEqual({ code: 0, signal: null });
-    expect(before).toBeGreaterThan(100);
-    expect(load.tally.lost).toEqual([]);
-    // Every client was told to close rather than finding its connection gone.
-    expect(load.tally.closeHeaders).toBeGreaterThanOrEqual(16);
-    // One process stops listening before anything else: a new connection is refused, never reset.
-    // With workers, node:cluster's primary accepts connections until its last worker has closed,
-    // and resets those it accepted in that last instant (README, "Operations").
-    if (workers === '1') expect(load.tally).toMatchObject({ refused: 16, resetNew: 0 });
-    else expect(load.tally.refused + load.tally.resetNew).toBe(16);
-  }, 30_000);
+  it.each(['1', '2'])(
+    'loses no request to SIGTERM under keep-alive load (WORKERS=%s)',
+    async (workers) => {
+      const server = main({ WORKERS: workers });
+      const port = await server.port();
+      if (workers === '2')
+        await server.waitFor(
+          () => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 2,
+        );
+      const load = keepAliveLoad(port, 16);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const before = load.tally.answered;
+      server.child.kill('SIGTERM');
+      await load.done;
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      expect(before).toBeGreaterThan(100);
+      expect(load.tally.lost).toEqual([]);
+      // Every client was told to close rather than finding its connection gone.
+      expect(load.tally.closeHeaders).toBeGreaterThanOrEqual(16);
+      // One process stops listening before anything else: a new connection is refused, never reset.
+      // With workers, node:cluster's primary accepts connections until its last worker has closed,
+      // and resets those it accepted in that last instant (docs/operations.md, "Draining").
+      if (workers === '1') expect(load.tally).toMatchObject({ refused: 16, resetNew: 0 });
+      else expect(load.tally.refused + load.tally.resetNew).toBe(16);
+    },
+    30_000,
+  );
 
   it('closes a request that outlives SHUTDOWN_TIMEOUT_MS and still exits', async () => {
     const server = main({ SHUTDOWN_TIMEOUT_MS: '300' });
@@ -228,17 +250,27 @@ describe('dist/main.js, as npm start runs it', () => {
     await expect(stuck.answer).rejects.toThrow();
     expect(await server.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - signalled).toBeLessThan(3000);
-    expect(server.lines.map((line) => line.msg)).toContain('in-flight requests outlived the shutdown timeout; closing their connections');
+    expect(server.lines.map((line) => line.msg)).toContain(
+      'in-flight requests outlived the shutdown timeout; closing their connections',
+    );
   }, 30_000);
 
   it.each([
     ['PORT', 'abc', 'PORT="abc": expected a whole number from 0 to 65535'],
-    ['LOG_LEVEL', 'loud', 'LOG_LEVEL="loud": Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"'],
-  ])('refuses to start with a bad %s, naming it', async (name, value, message) => {
-    const server = main({ [name]: value });
-    expect(await server.exited).toEqual({ code: 1, signal: null });
-    expect(server.stderr).toBe(`Invalid configuration. ${message}\n`);
-  }, 30_000);
+    [
+      'LOG_LEVEL',
+      'loud',
+      'LOG_LEVEL="loud": Invalid option: expected one of "fatal"|"error"|"warn"|"info"|"debug"|"trace"|"silent"',
+    ],
+  ])(
+    'refuses to start with a bad %s, naming it',
+    async (name, value, message) => {
+      const server = main({ [name]: value });
+      expect(await server.exited).toEqual({ code: 1, signal: null });
+      expect(server.stderr).toBe(`Invalid configuration. ${message}\n`);
+    },
+    30_000,
+  );
 
   it('runs WORKERS processes, replaces one that dies, and stops them all on SIGTERM', async () => {
     const server = main({ WORKERS: '2' });
@@ -249,7 +281,9 @@ describe('dist/main.js, as npm start runs it', () => {
     };
     const [first, second] = await workers();
     expect(first).not.toBe(second);
-    await server.waitFor(() => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 2);
+    await server.waitFor(
+      () => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 2,
+    );
 
     process.kill(first!, 'SIGKILL');
     await server.waitFor((line) => line.msg === 'worker died; starting another' && line.worker === first);

@@ -17,7 +17,8 @@ function undocumented(): string[] {
       }
     }
     if (isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
+      for (const field of Object.values(type.getFields()))
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
     }
     if (isEnumType(type)) {
       for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);

@@ -32,7 +32,9 @@ describe('@statusql/sdk as a package', () => {
   });
 
   it('packs exactly the compiled modules, their declarations, the persisted documents, README, LICENSE and package.json', () => {
-    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: sdk, encoding: 'utf8' }));
+    const [packed] = JSON.parse(
+      execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: sdk, encoding: 'utf8' }),
+    );
     const modules = ['client', 'document-ids', 'errors', 'generated/graphql', 'generated/hashes/graphql', 'index'];
     expect(packed.files.map((file: { path: string }) => file.path).sort()).toEqual(
       [
@@ -47,7 +49,11 @@ describe('@statusql/sdk as a package', () => {
 
   it('loads by require and by import on Node 20.19+, and exports its persisted documents', () => {
     const script = (loader: string) =>
-      execFileSync(process.execPath, ['--input-type=module', '-e', loader], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+      execFileSync(process.execPath, ['--input-type=module', '-e', loader], {
+        cwd: root,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }).trim();
     const required = `import { createRequire } from 'node:module'; const require = createRequire(import.meta.url + '/');
       const sdk = require('@statusql/sdk'); const documents = require('@statusql/sdk/persisted-documents.json');
       console.log(typeof sdk.createClient, Object.keys(documents).length)`;
@@ -61,13 +67,23 @@ describe('@statusql/sdk as a package', () => {
 
   it.each([
     ['a strict Node-only consumer (no DOM lib, skipLibCheck off)', 'node-consumer'],
-    ["the README's Apollo Client, urql and TanStack Query snippets (bundler resolution, JSX, skipLibCheck off)", 'snippets'],
-  ])('compiles for %s', (_, fixture) => {
-    const project = fileURLToPath(new URL(`./fixtures/${fixture}/`, import.meta.url));
-    const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', project], { cwd: root, encoding: 'utf8' });
-    expect(tsc.stdout).toBe('');
-    expect(tsc.status).toBe(0);
-  }, 60_000);
+    [
+      "the README's Apollo Client, urql and TanStack Query snippets (bundler resolution, JSX, skipLibCheck off)",
+      'snippets',
+    ],
+  ])(
+    'compiles for %s',
+    (_, fixture) => {
+      const project = fileURLToPath(new URL(`./fixtures/${fixture}/`, import.meta.url));
+      const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', project], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(tsc.stdout).toBe('');
+      expect(tsc.status).toBe(0);
+    },
+    60_000,
+  );
 
   /** An app's bundle as a browser build makes it: minified, split into chunks loaded when needed. */
   async function bundle(fixture: string) {
@@ -85,7 +101,10 @@ describe('@statusql/sdk as a package', () => {
     });
     expect(result.errors).toEqual([]);
     const [entry, ...chunks] = result.outputFiles;
-    return { entry: entry!.contents, all: [entry!, ...chunks].map((file) => new TextDecoder().decode(file.contents)).join('\n') };
+    return {
+      entry: entry!.contents,
+      all: [entry!, ...chunks].map((file) => new TextDecoder().decode(file.contents)).join('\n'),
+    };
   }
 
   it('bundles for the browser with no Node-only imports, within its size budget', async () => {
@@ -99,7 +118,9 @@ describe('@statusql/sdk as a package', () => {
   it('loads no query text and no syntax tree in the smallest app until a server asks for a text', async () => {
     const { entry, all } = await bundle('browser-lookup.ts');
     const gzipped = gzipSync(entry).length;
-    console.log(`SDK lookup app, first load: ${entry.length} bytes minified, ${gzipped} bytes gzipped (budget ${lookupAppBudget})`);
+    console.log(
+      `SDK lookup app, first load: ${entry.length} bytes minified, ${gzipped} bytes gzipped (budget ${lookupAppBudget})`,
+    );
     const text = new TextDecoder().decode(entry);
     expect(text).not.toContain('statusCode(code:');
     expect(text).not.toContain('"kind":"Document"');

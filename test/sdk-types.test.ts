@@ -23,7 +23,9 @@ describe('SDK types', () => {
 
   it('exports enums usable as values and types', () => {
     expectTypeOf(StatusClassKind.Redirection).toEqualTypeOf<'REDIRECTION'>();
-    expectTypeOf<StatusClassKind>().toEqualTypeOf<'INFORMATIONAL' | 'SUCCESS' | 'REDIRECTION' | 'CLIENT_ERROR' | 'SERVER_ERROR'>();
+    expectTypeOf<StatusClassKind>().toEqualTypeOf<
+      'INFORMATIONAL' | 'SUCCESS' | 'REDIRECTION' | 'CLIENT_ERROR' | 'SERVER_ERROR'
+    >();
   });
 
   it('exposes the error shape', () => {
@@ -46,9 +48,9 @@ describe('SDK types', () => {
       await statusql.search({ first: 5 });
       const { statusCode } = await statusql.statusCode({ code: 404 });
       // @ts-expect-error statusCode may be null
-      statusCode.code;
+      void statusCode.code;
       // @ts-expect-error no such field was selected
-      statusCode?.nope;
+      void statusCode?.nope;
       // @ts-expect-error no such method
       await statusql.statusCodez();
     };

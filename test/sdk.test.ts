@@ -91,7 +91,9 @@ describe('@statusql/sdk against a real server', () => {
   it('allSearchResults walks every page of a search', async () => {
     const codes: number[] = [];
     for await (const edge of statusql.allSearchResults({ query: '4xx', first: 10 })) codes.push(edge.node.code);
-    expect(codes).toEqual(catalogue.codes.filter((entry) => entry.code >= 400 && entry.code < 500).map((entry) => entry.code));
+    expect(codes).toEqual(
+      catalogue.codes.filter((entry) => entry.code >= 400 && entry.code < 500).map((entry) => entry.code),
+    );
   });
 
   it('throws StatusqlError with the GraphQL errors, HTTP status and code for bad input', async () => {
@@ -138,7 +140,9 @@ describe('@statusql/sdk against a real server', () => {
   it('cancels a request through an AbortSignal', async () => {
     const controller = new AbortController();
     controller.abort();
-    const error = await statusql.statusClasses(undefined, { signal: controller.signal }).catch((caught: unknown) => caught);
+    const error = await statusql
+      .statusClasses(undefined, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(StatusqlError);
     expect(error).toMatchObject({ status: null });
   });

@@ -48,7 +48,10 @@ const filters: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['retryable', { retryable: true }],
   ['bodyAllowed', { bodyAllowed: true }],
   ['header', { header: 'retry-after' }],
-  ['everything at once', { classes: ['SERVER_ERROR'], official: true, retryable: true, minCode: 502, bodyAllowed: true }],
+  [
+    'everything at once',
+    { classes: ['SERVER_ERROR'], official: true, retryable: true, minCode: 502, bodyAllowed: true },
+  ],
 ];
 
 describe('search with filters', () => {
@@ -64,7 +67,9 @@ describe('search with filters', () => {
   it('applies filters to a class pattern too', async () => {
     const page = await searchPage({ query: '5xx', filter: { official: false } });
     expect(codesOf(page)).toEqual(
-      catalogue.codes.filter((record) => record.code >= 500 && record.registration === 'UNOFFICIAL').map((record) => record.code),
+      catalogue.codes
+        .filter((record) => record.code >= 500 && record.registration === 'UNOFFICIAL')
+        .map((record) => record.code),
     );
   });
 
@@ -199,7 +204,8 @@ describe('StatusCode guide fields', () => {
 });
 
 describe('suggest', () => {
-  const suggestQuery = 'query Suggest($prefix: String!, $first: Int) { suggest(prefix: $prefix, first: $first) { text kind statusCode { code } } }';
+  const suggestQuery =
+    'query Suggest($prefix: String!, $first: Int) { suggest(prefix: $prefix, first: $first) { text kind statusCode { code } } }';
 
   it('completes a partly typed phrase, best first', async () => {
     const result = await execute(suggestQuery, { prefix: 'rate li' });

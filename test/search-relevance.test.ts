@@ -38,7 +38,12 @@ describe('relevance set', () => {
   it('copies no phrase, synonym or framework name of the catalogue in our queries', () => {
     const names = new Set(
       catalogue.codes.flatMap((record) =>
-        [record.phrase, ...record.formerPhrases.map((former) => former.phrase), ...record.synonyms, ...record.frameworkNames.map((entry) => entry.name)].map(plain),
+        [
+          record.phrase,
+          ...record.formerPhrases.map((former) => former.phrase),
+          ...record.synonyms,
+          ...record.frameworkNames.map((entry) => entry.name),
+        ].map(plain),
       ),
     );
     expect(ourCases.filter((entry) => names.has(plain(entry.query))).map((entry) => entry.query)).toEqual([]);
@@ -46,7 +51,11 @@ describe('relevance set', () => {
 
   it("lifts no run of three words from the catalogue's prose in our queries", () => {
     const prose = [
-      ...catalogue.codes.flatMap((record) => [record.description, record.commonUsage, ...record.confusedWith.map((entry) => entry.difference)]),
+      ...catalogue.codes.flatMap((record) => [
+        record.description,
+        record.commonUsage,
+        ...record.confusedWith.map((entry) => entry.difference),
+      ]),
       ...catalogue.symptoms.flatMap((symptom) => [symptom.meaning, symptom.checkFirst]),
     ].map((text) => ` ${plain(text)} `);
     const lifted = ourCases.filter((entry) => {

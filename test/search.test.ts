@@ -73,7 +73,8 @@ describe('search patterns', () => {
 
 describe('numbers in identifiers', () => {
   it("reads a glog line's W0404 (April 4th) as no code, so the message it holds still decides", () => {
-    const line = 'W0404 08:12:33.000001      12 controller.go:900] Service "shop/api" does not have any active Endpoint.';
+    const line =
+      'W0404 08:12:33.000001      12 controller.go:900] Service "shop/api" does not have any active Endpoint.';
     expect(topFor(line)).toBe(503);
   });
 });
@@ -202,12 +203,11 @@ describe('search relevance', () => {
     }
   });
 
-  it.each(catalogue.codes.flatMap((record) => record.frameworkNames.map((entry) => [entry.name, record.code] as const)))(
-    'finds framework name %j on %i first',
-    (name, code) => {
-      expect(topFor(name)).toBe(code);
-    },
-  );
+  it.each(
+    catalogue.codes.flatMap((record) => record.frameworkNames.map((entry) => [entry.name, record.code] as const)),
+  )('finds framework name %j on %i first', (name, code) => {
+    expect(topFor(name)).toBe(code);
+  });
 
   it.each([
     ['StatusNotFound', 404],

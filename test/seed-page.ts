@@ -26,7 +26,11 @@ export function seedCards(): SeedCard[] {
   lines.forEach((line, index) => {
     const usage = lines[index + 2];
     if (/^[1-5]xx /.test(line) && usage?.startsWith('Common usage: ')) {
-      cards.push({ classLine: line, description: lines[index + 1]!, commonUsage: usage.slice('Common usage: '.length) });
+      cards.push({
+        classLine: line,
+        description: lines[index + 1]!,
+        commonUsage: usage.slice('Common usage: '.length),
+      });
     }
   });
   const unique = cards.filter((card, index) => index === 0 || card.description !== cards[index - 1]!.description);

@@ -11,7 +11,10 @@ const statusCodeId = Object.keys(manifest).find((id) => /query StatusCode\(/.tes
 /** A fetch that records every URL and body the SDK sends. */
 function recordingFetch(sent: { url: string; body?: string }[]): typeof fetch {
   return (input, init) => {
-    sent.push({ url: String(input), body: typeof init?.body === 'string' ? init.body : undefined });
+    sent.push({
+      url: input instanceof Request ? input.url : input.toString(),
+      body: typeof init?.body === 'string' ? init.body : undefined,
+    });
     return fetch(input, init);
   };
 }
@@ -76,7 +79,7 @@ describe('trusted documents, by default', () => {
   it('falls back to the query text when the server does not know the hash', async () => {
     const sent: { url: string; body?: string }[] = [];
     const forgetful: typeof fetch = (input, init) => {
-      const url = new URL(String(input));
+      const url = new URL(input instanceof Request ? input.url : input);
       if (url.searchParams.has('documentId')) url.searchParams.set('documentId', `sha256:${'f'.repeat(64)}`);
       return recordingFetch(sent)(url, init);
     };

@@ -7,17 +7,41 @@ const badArguments: ReadonlyArray<readonly [string, string, RegExp]> = [
   ['a negative code', '{ statusCode(code: -404) { code } }', /code must be between 100 and 599/],
   ['an empty search', '{ search(query: "") { totalCount } }', /query must not be empty/],
   ['a blank search', '{ search(query: "   ") { totalCount } }', /query must not be empty/],
-  ['a 1001-character search', `{ search(query: "${'a'.repeat(1001)}") { totalCount } }`, /query must be at most 1000 characters/],
+  [
+    'a 1001-character search',
+    `{ search(query: "${'a'.repeat(1001)}") { totalCount } }`,
+    /query must be at most 1000 characters/,
+  ],
   ['first of 0', '{ statusCodes(first: 0) { totalCount } }', /first must be between 1 and 100/],
   ['a negative first', '{ statusCodes(first: -5) { totalCount } }', /first must be between 1 and 100/],
   ['first of 101', '{ statusCodes(first: 101) { totalCount } }', /first must be between 1 and 100/],
-  ['an absurd first on search', '{ search(query: "x", first: 1000000) { totalCount } }', /first must be between 1 and 100/],
-  ['a malformed cursor', '{ statusCodes(after: "not-a-cursor") { totalCount } }', /after is not a cursor this API issued/],
-  ['a cursor of another shape', `{ statusCodes(after: "${btoa('OffsetConnection:abc')}") { totalCount } }`, /after is not a cursor/],
-  ['a filter code out of range', '{ statusCodes(filter: { codes: [42] }) { totalCount } }', /codes run from 100 to 599/],
+  [
+    'an absurd first on search',
+    '{ search(query: "x", first: 1000000) { totalCount } }',
+    /first must be between 1 and 100/,
+  ],
+  [
+    'a malformed cursor',
+    '{ statusCodes(after: "not-a-cursor") { totalCount } }',
+    /after is not a cursor this API issued/,
+  ],
+  [
+    'a cursor of another shape',
+    `{ statusCodes(after: "${btoa('OffsetConnection:abc')}") { totalCount } }`,
+    /after is not a cursor/,
+  ],
+  [
+    'a filter code out of range',
+    '{ statusCodes(filter: { codes: [42] }) { totalCount } }',
+    /codes run from 100 to 599/,
+  ],
   ['an empty header filter', '{ statusCodes(filter: { header: "" }) { totalCount } }', /header must not be empty/],
   ['a malformed global id', '{ node(id: "%%%") { id } }', /./],
-  ['101 ids for nodes', `{ nodes(ids: [${Array.from({ length: 101 }, () => '"U3RhdHVzQ29kZTo0MDQ="').join(',')}]) { id } }`, /ids takes at most 100 ids/],
+  [
+    '101 ids for nodes',
+    `{ nodes(ids: [${Array.from({ length: 101 }, () => '"U3RhdHVzQ29kZTo0MDQ="').join(',')}]) { id } }`,
+    /ids takes at most 100 ids/,
+  ],
 ];
 
 describe('argument validation', () => {

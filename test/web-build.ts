@@ -20,6 +20,8 @@ export function assertWebBuilt(): void {
   } catch {
     throw new Error('web/dist is missing: run `npm run build:web` (npm ci runs it).');
   }
-  const sources = ['index.html', 'graphiql.html', 'src', 'public', 'vite.config.ts'].map((entry) => newestChange(join(webDirectory, entry)));
+  const sources = ['index.html', 'graphiql.html', 'src', 'public', 'vite.config.ts'].map((entry) =>
+    newestChange(join(webDirectory, entry)),
+  );
   if (Math.max(...sources) > built) throw new Error('web/dist is older than web/: run `npm run build:web`.');
 }

@@ -24,15 +24,18 @@ describe('the page at / (server/http/web-page.ts)', () => {
   });
   afterAll(() => server.close());
 
-  it.each(['/', '/404', '/?q=rate%20limit&class=4xx', '/103'])('answers GET %s with index.html, revalidated on every use', async (path) => {
-    const response = await get(path);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(await response.text()).toBe(readFileSync(join(webDist, 'index.html'), 'utf8'));
-  });
+  it.each(['/', '/404', '/?q=rate%20limit&class=4xx', '/103'])(
+    'answers GET %s with index.html, revalidated on every use',
+    async (path) => {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await response.text()).toBe(readFileSync(join(webDist, 'index.html'), 'utf8'));
+    },
+  );
 
   it('serves hashed assets with their content types, cached for good', async () => {
     for (const [name, type] of [

@@ -12,7 +12,11 @@ assertWebBuilt();
 const server = await startServer();
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 880 }, colorScheme: 'light', deviceScaleFactor: 1 });
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 880 },
+    colorScheme: 'light',
+    deviceScaleFactor: 1,
+  });
   await page.goto(`${server.origin}/?q=rate%20limit`);
   await page.locator('#results:not([aria-busy]) .card').first().waitFor({ timeout: 10_000 });
   await page.locator('#guide-list li').first().waitFor({ timeout: 10_000 });

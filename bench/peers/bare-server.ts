@@ -32,13 +32,18 @@ function answerOf(id: OperationId): unknown {
 const answers = new Map(
   operations.map((operation) => [postBody(operation), Buffer.from(JSON.stringify({ data: answerOf(operation.id) }))]),
 );
-const unknown = Buffer.from(JSON.stringify({ errors: [{ message: 'This endpoint serves the bench operations only.' }] }));
+const unknown = Buffer.from(
+  JSON.stringify({ errors: [{ message: 'This endpoint serves the bench operations only.' }] }),
+);
 
 const server = createServer((request, response) => {
   const chunks: Buffer[] = [];
   request.on('data', (chunk: Buffer) => chunks.push(chunk));
   request.on('end', () => {
-    const answer = request.method === 'POST' && request.url === '/graphql' ? answers.get(Buffer.concat(chunks).toString()) : undefined;
+    const answer =
+      request.method === 'POST' && request.url === '/graphql'
+        ? answers.get(Buffer.concat(chunks).toString())
+        : undefined;
     response.writeHead(answer ? 200 : 400, {
       'content-type': 'application/json; charset=utf-8',
       'content-length': (answer ?? unknown).length,

@@ -87,10 +87,7 @@ export const resolvers = {
       if (code < 100 || code > 599) throw badInput('code must be between 100 and 599');
       return catalogue.byCode.get(code) ?? null;
     },
-    statusCodes: (
-      _root: unknown,
-      args: PageArgs & { filter?: StatusCodeFilter | null; orderBy?: Ordering | null },
-    ) => {
+    statusCodes: (_root: unknown, args: PageArgs & { filter?: StatusCodeFilter | null; orderBy?: Ordering | null }) => {
       const codes = catalogue.codes
         .filter((record) => matchesFilter(record, args.filter ?? {}))
         .sort(orderings[args.orderBy ?? 'CODE_ASC']);

@@ -7,4 +7,4 @@ import { resolvers, typeDefs } from './resolvers.js';
 const yoga = createYoga({ schema: createSchema({ typeDefs, resolvers }) });
 const { port, host } = listenAddress();
 
-createServer(yoga).listen(port, host, () => console.log(`yoga peer on http://${host}:${port}/graphql`));
+createServer(yoga.requestListener).listen(port, host, () => console.log(`yoga peer on http://${host}:${port}/graphql`));

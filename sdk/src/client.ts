@@ -64,12 +64,13 @@ interface Operations {
 }
 
 // `any`, not `unknown`: a document's own Variables type is not assignable to `unknown` here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ResultOf<D> = D extends TypedDocumentNode<infer Result, any> ? Result : never;
 type VariablesOf<D> = D extends TypedDocumentNode<unknown, infer Variables> ? Variables : never;
 
 /** A method for one operation; its variables may be omitted when none is required. */
 type OperationMethod<D> =
-  {} extends VariablesOf<D>
+  Record<string, never> extends VariablesOf<D>
     ? (variables?: VariablesOf<D>, options?: RequestOptions) => Promise<ResultOf<D>>
     : (variables: VariablesOf<D>, options?: RequestOptions) => Promise<ResultOf<D>>;
 
@@ -84,7 +85,10 @@ export type StatusqlClient = { [Name in keyof Operations]: OperationMethod<Opera
     options?: RequestOptions,
   ): AsyncGenerator<StatusCodeEdge['node']>;
   /** Every search result, best first, fetching page after page as you iterate. */
-  allSearchResults(variables: Omit<SearchQueryVariables, 'after'>, options?: RequestOptions): AsyncGenerator<SearchEdge>;
+  allSearchResults(
+    variables: Omit<SearchQueryVariables, 'after'>,
+    options?: RequestOptions,
+  ): AsyncGenerator<SearchEdge>;
 };
 
 interface Page<Edge> {
@@ -107,7 +111,9 @@ let documentTexts: Promise<Record<string, string>> | undefined;
 
 /** A trusted document's text by its hash, from the package's persisted documents, loaded once when first needed. */
 async function documentText(documentId: string): Promise<string> {
-  documentTexts ??= import('./generated/persisted-documents.json', { with: { type: 'json' } }).then((module) => module.default as Record<string, string>);
+  documentTexts ??= import('./generated/persisted-documents.json', { with: { type: 'json' } }).then(
+    (module) => module.default as Record<string, string>,
+  );
   const text = (await documentTexts)[documentId];
   if (text === undefined) throw new Error(`@statusql/sdk has no document ${documentId}`);
   return text;
@@ -180,7 +186,9 @@ export function createClient(options: ClientOptions): StatusqlClient {
       }
     },
     allSearchResults(variables, requestOptions) {
-      return walkPages((after) => search({ first: 100, ...variables, after }, requestOptions).then((data) => data.search));
+      return walkPages((after) =>
+        search({ first: 100, ...variables, after }, requestOptions).then((data) => data.search),
+      );
     },
   };
 }

@@ -1,3 +1,9 @@
-export { createClient, type ClientOptions, type HeadersInput, type RequestOptions, type StatusqlClient } from './client.js';
+export {
+  createClient,
+  type ClientOptions,
+  type HeadersInput,
+  type RequestOptions,
+  type StatusqlClient,
+} from './client.js';
 export { StatusqlError, type StatusqlGraphQLError } from './errors.js';
 export * from './generated/graphql.js';

@@ -7,7 +7,8 @@ import { answerHeaders } from './request.js';
 export type AnswerCache = LRUCache<string, Answer>;
 
 /** Bytes an entry holds besides its key and body: the header names and values, roughly. */
-const headerBytes = (answer: Answer) => Object.entries(answer.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+const headerBytes = (answer: Answer) =>
+  Object.entries(answer.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
 
 /** An answer cache of at most `maxBytes`. */
 export function createAnswerCache(maxBytes: number): AnswerCache {
@@ -27,7 +28,12 @@ const longestPlainKey = 512;
  * targets hold no line breaks (Node refuses them) and the body comes last, so the text is
  * unambiguous; a digest starts with `#`, which no plain key (a method) does.
  */
-export function answerKey(method: string, target: string, headers: Readonly<Record<string, string>>, body: Buffer | null): string {
+export function answerKey(
+  method: string,
+  target: string,
+  headers: Readonly<Record<string, string>>,
+  body: Buffer | null,
+): string {
   let key = `${method} ${target}`;
   // A header sent empty and one not sent are not the same request: `=` marks one that was sent.
   for (const name of answerHeaders) key += headers[name] === undefined ? '\n' : `\n=${headers[name]}`;

@@ -53,7 +53,8 @@ export function sendAnswer(req: IncomingMessage, res: ServerResponse, answer: An
   const etag = answer.headers['etag'];
   const conditional = (req.method === 'GET' || req.method === 'HEAD') && etag !== undefined && answer.status === 200;
   if (conditional && fresh(req.headers, { etag })) {
-    for (const [name, value] of Object.entries(answer.headers)) if (!name.startsWith('content-')) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(answer.headers))
+      if (!name.startsWith('content-')) res.setHeader(name, value);
     res.writeHead(304).end();
     return;
   }

@@ -23,7 +23,11 @@ const tooLarge = (maxBytes: number): BodyProblem => ({
  * Calls back once, with null when the client went away (or Node's request timeout ended the
  * request). A callback, not a promise: a repeated POST is answered without a microtask in between.
  */
-export function readBody(req: IncomingMessage, maxBytes: number, done: (body: Buffer | BodyProblem | null) => void): void {
+export function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  done: (body: Buffer | BodyProblem | null) => void,
+): void {
   const coding = req.headers['content-encoding'];
   if (coding !== undefined && coding.trim().toLowerCase() !== 'identity') {
     return done({

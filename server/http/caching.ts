@@ -14,8 +14,16 @@ export interface CachingOptions {
  * or GraphiQL's page) is public for `max-age` with a strong ETag; anything else is `no-store`.
  * Every answer varies by Accept, which picks GraphiQL or JSON, and the JSON media type.
  */
-export function withCachingHeaders(answer: Answer, method: string, succeeded: boolean, options: CachingOptions): Answer {
-  const headers: Record<string, string> = { ...answer.headers, vary: vary.append(answer.headers['vary'] ?? '', 'Accept') };
+export function withCachingHeaders(
+  answer: Answer,
+  method: string,
+  succeeded: boolean,
+  options: CachingOptions,
+): Answer {
+  const headers: Record<string, string> = {
+    ...answer.headers,
+    vary: vary.append(answer.headers['vary'] ?? '', 'Accept'),
+  };
   if (succeeded && method === 'GET') {
     headers['cache-control'] = options.cacheControl;
     headers['etag'] = entityTag(options.release, answer);

@@ -5,11 +5,22 @@ import { bodyBytes, type Answer } from './answer.js';
  * Answers with a GraphQL-shaped JSON error, `no-store`. Messages are fixed sentences: no answer
  * echoes the request back, or carries a stack or a path of this machine.
  */
-export function sendError(res: ServerResponse, status: number, code: string, message: string, headers: OutgoingHttpHeaders = {}): void {
+export function sendError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: OutgoingHttpHeaders = {},
+): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   const length = Buffer.byteLength(body);
   bodyBytes.set(res, length);
-  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': length, 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    ...headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': length,
+    'cache-control': 'no-store',
+  });
   res.end(body);
 }
 
@@ -19,9 +30,18 @@ export function codeOfStatus(status: number): string {
 }
 
 /** A JSON error as an {@link Answer}. */
-function errorAnswer(status: number, code: string, message: string, headers: Readonly<Record<string, string>> = {}): Answer {
+function errorAnswer(
+  status: number,
+  code: string,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+): Answer {
   const body = Buffer.from(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
-  return { status, headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }, body };
+  return {
+    status,
+    headers: { ...headers, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+    body,
+  };
 }
 
 /** A 500 that says nothing of what went wrong inside. */
@@ -38,5 +58,10 @@ const bareErrors: Record<number, string> = {
 /** A 4xx yoga answered without a body, as a JSON error; the headers that explain it (Allow, CORS) stay. */
 export function bareErrorAsJson(answer: Answer): Answer {
   const headers = Object.fromEntries(Object.entries(answer.headers).filter(([name]) => !name.startsWith('content-')));
-  return errorAnswer(answer.status, codeOfStatus(answer.status), bareErrors[answer.status] ?? `${STATUS_CODES[answer.status]}.`, headers);
+  return errorAnswer(
+    answer.status,
+    codeOfStatus(answer.status),
+    bareErrors[answer.status] ?? `${STATUS_CODES[answer.status]}.`,
+    headers,
+  );
 }

@@ -48,15 +48,22 @@ export const liveExampleHeaders: Readonly<Record<string, LiveExampleHeader>> = {
   Connection: { value: (example) => (example.names.includes('Upgrade') ? 'upgrade' : 'close') },
   'Content-Location': { value: (example) => example.path },
   // RFC 9110 §14.4: a 206 says which bytes it holds (here all of them), a 416 only the length.
-  'Content-Range': { value: (example) => (example.code >= 400 ? `bytes */${example.length}` : `bytes 0-${example.length - 1}/${example.length}`) },
+  'Content-Range': {
+    value: (example) =>
+      example.code >= 400 ? `bytes */${example.length}` : `bytes 0-${example.length - 1}/${example.length}`,
+  },
   Date: { everyAnswer: true },
-  'Early-Data': { never: 'a request header (RFC 8470 §5.1): a proxy that forwarded early data sets it, and a 425 answers it' },
+  'Early-Data': {
+    never: 'a request header (RFC 8470 §5.1): a proxy that forwarded early data sets it, and a 425 answers it',
+  },
   ETag: { value: (example) => `"${example.release}-${example.code}"` },
   // Now: with no-store, the answer is stale at once.
   Expires: { value: () => new Date().toUTCString() },
   IM: { value: () => 'feed' },
   // RFC 8297 §2 (a preload hint, of a file this server has) and RFC 7725 §4 (who implements the block).
-  Link: { value: (example) => (example.code < 200 ? '</favicon.svg>; rel=preload; as=image' : '</>; rel="blocked-by"') },
+  Link: {
+    value: (example) => (example.code < 200 ? '</favicon.svg>; rel=preload; as=image' : '</>; rel="blocked-by"'),
+  },
   Location: { value: (example) => example.location },
   'Proxy-Authenticate': { value: () => 'Basic realm="StatusQL example proxy", charset="UTF-8"' },
   // Short, so a client that honours it can be tested without a long wait.
@@ -66,5 +73,7 @@ export const liveExampleHeaders: Readonly<Record<string, LiveExampleHeader>> = {
   'Upload-Limit': { value: () => 'max-size=1073741824' },
   Vary: { everyAnswer: true },
   // A Bearer challenge (RFC 6750 §3): a Basic one would open a browser's password dialog.
-  'WWW-Authenticate': { value: () => 'Bearer realm="statusql", error="invalid_token", error_description="The access token expired"' },
+  'WWW-Authenticate': {
+    value: () => 'Bearer realm="statusql", error="invalid_token", error_description="The access token expired"',
+  },
 };

@@ -43,18 +43,25 @@ const malformed = problem(
 const outOfRange = problem('Bad Request: a status code is a number from 100 to 599.');
 const tooMany = problem(`Bad Request: a list may hold at most ${maxListedCodes} codes.`);
 const allZero = problem('Bad Request: at least one weight must be above 0.');
-const unknownParameter = problem('Bad Request: /status/{code} takes only the parameters sleep and location, each at most once.');
+const unknownParameter = problem(
+  'Bad Request: /status/{code} takes only the parameters sleep and location, each at most once.',
+);
 const badLocation = problem(
   `Bad Request: location must be a path on this server such as /status/200, at most ${maxLocationLength} characters, without a scheme or host, a leading // or backslash, dot segments, encoded slashes or control characters.`,
 );
-const badSleep = (maxSleepMs: number) => problem(`Bad Request: sleep is a whole number of milliseconds from 0 to ${maxSleepMs}.`);
+const badSleep = (maxSleepMs: number) =>
+  problem(`Bad Request: sleep is a whole number of milliseconds from 0 to ${maxSleepMs}.`);
 
 /**
  * Reads `/status/{codes}?sleep=&location=`: `path` starts with {@link liveExamplePrefix}, `query`
  * is what follows the `?` (empty when none). Codes may be percent-encoded (`200%2C500`), as some
  * clients send them.
  */
-export function parseLiveExample(path: string, query: string, maxSleepMs: number): LiveExampleRequest | LiveExampleProblem {
+export function parseLiveExample(
+  path: string,
+  query: string,
+  maxSleepMs: number,
+): LiveExampleRequest | LiveExampleProblem {
   let list: string;
   try {
     list = decodeURIComponent(path.slice(liveExamplePrefix.length));
@@ -66,7 +73,8 @@ export function parseLiveExample(path: string, query: string, maxSleepMs: number
   const codes: WeightedCode[] = [];
   for (const entry of entries) {
     const [code = '', weight, extra] = entry.split(':');
-    if (!codeText.test(code) || extra !== undefined || (weight !== undefined && !weightText.test(weight))) return malformed;
+    if (!codeText.test(code) || extra !== undefined || (weight !== undefined && !weightText.test(weight)))
+      return malformed;
     const number = Number(code);
     if (number < 100 || number > 599) return outOfRange;
     codes.push({ code: number, weight: weight === undefined ? 1 : Number(weight) });
@@ -96,7 +104,8 @@ const dotSegment = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|\?|$)/i;
  * send anyone elsewhere (no open redirect).
  */
 export function isLocalPath(location: string): boolean {
-  if (location.length > maxLocationLength || !localPathText.test(location) || encodedDanger.test(location)) return false;
+  if (location.length > maxLocationLength || !localPathText.test(location) || encodedDanger.test(location))
+    return false;
   if (/%(?![0-9a-f]{2})/i.test(location)) return false;
   const path = location.split('?')[0]!;
   return !dotSegment.test(path);

@@ -22,7 +22,7 @@ export interface LiveExampleOptions {
   draining: () => boolean;
 }
 
-/** The `/status/{codes}` route (README, "Live examples"). */
+/** The `/status/{codes}` route (docs/live-examples.md). */
 export interface LiveExamples {
   /** Answers a request whose path starts with {@link liveExamplePrefix}; `query` follows the `?`. */
   answer(req: IncomingMessage, res: ServerResponse, path: string, query: string): void;
@@ -44,10 +44,12 @@ const nodeHeaders = ['Date', 'Connection', 'Keep-Alive'];
 type Header = [name: string, value: string];
 
 /** Whether the client prefers text/plain to JSON (RFC 9110 §12.5.1: q-values, then the most specific range). */
-const wantsText = (req: IncomingMessage) => new Negotiator(req).mediaType(['application/json', 'text/plain']) === 'text/plain';
+const wantsText = (req: IncomingMessage) =>
+  new Negotiator(req).mediaType(['application/json', 'text/plain']) === 'text/plain';
 
 /** The GraphQL query that asks the API about a code. */
-const queryOf = (code: number) => `{ statusCode(code: ${code}) { code phrase description retryAdvice headers { name requirement note } } }`;
+const queryOf = (code: number) =>
+  `{ statusCode(code: ${code}) { code phrase description retryAdvice headers { name requirement note } } }`;
 
 /** The small document a live example's body holds: the code, what it means, and where to read more. */
 function documentOf(code: number, record: StatusCodeRecord | undefined, note: string | null) {
@@ -91,7 +93,11 @@ function bodyOf(document: ReturnType<typeof documentOf>, text: boolean): { type:
 function writeInterim(res: ServerResponse, code: number, phrase: string, headers: readonly Header[]): boolean {
   const writeRaw = (res as unknown as { _writeRaw?: (data: string, encoding: BufferEncoding) => boolean })._writeRaw;
   if (typeof writeRaw !== 'function') return false;
-  writeRaw.call(res, `HTTP/1.1 ${code} ${phrase}\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`, 'latin1');
+  writeRaw.call(
+    res,
+    `HTTP/1.1 ${code} ${phrase}\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join('')}\r\n`,
+    'latin1',
+  );
   return true;
 }
 
@@ -114,7 +120,14 @@ export function createLiveExamples(options: LiveExampleOptions): LiveExamples {
   }
 
   /** A JSON error in the project's shape, readable by the browser app that asked. */
-  function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, extra: readonly Header[] = []): void {
+  function refuse(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    code: string,
+    message: string,
+    extra: readonly Header[] = [],
+  ): void {
     const origin = allowOrigin(req.headers);
     const headers: Header[] = [...extra, ...(allowed ? [['Vary', 'Origin'] as Header] : [])];
     // sendError adds these three.
@@ -156,7 +169,13 @@ export function createLiveExamples(options: LiveExampleOptions): LiveExamples {
    * never sent: it switches to a protocol the client asked for (§15.2.2), and this server speaks
    * HTTP/1.1 alone. Returns what the final answer says of it.
    */
-  function interim(req: IncomingMessage, res: ServerResponse, code: number, record: StatusCodeRecord | undefined, context: LiveExampleContext): string {
+  function interim(
+    req: IncomingMessage,
+    res: ServerResponse,
+    code: number,
+    record: StatusCodeRecord | undefined,
+    context: LiveExampleContext,
+  ): string {
     const title = record ? `${code} ${record.phrase}` : String(code);
     if (code === 101) {
       return `${title} was not sent: a server switches only to a protocol the client asked for in Upgrade, and this one speaks HTTP/1.1 alone (RFC 9110 §15.2.2). This is the final answer.`;
@@ -183,7 +202,13 @@ export function createLiveExamples(options: LiveExampleOptions): LiveExamples {
   }
 
   /** The final answer: the code's status line, its headers, and its body unless the code or HEAD forbids one. */
-  function final(req: IncomingMessage, res: ServerResponse, code: number, asked: LiveExampleRequest, note: string | null): void {
+  function final(
+    req: IncomingMessage,
+    res: ServerResponse,
+    code: number,
+    asked: LiveExampleRequest,
+    note: string | null,
+  ): void {
     const method = req.method ?? 'GET';
     const informational = code < 200;
     const record = catalogue.byCode.get(code);
@@ -201,18 +226,31 @@ export function createLiveExamples(options: LiveExampleOptions): LiveExamples {
     ];
     const connection = headers.find(([name]) => name === 'Connection');
     // Draining, or a body left unread (app.ts), has this answer close the connection: keep that.
-    if (connection && res.getHeader('connection') === 'close' && !connection[1].includes('close')) connection[1] += ', close';
+    if (connection && res.getHeader('connection') === 'close' && !connection[1].includes('close'))
+      connection[1] += ', close';
     if (content) headers.push(['Content-Type', content.type], ['X-Content-Type-Options', 'nosniff']);
     // RFC 9110 §8.6: no Content-Length on a 204 (nor on a 304, where it would be the 200's length).
     if (content) headers.push(['Content-Length', String(content.body.length)]);
     else if (status !== 204 && status !== 304) headers.push(['Content-Length', '0']);
-    headers.push(...origin, ...exposing(headers.map(([name]) => name), origin));
+    headers.push(
+      ...origin,
+      ...exposing(
+        headers.map(([name]) => name),
+        origin,
+      ),
+    );
 
     bodyBytes.set(res, content?.body.length ?? 0);
     res.writeHead(status, phrase, headers.flat()).end(content && method !== 'HEAD' ? content.body : undefined);
   }
 
-  function contextOf(req: IncomingMessage, code: number, record: StatusCodeRecord | undefined, asked: LiveExampleRequest, length: number): LiveExampleContext {
+  function contextOf(
+    req: IncomingMessage,
+    code: number,
+    record: StatusCodeRecord | undefined,
+    asked: LiveExampleRequest,
+    length: number,
+  ): LiveExampleContext {
     return {
       code,
       method: req.method ?? 'GET',
@@ -226,7 +264,8 @@ export function createLiveExamples(options: LiveExampleOptions): LiveExamples {
 
   return {
     answer(req, res, path, query) {
-      if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) return preflight(req, res);
+      if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined)
+        return preflight(req, res);
       const asked = parseLiveExample(path, query, options.maxSleepMs);
       if ('message' in asked) return refuse(req, res, 400, 'BAD_REQUEST', asked.message);
       const sleepMs = options.draining() ? 0 : asked.sleepMs;

@@ -16,12 +16,20 @@ export interface MetricsSource {
  */
 export function createMetricsServer(source: MetricsSource, logger: Logger): Server {
   return createServer((req, res) => {
-    if (req.url?.split('?')[0] !== '/metrics') return sendError(res, 404, 'NOT_FOUND', 'Not Found: this port answers /metrics alone.');
+    if (req.url?.split('?')[0] !== '/metrics')
+      return sendError(res, 404, 'NOT_FOUND', 'Not Found: this port answers /metrics alone.');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Method Not Allowed: /metrics answers GET and HEAD.', { allow: 'GET, HEAD' });
+      return sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Method Not Allowed: /metrics answers GET and HEAD.', {
+        allow: 'GET, HEAD',
+      });
     }
     source.metrics().then(
-      (text) => sendAnswer(req, res, { status: 200, headers: { 'content-type': source.contentType, 'cache-control': 'no-store' }, body: Buffer.from(text) }),
+      (text) =>
+        sendAnswer(req, res, {
+          status: 200,
+          headers: { 'content-type': source.contentType, 'cache-control': 'no-store' },
+          body: Buffer.from(text),
+        }),
       (error: unknown) => {
         // A worker that does not answer the primary in time (prom-client waits 5 s) ends here.
         logger.error({ err: error }, 'metrics could not be read');

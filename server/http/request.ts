@@ -4,7 +4,13 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
  * The request headers yoga is given; it sees no other. Each can change an answer, so together with
  * the method, the request target and the body they are exactly the answer cache's key.
  */
-export const answerHeaders = ['accept', 'content-type', 'origin', 'access-control-request-method', 'access-control-request-headers'] as const;
+export const answerHeaders = [
+  'accept',
+  'content-type',
+  'origin',
+  'access-control-request-method',
+  'access-control-request-headers',
+] as const;
 
 /** The {@link answerHeaders} a request carries: all that yoga, and the answer cache's key, see of it. */
 export function givenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -55,7 +61,8 @@ export function requestTarget(req: IncomingMessage): string | RequestProblem {
 /** How many Host lines a request has (Node's `headers` keeps only the first). */
 function hostLines(rawHeaders: readonly string[]): number {
   let count = 0;
-  for (let index = 0; index < rawHeaders.length; index += 2) if (rawHeaders[index]!.length === 4 && rawHeaders[index]!.toLowerCase() === 'host') count++;
+  for (let index = 0; index < rawHeaders.length; index += 2)
+    if (rawHeaders[index]!.length === 4 && rawHeaders[index]!.toLowerCase() === 'host') count++;
   return count;
 }
 

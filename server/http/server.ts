@@ -9,7 +9,7 @@ import { codeOfStatus, sendError } from './errors.js';
 /** Anything that handles Node requests: the app's listener (app.ts). */
 type RequestListener = Parameters<typeof createServer>[1] & {};
 
-/** How long a client may take to send its headers, and its whole request (README, "Operations"). */
+/** How long a client may take to send its headers, and its whole request (docs/operations.md, "Timeouts"). */
 export interface Timeouts {
   headersMs: number;
   requestMs: number;
@@ -40,7 +40,10 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
     socket.destroy();
     return;
   }
-  const [status, message] = clientErrors[error.code ?? ''] ?? [400, 'Bad Request: the request is not well-formed HTTP/1.1.'];
+  const [status, message] = clientErrors[error.code ?? ''] ?? [
+    400,
+    'Bad Request: the request is not well-formed HTTP/1.1.',
+  ];
   answerOnSocket(socket, status, message);
 }
 
@@ -68,7 +71,11 @@ export interface StatusqlServer extends Server {
  * them every second rather than every 30 s. Idle keep-alive connections outlive nginx's upstream
  * keepalive_timeout (60 s), so the proxy closes them first and never reuses a socket Node is closing.
  */
-export function createStatusqlServer(listener: RequestListener, logger: Logger, options: StatusqlServerOptions = {}): StatusqlServer {
+export function createStatusqlServer(
+  listener: RequestListener,
+  logger: Logger,
+  options: StatusqlServerOptions = {},
+): StatusqlServer {
   const { timeouts = defaultTimeouts, metrics } = options;
   const server = createServer({
     // request.ts checks Host and answers JSON; Node's own check would answer an empty 400.
@@ -116,9 +123,17 @@ export function createStatusqlServer(listener: RequestListener, logger: Logger, 
   server.on('clientError', answerClientError);
   // Without these listeners Node answers an empty 417, or drops a CONNECT without a word.
   server.on('checkExpectation', (_req, res: ServerResponse) => {
-    sendError(res, 417, 'EXPECTATION_FAILED', 'Expectation Failed: the only expectation this server meets is 100-continue.', { connection: 'close' });
+    sendError(
+      res,
+      417,
+      'EXPECTATION_FAILED',
+      'Expectation Failed: the only expectation this server meets is 100-continue.',
+      { connection: 'close' },
+    );
   });
-  server.on('connect', (_req, socket: Duplex) => answerOnSocket(socket, 405, 'Method Not Allowed: this server is not a proxy.'));
+  server.on('connect', (_req, socket: Duplex) =>
+    answerOnSocket(socket, 405, 'Method Not Allowed: this server is not a proxy.'),
+  );
 
   server.drain = ({ graceMs, timeoutMs, onTimeout }) =>
     new Promise((resolve) => {

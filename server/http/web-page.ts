@@ -66,13 +66,15 @@ export function createWebPage(directory = webPageDirectory): WebPage {
     setHeaders(res, path) {
       res.setHeader('cache-control', path.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache');
       res.setHeader('x-content-type-options', 'nosniff');
-      if (extname(path) === '.html') for (const [name, value] of Object.entries(pageHeaders)) res.setHeader(name, value);
+      if (extname(path) === '.html')
+        for (const [name, value] of Object.entries(pageHeaders)) res.setHeader(name, value);
     },
   });
   const compress = compression();
   return (req, res, next) => {
     compress(req as never, res as never, () =>
-      files(req as never, res as never, (error?: unknown) => {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- compression's types predate Node 20's
+      files(req, res, (error?: unknown) => {
         const status = (error as { status?: number } | undefined)?.status;
         if (status !== undefined && status >= 400 && status < 500) refuseFileRequest(res, status);
         else next(error);
@@ -88,5 +90,10 @@ export function createWebPage(directory = webPageDirectory): WebPage {
  */
 function refuseFileRequest(res: ServerResponse, status: number): void {
   for (const name of res.getHeaderNames()) if (name !== 'content-range') res.removeHeader(name);
-  sendError(res, status, codeOfStatus(status), `${STATUS_CODES[status]}: the request's conditions or range do not fit this file.`);
+  sendError(
+    res,
+    status,
+    codeOfStatus(status),
+    `${STATUS_CODES[status]}: the request's conditions or range do not fit this file.`,
+  );
 }

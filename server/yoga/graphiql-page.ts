@@ -14,7 +14,10 @@ const optionsSlot = '<!--graphiql-options-->';
  * from another host, with yoga's options written in as JSON. `<` is escaped so that no option can
  * close the script element. Read once; without a build, the page says how to make one.
  */
-export function createGraphiQLRenderer(endpoint: string, templateFile = graphiqlTemplateFile): (options: GraphiQLOptions) => string {
+export function createGraphiQLRenderer(
+  endpoint: string,
+  templateFile = graphiqlTemplateFile,
+): (options: GraphiQLOptions) => string {
   let template: string | undefined;
   return (options) => {
     template ??= readTemplate(templateFile);

@@ -21,7 +21,9 @@ export function createRegisteredQueries(maxBytes: number): RegisteredQueries {
 /** Apollo's `extensions.persistedQuery`, version 1, when a request carries it. */
 function persistedQueryHash(extensions: Record<string, unknown> | undefined): string | null {
   const persistedQuery = extensions?.['persistedQuery'] as { version?: unknown; sha256Hash?: unknown } | undefined;
-  return persistedQuery?.version === 1 && typeof persistedQuery.sha256Hash === 'string' ? persistedQuery.sha256Hash.toLowerCase() : null;
+  return persistedQuery?.version === 1 && typeof persistedQuery.sha256Hash === 'string'
+    ? persistedQuery.sha256Hash.toLowerCase()
+    : null;
 }
 
 /**
@@ -37,7 +39,9 @@ export function useAutomaticPersistedQueries(registered: RegisteredQueries): Plu
       const hash = persistedQueryHash(params.extensions);
       if (typeof params.query !== 'string' || hash === null) return;
       if (createHash('sha256').update(params.query).digest('hex') !== hash) {
-        throw new GraphQLError('provided sha does not match query', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+        throw new GraphQLError('provided sha does not match query', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
       }
       registered.set(`sha256:${hash}`, params.query);
     },

@@ -1,7 +1,8 @@
 import type { Plugin } from 'graphql-yoga';
 import vary from 'vary';
 
-const appendVary = (headers: Headers, name: string) => headers.set('vary', vary.append(headers.get('vary') ?? '', name));
+const appendVary = (headers: Headers, name: string) =>
+  headers.set('vary', vary.append(headers.get('vary') ?? '', name));
 
 const methods = 'GET, POST, OPTIONS';
 
@@ -25,9 +26,12 @@ export const readableBy = (allowed: ReadonlySet<string> | null, origin: string |
 export function useCors(origin: '*' | readonly string[]): Plugin {
   const allowed = origin === '*' ? null : new Set(origin);
   return {
-    onRequest({ request, fetchAPI, endResponse }) {
+    onRequest(payload) {
+      const { request, fetchAPI } = payload;
       if (request.method === 'OPTIONS') {
-        endResponse(new fetchAPI.Response(null, { status: 204, headers: { allow: methods, 'content-length': '0' } }));
+        payload.endResponse(
+          new fetchAPI.Response(null, { status: 204, headers: { allow: methods, 'content-length': '0' } }),
+        );
       }
     },
     onResponse({ request, response }) {
@@ -40,7 +44,10 @@ export function useCors(origin: '*' | readonly string[]): Plugin {
         return;
       }
       response.headers.set('access-control-allow-methods', methods);
-      response.headers.set('access-control-allow-headers', grantedHeaders(request.headers.get('access-control-request-headers')));
+      response.headers.set(
+        'access-control-allow-headers',
+        grantedHeaders(request.headers.get('access-control-request-headers')),
+      );
       response.headers.set('access-control-max-age', '86400');
       appendVary(response.headers, 'Access-Control-Request-Headers');
     },

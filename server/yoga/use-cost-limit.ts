@@ -12,6 +12,7 @@ import {
   isObjectType,
   valueFromASTUntyped,
   type DocumentNode,
+  type ExecutionArgs,
   type FieldNode,
   type FragmentDefinitionNode,
   type FragmentSpreadNode,
@@ -48,7 +49,9 @@ interface Plan {
   children?: (Plan | undefined)[];
 }
 
-const metaFields = new Map<string, GraphQLField<unknown, unknown>>([SchemaMetaFieldDef, TypeMetaFieldDef].map((field) => [field.name, field]));
+const metaFields = new Map<string, GraphQLField<unknown, unknown>>(
+  [SchemaMetaFieldDef, TypeMetaFieldDef].map((field) => [field.name, field]),
+);
 
 function argumentValues(node: FieldNode, variables: Variables): Record<string, unknown> {
   const values: Record<string, unknown> = {};
@@ -84,19 +87,26 @@ export function estimateCost(
   // A variable left out takes its default, as in execution, so that `includeDeprecated: $all` counts exactly.
   const defaults: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
-    if (definition.defaultValue) defaults[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
+    if (definition.defaultValue)
+      defaults[definition.variable.name.value] = valueFromASTUntyped(definition.defaultValue);
   }
   const values = { ...defaults, ...variables };
   let total = 0;
 
-  const paged = (field: GraphQLField<unknown, unknown>) => field.args.some((argument) => argument.name === 'first' || argument.name === 'last');
+  const paged = (field: GraphQLField<unknown, unknown>) =>
+    field.args.some((argument) => argument.name === 'first' || argument.name === 'last');
   const pageOf = (field: GraphQLField<unknown, unknown>, args: Record<string, unknown>) => {
     const requested = ['first', 'last']
       .map((name) => args[name] ?? field.args.find((argument) => argument.name === name)?.defaultValue)
       .find((value): value is number => Number.isInteger(value) && (value as number) > 0);
     return Math.min(requested ?? bounds.pageSize, bounds.pageSize);
   };
-  const listLength = (parent: string, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>, page: number | undefined) => {
+  const listLength = (
+    parent: string,
+    field: GraphQLField<unknown, unknown>,
+    args: Record<string, unknown>,
+    page: number | undefined,
+  ) => {
     for (const value of Object.values(args)) if (Array.isArray(value)) return value.length;
     if (paged(field)) return pageOf(field, args);
     if (field.name === 'edges' && page !== undefined) return page;
@@ -118,7 +128,12 @@ export function estimateCost(
   // As in execution, the fields of one response key merge into one value, and a fragment spreads
   // once per object, so that repeating it costs no work. Introspection types are object types: a
   // fragment applies on its own type only.
-  const gather = (selectionSet: SelectionSetNode | undefined, type: GraphQLObjectType, groups: Map<string, FieldNode[]>, spread: Set<string>) => {
+  const gather = (
+    selectionSet: SelectionSetNode | undefined,
+    type: GraphQLObjectType,
+    groups: Map<string, FieldNode[]>,
+    spread: Set<string>,
+  ) => {
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
         const key = selection.alias?.value ?? selection.name.value;
@@ -132,7 +147,8 @@ export function estimateCost(
         spread.add(selection.name.value);
       }
       const fragment = fragmentOf(selection);
-      if (fragment && (!fragment.typeCondition || fragment.typeCondition.name.value === type.name)) gather(fragment.selectionSet, type, groups, spread);
+      if (fragment && (!fragment.typeCondition || fragment.typeCondition.name.value === type.name))
+        gather(fragment.selectionSet, type, groups, spread);
     }
   };
   const introspect = (plan: Plan | undefined, source: unknown, items: number): void => {
@@ -157,7 +173,12 @@ export function estimateCost(
   // Both walks recurse on the document's nesting, fragments included, and never on variable values:
   // the token limit bounds that nesting (the depth limit skips `__schema`), and validation rules out
   // fragment cycles.
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined, items: number, page?: number): void => {
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLNamedType | undefined,
+    items: number,
+    page?: number,
+  ): void => {
     for (const selection of selectionSet.selections) {
       if (total > stopAt) return;
       if (selection.kind === Kind.FIELD) {
@@ -176,7 +197,12 @@ export function estimateCost(
         const list = isListType(type);
         const count = list ? listLength(parent.name, field, args, page) : 1;
         // A connection passes its page size down to its `edges`.
-        walk(selection.selectionSet, getNamedType(type), items * count, !list && paged(field) ? pageOf(field, args) : undefined);
+        walk(
+          selection.selectionSet,
+          getNamedType(type),
+          items * count,
+          !list && paged(field) ? pageOf(field, args) : undefined,
+        );
       } else {
         const fragment = fragmentOf(selection);
         if (!fragment) continue;
@@ -203,9 +229,10 @@ export function useCostLimit(maxCost: number, bounds: ListBounds): Plugin {
   const spent = new WeakMap<Request, number>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const { request } = args.contextValue as { request: Request };
+      const { schema, document, operationName, variableValues, contextValue } = args as ExecutionArgs;
+      const { request } = contextValue as { request: Request };
       const before = spent.get(request) ?? 0;
-      const cost = before + estimateCost(args.schema, args.document, args.operationName, args.variableValues, bounds, maxCost - before);
+      const cost = before + estimateCost(schema, document, operationName, variableValues, bounds, maxCost - before);
       spent.set(request, cost);
       if (cost > maxCost) {
         setResultAndStopExecution({

@@ -23,7 +23,10 @@ function nestingDepth(value: unknown, stopAt: number): number {
 export function useInputDepth(maxDepth: number): Plugin {
   return {
     onParams({ params }) {
-      for (const [name, value] of [['variables', params.variables], ['extensions', params.extensions]] as const) {
+      for (const [name, value] of [
+        ['variables', params.variables],
+        ['extensions', params.extensions],
+      ] as const) {
         if (nestingDepth(value, maxDepth) > maxDepth) {
           throw new GraphQLError(`The request's ${name} nest deeper than ${maxDepth} levels of objects and lists.`, {
             extensions: { code: 'BAD_REQUEST', http: { status: 400 } },

@@ -2,22 +2,20 @@ import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 import { isAsyncIterable, type Plugin } from 'graphql-yoga';
 
 /** The request media types yoga parses (multipart is turned off: there are no uploads). */
-export const acceptedRequestTypes = 'application/json, application/graphql+json, application/graphql, application/x-www-form-urlencoded';
+export const acceptedRequestTypes =
+  'application/json, application/graphql+json, application/graphql, application/x-www-form-urlencoded';
 
 /** graphql-js 16 only finds out at execution that the schema has no mutation type, and answers 200. */
 function knownOperationTypes(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(node) {
       if (!context.getSchema().getRootType(node.operation)) {
-        context.reportError(new GraphQLError(`The ${node.operation} operation is not supported by the schema.`, { nodes: node }));
+        context.reportError(
+          new GraphQLError(`The ${node.operation} operation is not supported by the schema.`, { nodes: node }),
+        );
       }
     },
   };
-}
-
-interface HttpExtension {
-  spec?: boolean;
-  status?: number;
 }
 
 /** A value quoted back in a message is cut to this many characters. */
@@ -29,7 +27,9 @@ const quoted = /"([^"]*)"/g;
  * come back whole, twice. Quoted runs are cut short, and the message to 300 characters.
  */
 export function withoutLongEchoes(message: string): string {
-  const cut = message.replace(quoted, (whole, inside: string) => (inside.length > quotedLength ? `"${inside.slice(0, quotedLength)}…"` : whole));
+  const cut = message.replace(quoted, (whole, inside: string) =>
+    inside.length > quotedLength ? `"${inside.slice(0, quotedLength)}…"` : whole,
+  );
   return cut.length > 300 ? `${cut.slice(0, 299)}…` : cut;
 }
 
@@ -59,7 +59,10 @@ export function useRequestErrors(): Plugin {
       if (!requestParser) {
         if (request.method !== 'POST') return;
         throw new GraphQLError(`Unsupported Media Type: send the request body as one of ${acceptedRequestTypes}.`, {
-          extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', http: { status: 415, headers: { accept: acceptedRequestTypes } } },
+          extensions: {
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+            http: { status: 415, headers: { accept: acceptedRequestTypes } },
+          },
         });
       }
       setRequestParser(async (parsing) => {
@@ -79,7 +82,7 @@ export function useRequestErrors(): Plugin {
         for (const error of single.errors ?? []) {
           error.message = withoutLongEchoes(error.message);
           if ('data' in single) continue;
-          const http = error.extensions?.['http'] as HttpExtension | undefined;
+          const http = error.extensions?.['http'];
           if (http?.spec) {
             http.spec = false;
             http.status ??= 400;

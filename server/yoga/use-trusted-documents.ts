@@ -19,7 +19,9 @@ function documentIdOf(params: GraphQLParams & { documentId?: unknown }, request:
   const fromUrl = new URL(request.url).searchParams.get('documentId');
   if (fromUrl) return fromUrl;
   const persistedQuery = (params.extensions?.['persistedQuery'] ?? null) as { sha256Hash?: unknown } | null;
-  return typeof persistedQuery?.sha256Hash === 'string' ? `sha256:${persistedQuery.sha256Hash.replace(/^sha256:/, '')}` : null;
+  return typeof persistedQuery?.sha256Hash === 'string'
+    ? `sha256:${persistedQuery.sha256Hash.replace(/^sha256:/, '')}`
+    : null;
 }
 
 /** Queries registered by automatic persisted queries, by `sha256:<hex>`. */
@@ -34,7 +36,11 @@ export interface QueryLookup {
  * registered query is text from a client; yoga caches validation by document, so the SDK's cost
  * it once.
  */
-export function useTrustedDocuments(documents: ReadonlyMap<string, string>, only: boolean, registered?: QueryLookup): Plugin {
+export function useTrustedDocuments(
+  documents: ReadonlyMap<string, string>,
+  only: boolean,
+  registered?: QueryLookup,
+): Plugin {
   return usePersistedOperations({
     allowArbitraryOperations: !only,
     extractPersistedOperationId: documentIdOf,
@@ -47,7 +53,7 @@ export function useTrustedDocuments(documents: ReadonlyMap<string, string>, only
         extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
       },
       keyNotFound: {
-        message: 'Send a query, or a documentId from @statusql/sdk\'s persisted documents.',
+        message: "Send a query, or a documentId from @statusql/sdk's persisted documents.",
         extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
       },
       persistedQueryOnly: {

@@ -23,8 +23,7 @@ import { useQueryLimits } from './use-query-limits.js';
 import { useRequestErrors, withoutLongEchoes } from './use-request-errors.js';
 import { loadTrustedDocuments, useTrustedDocuments } from './use-trusted-documents.js';
 
-
-export type StatusqlYoga = YogaServerInstance<AnswerContext, {}>;
+export type StatusqlYoga = YogaServerInstance<AnswerContext, object>;
 
 /** What the app needs besides its configuration. */
 export interface StatusqlYogaOptions {
@@ -123,7 +122,8 @@ function plugins(config: Config): Plugin[] {
 /** The StatusQL GraphQL app; it opens no port and knows nothing of sockets (see app.ts). */
 export function createStatusqlYoga(config: Config = loadConfig(), options: StatusqlYogaOptions = {}): StatusqlYoga {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const documents = () => new LRUCache<string, DocumentNode | Error>({ maxSize: documentCacheBytes, sizeCalculation: documentBytes });
+  const documents = () =>
+    new LRUCache<string, DocumentNode | Error>({ maxSize: documentCacheBytes, sizeCalculation: documentBytes });
   return createYoga<AnswerContext>({
     schema,
     graphqlEndpoint,
@@ -143,7 +143,7 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     // own limit would pipe every body through a counting stream again.
     maxRequestBodySize: false,
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
-    parserAndValidationCache: { documentCache: documents() as never, errorCache: documents() as never },
+    parserAndValidationCache: { documentCache: documents() as never, errorCache: documents() },
     plugins: [...plugins(config), ...(options.plugins ?? [])],
   });
 }

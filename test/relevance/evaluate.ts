@@ -38,7 +38,12 @@ export const outsideTuningCases: readonly RelevanceCase[] = [
 export const tuningCases: readonly RelevanceCase[] = [...ourCases, ...outsideTuningCases];
 
 /** Lower-case words joined by single spaces, for comparing queries regardless of punctuation. */
-export const plain = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ');
+export const plain = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
 
 /**
  * The held-out part: 100 queries by a fourth outsider on the same brief, written while the third
@@ -47,7 +52,9 @@ export const plain = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/
  * after tuning.
  */
 const tuningQueries = new Set(tuningCases.map((entry) => plain(entry.query)));
-export const heldOutCases: readonly RelevanceCase[] = outsideHeldOut3Json.filter((entry) => !tuningQueries.has(plain(entry.query)));
+export const heldOutCases: readonly RelevanceCase[] = outsideHeldOut3Json.filter(
+  (entry) => !tuningQueries.has(plain(entry.query)),
+);
 
 /** A query whose first acceptable answer is not at the top. */
 export interface Miss extends RelevanceCase {
@@ -101,7 +108,9 @@ export function formatEvaluation(evaluation: Evaluation): string {
   if (evaluation.misses.length > 0) lines.push('', 'not first:');
   for (const miss of evaluation.misses) {
     const rank = miss.rank === null ? 'absent' : `rank ${miss.rank}`;
-    lines.push(`  ${JSON.stringify(miss.query)} wants ${miss.expected.join('/')}: ${rank}, top ${miss.top.join(', ') || 'nothing'}`);
+    lines.push(
+      `  ${JSON.stringify(miss.query)} wants ${miss.expected.join('/')}: ${rank}, top ${miss.top.join(', ') || 'nothing'}`,
+    );
   }
   return lines.join('\n');
 }

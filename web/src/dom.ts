@@ -13,7 +13,8 @@ export function h<Tag extends keyof HTMLElementTagNameMap>(
     element.setAttribute(name, value === true ? '' : String(value));
   }
   for (const child of children) {
-    if (child !== null && child !== undefined && child !== false) element.append(child instanceof Node ? child : String(child));
+    if (child !== null && child !== undefined && child !== false)
+      element.append(child instanceof Node ? child : String(child));
   }
   return element;
 }

@@ -20,7 +20,12 @@ const siteName = 'StatusQL';
 const typingDelay = 120;
 /** The longest prefix `suggest` takes. */
 const maxPrefixLength = 100;
-const hints: Record<SuggestionKind, string> = { PHRASE: '', SYNONYM: '', FORMER_PHRASE: 'former phrase', FRAMEWORK_NAME: 'framework name' };
+const hints: Record<SuggestionKind, string> = {
+  PHRASE: '',
+  SYNONYM: '',
+  FORMER_PHRASE: 'former phrase',
+  FRAMEWORK_NAME: 'framework name',
+};
 
 let route: Route = routeOf(location) ?? { view: 'list', query: '', className: null };
 /** The list the detail view's back link returns to. */
@@ -71,7 +76,8 @@ const quoted = (query: string) => `“${query.length > 60 ? `${query.slice(0, 59
 async function renderList(list: Extract<Route, { view: 'list' }>, id: number): Promise<void> {
   document.title = list.query.trim() ? `${quoted(list.query.trim())}: ${siteName}` : `${siteName}: HTTP status codes`;
   if (document.activeElement !== input) input.value = list.query;
-  for (const chip of chips) chip.setAttribute('aria-pressed', String((chip.dataset['class'] || null) === list.className));
+  for (const chip of chips)
+    chip.setAttribute('aria-pressed', String((chip.dataset['class'] || null) === list.className));
   // The API takes at most 1000 characters (a pasted log line fits); a longer deep link searches for its start.
   const query = list.query.trim().slice(0, 1000);
   const where = list.className ? ` in ${list.className}` : '';
@@ -82,7 +88,13 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
       if (id !== renderId) return;
       setCounts(new Map(found.facets.map((facet) => [facet.class.name, facet.count])));
       results.replaceChildren(
-        ...found.edges.map((edge) => codeCard(edge.node, edge.matches.flatMap((match) => match.terms), edge.symptoms)),
+        ...found.edges.map((edge) =>
+          codeCard(
+            edge.node,
+            edge.matches.flatMap((match) => match.terms),
+            edge.symptoms,
+          ),
+        ),
       );
       const elsewhere = found.facets.reduce((sum, facet) => sum + facet.count, 0) - found.totalCount;
       showStatus(
@@ -95,7 +107,9 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
       if (id !== renderId) return;
       setCounts(new Map(classes.map((statusClass) => [statusClass.name, statusClass.codeCount])));
       results.replaceChildren(...codes.map((code) => codeCard(code)));
-      const label = list.className ? `${list.className} ${classes.find((entry) => entry.name === list.className)?.label ?? ''} ` : '';
+      const label = list.className
+        ? `${list.className} ${classes.find((entry) => entry.name === list.className)?.label ?? ''} `
+        : '';
       showStatus(`${codes.length} ${label}status codes`);
     }
   } finally {
@@ -112,7 +126,12 @@ async function suggestFor(text: string): Promise<void> {
     const completions = await api.suggest(prefix);
     if (id !== suggestId) return;
     combobox.show(
-      completions.map(({ text, kind, statusCode }): Suggestion => ({ code: statusCode.code, text, hint: hints[kind], tone: tone(statusCode) })),
+      completions.map(({ text, kind, statusCode }): Suggestion => ({
+        code: statusCode.code,
+        text,
+        hint: hints[kind],
+        tone: tone(statusCode),
+      })),
     );
   } catch {
     if (id === suggestId) combobox.show([]);
@@ -127,7 +146,17 @@ async function renderCode(code: number, id: number, focus: boolean): Promise<voi
     codeView.replaceChildren(
       backLink(lastListUrl),
       h('h2', { id: 'code-title', tabindex: -1 }, `No status code ${code} in the catalogue`),
-      h('p', null, 'Nothing, official or vendor-specific, is catalogued at that number. ', h('a', { href: urlOf({ view: 'list', query: String(code).slice(0, 2) + 'x', className: null }) }, `See the codes near ${code}`), '.'),
+      h(
+        'p',
+        null,
+        'Nothing, official or vendor-specific, is catalogued at that number. ',
+        h(
+          'a',
+          { href: urlOf({ view: 'list', query: String(code).slice(0, 2) + 'x', className: null }) },
+          `See the codes near ${code}`,
+        ),
+        '.',
+      ),
     );
   } else {
     document.title = `${details.title}: ${siteName}`;
@@ -199,7 +228,8 @@ for (const chip of chips) {
 
 // Links to the page's own views change the view in place; everything else (GraphiQL, specifications) loads normally.
 document.addEventListener('click', (event) => {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   const link = (event.target as Element).closest('a');
   if (!link || link.origin !== location.origin || link.target) return;
   const next = routeOf(link);

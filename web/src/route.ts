@@ -3,9 +3,7 @@ export const classNames = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
 export type ClassName = (typeof classNames)[number];
 
 /** What the URL says the page shows: a filtered list (`/?q=rate%20limit&class=4xx`) or one code (`/404`). */
-export type Route =
-  | { view: 'list'; query: string; className: ClassName | null }
-  | { view: 'code'; code: number };
+export type Route = { view: 'list'; query: string; className: ClassName | null } | { view: 'code'; code: number };
 
 const codePath = /^\/([1-5]\d\d)$/;
 

@@ -53,14 +53,24 @@ function symptomNote(symptom: SymptomFieldsFragment, lead: string): HTMLElement 
 }
 
 /** One result card; its heading link covers the card, so the card opens with a click, Enter or a tap. */
-export function codeCard(code: CodeSummary, terms: readonly string[] = [], symptoms: readonly SymptomFieldsFragment[] = []): HTMLLIElement {
+export function codeCard(
+  code: CodeSummary,
+  terms: readonly string[] = [],
+  symptoms: readonly SymptomFieldsFragment[] = [],
+): HTMLLIElement {
   return h(
     'li',
     { class: `card ${tone(code)}` },
     h(
       'h3',
       null,
-      h('a', { href: urlOf({ view: 'code', code: code.code }) }, h('span', { class: 'code' }, code.code), ' ', ...highlight(code.phrase, terms)),
+      h(
+        'a',
+        { href: urlOf({ view: 'code', code: code.code }) },
+        h('span', { class: 'code' }, code.code),
+        ' ',
+        ...highlight(code.phrase, terms),
+      ),
     ),
     h(
       'p',
@@ -70,7 +80,8 @@ export function codeCard(code: CodeSummary, terms: readonly string[] = [], sympt
       code.deprecated && h('span', { class: 'tag' }, 'deprecated'),
     ),
     h('p', { class: 'description' }, ...highlight(code.description, terms)),
-    code.commonUsage && h('p', { class: 'usage' }, h('strong', null, 'Common usage: '), ...highlight(code.commonUsage, terms)),
+    code.commonUsage &&
+      h('p', { class: 'usage' }, h('strong', null, 'Common usage: '), ...highlight(code.commonUsage, terms)),
     // The best match alone: a line may hold every word of a sibling message too.
     symptoms[0] && symptomNote(symptoms[0], `You pasted ${symptomOrigin(symptoms[0])}:`),
   );
@@ -113,7 +124,9 @@ const requirementLabels: Record<HeaderRequirement, string> = {
 function registrationOf(code: CodeDetails): string {
   if (code.registration === 'PERMANENT') return 'IANA registry';
   if (code.registration === 'TEMPORARY') {
-    return code.registrationExpires ? `IANA registry, temporary until ${code.registrationExpires}` : 'IANA registry, temporary';
+    return code.registrationExpires
+      ? `IANA registry, temporary until ${code.registrationExpires}`
+      : 'IANA registry, temporary';
   }
   return code.vendor ? `Unofficial: ${code.vendor}` : 'Unofficial';
 }
@@ -148,7 +161,18 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
       h(
         'p',
         { class: 'meta' },
-        h('a', { class: 'class-name', href: urlOf({ view: 'list', query: '', className: classNames.find((name) => name === code.class.name) ?? null }) }, `${code.class.name} ${code.class.label}`),
+        h(
+          'a',
+          {
+            class: 'class-name',
+            href: urlOf({
+              view: 'list',
+              query: '',
+              className: classNames.find((name) => name === code.class.name) ?? null,
+            }),
+          },
+          `${code.class.name} ${code.class.label}`,
+        ),
         h('span', { class: 'tag' }, registrationOf(code)),
         code.deprecated && h('span', { class: 'tag' }, 'deprecated'),
       ),
@@ -165,9 +189,18 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
           ? h('a', { href: code.specification.url, rel: 'external' }, code.specification.citation)
           : 'None: a vendor’s own code',
       ),
-      ...fact('Cacheable by default', code.cacheableByDefault ? 'Yes: caches may store it without explicit freshness' : 'No: only with explicit freshness (Cache-Control, Expires)'),
+      ...fact(
+        'Cacheable by default',
+        code.cacheableByDefault
+          ? 'Yes: caches may store it without explicit freshness'
+          : 'No: only with explicit freshness (Cache-Control, Expires)',
+      ),
       ...fact('Response body', code.bodyAllowed ? 'Allowed' : 'Not allowed'),
-      ...fact('Retry', h('strong', null, code.retryable ? 'May succeed later. ' : 'Not without a change. '), code.retryAdvice),
+      ...fact(
+        'Retry',
+        h('strong', null, code.retryable ? 'May succeed later. ' : 'Not without a change. '),
+        code.retryAdvice,
+      ),
     ),
     code.confusedWith.length > 0 &&
       section(
@@ -179,7 +212,11 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
             h(
               'li',
               null,
-              h('a', { href: urlOf({ view: 'code', code: entry.statusCode.code }) }, `${entry.statusCode.code} ${entry.statusCode.phrase}`),
+              h(
+                'a',
+                { href: urlOf({ view: 'code', code: entry.statusCode.code }) },
+                `${entry.statusCode.code} ${entry.statusCode.phrase}`,
+              ),
               h('p', null, entry.difference),
             ),
           ),
@@ -194,18 +231,41 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
           h(
             'table',
             null,
-            h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Header'), h('th', { scope: 'col' }, 'Requirement'), h('th', { scope: 'col' }, 'Note'))),
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                h('th', { scope: 'col' }, 'Header'),
+                h('th', { scope: 'col' }, 'Requirement'),
+                h('th', { scope: 'col' }, 'Note'),
+              ),
+            ),
             h(
               'tbody',
               null,
               ...code.headers.map((header) =>
-                h('tr', null, h('th', { scope: 'row' }, h('code', null, header.name)), h('td', null, requirementLabels[header.requirement]), h('td', null, header.note)),
+                h(
+                  'tr',
+                  null,
+                  h('th', { scope: 'row' }, h('code', null, header.name)),
+                  h('td', null, requirementLabels[header.requirement]),
+                  h('td', null, header.note),
+                ),
               ),
             ),
           ),
         ),
       ),
-    section('Example', h('pre', { class: 'exchange', tabindex: 0, 'aria-label': `An HTTP exchange answered with ${code.code}` }, h('code', null, code.exampleExchange))),
+    section(
+      'Example',
+      h(
+        'pre',
+        { class: 'exchange', tabindex: 0, 'aria-label': `An HTTP exchange answered with ${code.code}` },
+        h('code', null, code.exampleExchange),
+      ),
+    ),
     liveExample(code.liveExamplePath),
     code.frameworkNames.length > 0 &&
       section(
@@ -225,11 +285,20 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
         ...code.symptoms.map((symptom) => symptomNote(symptom, `${sourceLabels[symptom.source]}, ${symptom.seenIn}:`)),
       ),
     code.formerPhrases.length > 0 &&
-      section('Former reason phrases', h('ul', null, ...code.formerPhrases.map((former) => h('li', null, `“${former.phrase}” (${former.source})`)))),
+      section(
+        'Former reason phrases',
+        h('ul', null, ...code.formerPhrases.map((former) => h('li', null, `“${former.phrase}” (${former.source})`))),
+      ),
     code.otherMeanings.length > 0 &&
       section(
         'Other meanings of this number',
-        h('ul', null, ...code.otherMeanings.map((meaning) => h('li', null, h('strong', null, `${meaning.vendor}: ${meaning.phrase}. `), meaning.description))),
+        h(
+          'ul',
+          null,
+          ...code.otherMeanings.map((meaning) =>
+            h('li', null, h('strong', null, `${meaning.vendor}: ${meaning.phrase}. `), meaning.description),
+          ),
+        ),
       ),
     h('p', { class: 'graphiql' }, h('a', { href: graphiqlLink(code.code) }, `Query ${code.code} in GraphiQL`)),
   ];
