@@ -9,5 +9,6 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    reporters: ['default', './test/skipped-suites-reporter.ts', './test/time-limit-reporter.ts'],
   },
 });

@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { systemPrograms } from './system-programs.js';
 
 /** Debian's Chromium (`apt-get install chromium`); playwright-core never downloads a browser here. */
-export const chromiumPath = '/usr/bin/chromium';
+export const chromiumPath = systemPrograms.chromium.path;
 
 /** Starts headless Chromium with nothing that reaches the network on its own; `close()` it in afterAll. */
 export function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`No browser at ${chromiumPath}: install Debian's chromium (apt-get install chromium), as .ci/run does.`);
+    throw new Error(
+      `No browser at ${chromiumPath}: install Debian's chromium (apt-get install chromium), as .ci/run does.`,
+    );
   }
   return chromium.launch({
     executablePath: chromiumPath,

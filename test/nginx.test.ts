@@ -1,9 +1,10 @@
-// deploy/nginx.conf in front of a real StatusQL server: what README "HTTP caching" says nginx does.
+// deploy/nginx.conf in front of a real StatusQL server: what docs/operations.md "Behind nginx" says nginx does.
 // Few requests per nginx, far below the conf's rate limit (50 r/s, burst 100).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer } from './helpers.js';
 import { startNginx } from './nginx.js';
 import { rawRequest, type RawAnswer } from './raw-http.js';
+import { skipWithout } from './system-programs.js';
 
 type Stack = { server: Awaited<ReturnType<typeof startServer>>; nginx: Awaited<ReturnType<typeof startNginx>> };
 
@@ -23,9 +24,12 @@ const query = (code: number) => `{ statusCode(code: ${code}) { code phrase } }`;
 const path = (text: string) => `/graphql?query=${encodeURIComponent(text)}`;
 const get = (stack: Stack, text: string, headers: Record<string, string> = {}) =>
   fetch(`${stack.nginx.origin}${path(text)}`, { headers: { accept: graphqlJson, ...headers } });
-const codeOf = async (response: Response) => ((await response.json()) as { data: { statusCode: { code: number } } }).data.statusCode.code;
+const codeOf = async (response: Response) =>
+  ((await response.json()) as { data: { statusCode: { code: number } } }).data.statusCode.code;
 
-describe('nginx running deploy/nginx.conf', () => {
+const missing = skipWithout('nginx', 'nginx');
+
+describe.skipIf(missing)('nginx running deploy/nginx.conf', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();
@@ -107,7 +111,7 @@ describe('nginx running deploy/nginx.conf', () => {
   });
 });
 
-describe('nginx running deploy/nginx.conf, with StatusQL stopped', () => {
+describe.skipIf(missing)('nginx running deploy/nginx.conf, with StatusQL stopped', () => {
   let stack: Stack;
   let stopped = false;
   beforeAll(async () => {

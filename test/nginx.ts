@@ -6,8 +6,9 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { systemPrograms } from './system-programs.js';
 
-export const nginxBinary = '/usr/sbin/nginx';
+export const nginxBinary = systemPrograms.nginx.path;
 const deployConf = fileURLToPath(new URL('../deploy/nginx.conf', import.meta.url));
 
 /** A port nothing listens on now (the kernel's pick: nginx needs a number in its config). */
@@ -41,9 +42,13 @@ function replaceOnce(text: string, from: string, to: string): string {
  * directory, with everything it writes in a fresh temporary directory. Throws (so the tests fail,
  * never skip) without nginx.
  */
-export async function startNginx(upstreamPort: number): Promise<{ origin: string; port: number; close: () => Promise<void> }> {
+export async function startNginx(
+  upstreamPort: number,
+): Promise<{ origin: string; port: number; close: () => Promise<void> }> {
   if (!existsSync(nginxBinary)) {
-    throw new Error(`${nginxBinary} is missing: install Debian's nginx (apt-get install -y --no-install-recommends nginx), as .ci/run does`);
+    throw new Error(
+      `${nginxBinary} is missing: install Debian's nginx (apt-get install -y --no-install-recommends nginx), as .ci/run does`,
+    );
   }
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'statusql-nginx-'));
@@ -66,7 +71,9 @@ export async function startNginx(upstreamPort: number): Promise<{ origin: string
     site = replaceOnce(site, 'listen 80;', `listen 127.0.0.1:${port};`);
     site = replaceOnce(site, 'proxy_cache_path /var/lib/nginx/statusql', `proxy_cache_path ${dir}/cache`);
     await writeFile(join(dir, 'statusql.conf'), site);
-    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${dir}/${name};`);
+    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+      (name) => `${name}_temp_path ${dir}/${name};`,
+    );
     await writeFile(
       join(dir, 'nginx.conf'),
       `daemon off;
@@ -82,13 +89,15 @@ http {
 `,
     );
     // -e: nginx opens its compiled-in /var/log/nginx/error.log before it reads nginx.conf.
-    const nginx = spawn(nginxBinary, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: 'pipe' });
+    const nginx = spawn(nginxBinary, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], {
+      stdio: 'pipe',
+    });
     child = nginx;
     exited = new Promise((resolve) => nginx.once('exit', resolve));
     let output = '';
     nginx.stdout.on('data', (chunk) => (output += chunk));
     nginx.stderr.on('data', (chunk) => (output += chunk));
-    for (const deadline = Date.now() + 10_000; !(await accepts(port)); ) {
+    for (const deadline = Date.now() + 10_000; !(await accepts(port));) {
       if (nginx.exitCode !== null || Date.now() > deadline) {
         throw new Error(`nginx is not listening on ${port} (exit ${nginx.exitCode}):\n${output}`);
       }

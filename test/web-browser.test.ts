@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue/catalogue.js';
 import { collectErrors } from './browser.js';
 import { serverAndChromium } from './browser-suite.js';
+import { skipWithout } from './system-programs.js';
 
 /** Relative luminance of a CSS `rgb()` colour, 0 (black) to 1 (white). */
 function luminance(color: string): number {
@@ -13,7 +14,9 @@ function luminance(color: string): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
-describe('the status code page in Chromium', { timeout: 30_000 }, () => {
+const missing = skipWithout('chromium', 'web-browser');
+
+describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }, () => {
   const started = serverAndChromium();
   const open: { context: BrowserContext; errors: string[] }[] = [];
 
@@ -25,7 +28,11 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
 
   /** A fresh page (light desktop unless told otherwise) at `path`, once the first answers are shown. */
   async function visit(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await started.browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ...options });
+    const context = await started.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'light',
+      ...options,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     open.push({ context, errors: collectErrors(page) });
@@ -81,13 +88,15 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
     expect(await page.title()).toBe('“rate limit”: StatusQL');
   });
 
-  it('explains a pasted nginx log line on the first card, and lists the symptom on the code\'s page', async () => {
+  it("explains a pasted nginx log line on the first card, and lists the symptom on the code's page", async () => {
     const symptom = catalogue.symptoms.find((entry) => entry.source === 'NGINX' && entry.code === 504)!;
     const page = await visit('/');
     await page.locator('#search-input').fill(symptom.example);
     await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('504');
     const note = page.locator('#results .card').first().locator('.symptom');
-    expect(await note.locator('p').first().textContent()).toBe(`You pasted an nginx ${symptom.seenIn} message: ${symptom.message}`);
+    expect(await note.locator('p').first().textContent()).toBe(
+      `You pasted an nginx ${symptom.seenIn} message: ${symptom.message}`,
+    );
     expect(await note.textContent()).toContain(`Check first: ${symptom.checkFirst}`);
     expect(await page.locator('#results .card .symptom').count()).toBe(1);
 
@@ -109,7 +118,14 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
     await page.locator('#search-input').fill('retry');
     await page.waitForURL(/\?q=retry&class=4xx$/);
     await page.locator('#results:not([aria-busy])').waitFor();
-    await expect.poll(() => page.locator('#results .card .class-name').allTextContents().then((names) => [...new Set(names)])).toEqual(['4xx Client Error']);
+    await expect
+      .poll(() =>
+        page
+          .locator('#results .card .class-name')
+          .allTextContents()
+          .then((names) => [...new Set(names)]),
+      )
+      .toEqual(['4xx Client Error']);
     const facets = Number(await page.locator('.chip[data-class="5xx"] .count').textContent());
     expect(facets).toBeGreaterThan(0);
   });
@@ -133,16 +149,26 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
     const answer = (await page.locator('.live-answer').textContent())!;
     expect(answer).toContain('\nretry-after: 5\n');
     expect(answer).toContain('\ncache-control: no-store\n');
-    expect(JSON.parse(answer.slice(answer.indexOf('\n\n') + 2))).toMatchObject({ code: 429, phrase: 'Too Many Requests', page: '/429' });
+    expect(JSON.parse(answer.slice(answer.indexOf('\n\n') + 2))).toMatchObject({
+      code: 429,
+      phrase: 'Too Many Requests',
+      page: '/429',
+    });
     // Chromium logs each 4xx a script fetches as a console error: this one was asked for.
     const { errors } = open.at(-1)!;
-    errors.splice(0, errors.length, ...errors.filter((error) => !error.includes('the server responded with a status of 429')));
+    errors.splice(
+      0,
+      errors.length,
+      ...errors.filter((error) => !error.includes('the server responded with a status of 429')),
+    );
 
     const redirect = await visit('/308');
     await redirect.locator('.live-send').click();
-    await expect.poll(() => redirect.locator('.live-answer').textContent()).toMatch(
-      /^\(The browser followed a redirect to \/status\/200; this is where it ended\.\)\n\nHTTP\/1\.1 200 OK\n/,
-    );
+    await expect
+      .poll(() => redirect.locator('.live-answer').textContent())
+      .toMatch(
+        /^\(The browser followed a redirect to \/status\/200; this is where it ended\.\)\n\nHTTP\/1\.1 200 OK\n/,
+      );
   });
 
   it('lists 403 among the codes 401 is confused with, with what tells them apart', async () => {
@@ -193,14 +219,17 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
 
   it('works with the keyboard alone, with a visible focus', async () => {
     const page = await visit('/');
-    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
+    const focused = () =>
+      page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || '');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Skip to content');
     for (let step = 0; step < 3; step++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('search-input');
 
     await page.keyboard.type('token exp');
-    await expect.poll(() => page.locator('#suggestions:not([hidden]) [role=option]').first().textContent()).toBe('401 token expired');
+    await expect
+      .poll(() => page.locator('#suggestions:not([hidden]) [role=option]').first().textContent())
+      .toBe('401 token expired');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
@@ -256,12 +285,24 @@ describe('the status code page in Chromium', { timeout: 30_000 }, () => {
   });
 
   it.each([
-    { name: 'a phone in the dark theme', viewport: { width: 390, height: 844 }, colorScheme: 'dark' as const, dark: true },
-    { name: 'a desktop in the light theme', viewport: { width: 1280, height: 800 }, colorScheme: 'light' as const, dark: false },
+    {
+      name: 'a phone in the dark theme',
+      viewport: { width: 390, height: 844 },
+      colorScheme: 'dark' as const,
+      dark: true,
+    },
+    {
+      name: 'a desktop in the light theme',
+      viewport: { width: 1280, height: 800 },
+      colorScheme: 'light' as const,
+      dark: false,
+    },
   ])('fits $name', async ({ viewport, colorScheme, dark }) => {
     for (const path of ['/', '/429']) {
       const page = await visit(path, { viewport, colorScheme });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBe(0);
       const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
       if (dark) expect(luminance(background)).toBeLessThan(0.05);
