@@ -19,10 +19,10 @@ const sdkReadme = read('../sdk/README.md');
 const snippetFiles = ['apollo.ts', 'urql.ts', 'tanstack-query.tsx'];
 const snippets = snippetFiles.map((file) => read(`./fixtures/snippets/${file}`));
 
-/** The code of the README block fenced as ```ts apollo.ts (the language, then the file). */
+/** The code of the sdk/README.md block fenced as ```ts apollo.ts (the language, then the file). */
 function readmeBlock(file: string): string | undefined {
   const language = file.endsWith('.tsx') ? 'tsx' : 'ts';
-  return readme.split(`\n\`\`\`${language} ${file}\n`)[1]?.split('\n```\n')[0]?.concat('\n');
+  return sdkReadme.split(`\n\`\`\`${language} ${file}\n`)[1]?.split('\n```\n')[0]?.concat('\n');
 }
 
 /** Records every fetch as "METHOD status", passing it on to the real one. */
@@ -43,10 +43,14 @@ describe('the READMEs show the client snippets as they are compiled', () => {
   });
 
   it('sdk/README.md quotes only calls the snippets make', () => {
-    const section = sdkReadme.split('## With Apollo Client, urql or TanStack Query')[1]!;
+    const section = sdkReadme.split('## With Apollo Client, urql or TanStack Query')[1]!.split('\n### ')[0]!;
     const calls = [...section.matchAll(/`([^`]+)`/g)].map((match) => match[1]!).filter((code) => code.includes('('));
     expect(calls).toHaveLength(3);
-    for (const call of calls) expect(snippets.some((snippet) => snippet.includes(call)), call).toBe(true);
+    for (const call of calls)
+      expect(
+        snippets.some((snippet) => snippet.includes(call)),
+        call,
+      ).toBe(true);
   });
 
   it('names only documents the SDK exports', () => {
@@ -100,7 +104,9 @@ describe('the client snippets against a real server', () => {
     const requests = recordRequests();
     const queryClient = new QueryClient();
     const statusql = sdk.createClient({ url: server.url });
-    const titles = await Promise.all([404, 503].map(async (code) => (await queryClient.fetchQuery(statusCodeQuery(statusql, code))).statusCode?.title));
+    const titles = await Promise.all(
+      [404, 503].map(async (code) => (await queryClient.fetchQuery(statusCodeQuery(statusql, code))).statusCode?.title),
+    );
     expect(titles).toEqual(['404 Not Found', '503 Service Unavailable']);
     expect(requests).toEqual(['GET 200', 'GET 200']);
     const page = createElement(
