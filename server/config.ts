@@ -59,6 +59,20 @@ const workers = z.preprocess(
     .transform((value) => (value === 'auto' ? availableParallelism() : value)),
 );
 
+/** fastify's `trustProxy`: false, true, a number of hops, or the proxies' addresses (comma-separated). */
+const trustProxy = z.preprocess(
+  unsetWhenEmpty,
+  z
+    .string()
+    .trim()
+    .default('false')
+    .transform((value): boolean | number | string[] => {
+      if (value === 'true' || value === 'false') return value === 'true';
+      if (/^\d{1,2}$/.test(value)) return Number(value);
+      return value.split(',').map((address) => address.trim());
+    }),
+);
+
 const environment = z.object({
   PORT: integer(0, 65535, 4000),
   HOST: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).optional()),
@@ -68,6 +82,7 @@ const environment = z.object({
   LOG_LEVEL: z.preprocess(unsetWhenEmpty, z.enum(logLevels).default('info')),
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
   CORS_ORIGIN: corsOrigin,
+  TRUST_PROXY: trustProxy,
   INTROSPECTION: boolean(true),
   TRUSTED_DOCUMENTS: z.preprocess(unsetWhenEmpty, z.enum(['allow', 'only']).default('allow')),
   CACHE_MAX_AGE: integer(0, 31_536_000, 3600),
@@ -122,6 +137,8 @@ export interface Config {
   logLevel: LogLevel;
   /** `SHUTDOWN_TIMEOUT_MS`: how long in-flight requests may take to finish after SIGTERM. */
   shutdownTimeoutMs: number;
+  /** `TRUST_PROXY`: whose X-Forwarded-For to believe for a client's address (fastify's `trustProxy`); nobody's unless set. */
+  trustProxy: boolean | number | string[];
   /** `CORS_ORIGIN`: `*`, or the origins allowed to read responses in a browser. */
   corsOrigin: '*' | readonly string[];
   /** `INTROSPECTION`: schema introspection and GraphiQL; when off, error messages make no suggestions either. */
@@ -157,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: settings.LOG_LEVEL,
     shutdownTimeoutMs: settings.SHUTDOWN_TIMEOUT_MS,
     corsOrigin: settings.CORS_ORIGIN,
+    trustProxy: settings.TRUST_PROXY,
     introspection: settings.INTROSPECTION,
     trustedDocuments: settings.TRUSTED_DOCUMENTS,
     cacheMaxAge: settings.CACHE_MAX_AGE,

@@ -10,12 +10,12 @@ import { createLogger } from './logger.js';
 const drainGraceMs = 1000;
 
 /** Serves `/metrics` on METRICS_PORT, apart from the public port. */
-function serveMetrics(config: Config, source: MetricsSource, logger: Logger): void {
-  const server = createMetricsServer(source, logger);
-  server.listen(config.metricsPort, config.metricsHost, () => {
-    const { port } = server.address() as AddressInfo;
-    logger.info({ port, host: config.metricsHost }, 'Prometheus metrics at /metrics');
-  });
+async function serveMetrics(config: Config, source: MetricsSource, logger: Logger): Promise<void> {
+  const app = createMetricsServer(source, logger, config.metricsHost);
+  await app.ready();
+  await new Promise<void>((resolve) => app.server.listen(config.metricsPort, config.metricsHost, resolve));
+  const { port } = app.server.address() as AddressInfo;
+  logger.info({ port, host: config.metricsHost }, 'Prometheus metrics at /metrics');
 }
 
 /**
@@ -31,7 +31,7 @@ async function processMetrics(config: Config, logger: Logger) {
   if (cluster.isWorker) new AggregatorRegistry();
   const { createStatusqlMetrics } = await import('./metrics.js');
   const metrics = createStatusqlMetrics(register);
-  if (!cluster.isWorker) serveMetrics(config, register, logger);
+  if (!cluster.isWorker) await serveMetrics(config, register, logger);
   return metrics;
 }
 
@@ -40,7 +40,7 @@ async function serveClusterMetrics(config: Config, logger: Logger) {
   if (config.metricsPort === undefined) return;
   const { AggregatorRegistry } = await import('prom-client');
   const workers = new AggregatorRegistry();
-  serveMetrics(config, { contentType: workers.contentType, metrics: () => workers.clusterMetrics() }, logger);
+  await serveMetrics(config, { contentType: workers.contentType, metrics: () => workers.clusterMetrics() }, logger);
 }
 
 /** Serves the app on the configured port until SIGTERM or SIGINT, then drains and exits. */
@@ -48,17 +48,16 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   const metrics = await processMetrics(config, logger);
   // Imported here so a cluster primary never builds the schema it does not serve.
   const { createStatusqlApp } = await import('./app.js');
-  const { createStatusqlServer } = await import('./http/server.js');
   let draining = false;
-  const { yoga, listener, liveExamples } = createStatusqlApp(config, { logger, isReady: () => !draining, metrics });
-  const server = createStatusqlServer(listener, logger, { metrics });
+  const statusql = createStatusqlApp(config, { logger, isReady: () => !draining, metrics });
+  const { app, server, yoga } = statusql;
 
   const shutdown = async (reason: string) => {
     if (draining) return;
     draining = true;
     logger.info({ reason, timeoutMs: config.shutdownTimeoutMs }, 'draining: finishing in-flight requests');
     // A live example's ?sleep= is a courtesy: answered now, it holds up no shutdown.
-    liveExamples.wakeAll();
+    statusql.liveExamples.wakeAll();
     await server.drain({
       graceMs: Math.min(drainGraceMs, config.shutdownTimeoutMs),
       timeoutMs: config.shutdownTimeoutMs,
@@ -73,14 +72,15 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   // A worker whose primary is gone stops too.
   if (cluster.isWorker) process.on('disconnect', () => void shutdown('primary gone'));
 
-  server.listen(config.port, config.host, () => {
-    const { port } = server.address() as AddressInfo;
-    const what = config.introspection ? 'GraphiQL' : 'GraphQL';
-    logger.info(
-      { port, host: config.host ?? null },
-      `StatusQL: ${what} at http://localhost:${port}${yoga.graphqlEndpoint}`,
-    );
-  });
+  // Node's own listen, after fastify is ready: an unset HOST means every interface, as Node reads it.
+  await app.ready();
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  const { port } = server.address() as AddressInfo;
+  const what = config.introspection ? 'GraphiQL' : 'GraphQL';
+  logger.info(
+    { port, host: config.host ?? null },
+    `StatusQL: ${what} at http://localhost:${port}${yoga.graphqlEndpoint}`,
+  );
 }
 
 // graphql-js and yoga run extra development checks unless told otherwise; a server is production.

@@ -7,10 +7,8 @@ import {
   type FillLabelsFnParams,
 } from '@graphql-yoga/plugin-prometheus';
 import { collectDefaultMetrics, Counter, Histogram, type Registry } from 'prom-client';
-import { liveExamplePrefix } from './http/live-example-request.js';
-import { webPageFile } from './http/web-page.js';
+import type { RouteLabel } from './http/route-config.js';
 import { loadTrustedDocuments } from './yoga/use-trusted-documents.js';
-import { graphqlEndpoint } from './yoga/yoga.js';
 
 /** What one serving process measures (docs/operations.md, "Metrics"); app.ts and http/server.ts record it. */
 export interface StatusqlMetrics {
@@ -19,7 +17,7 @@ export interface StatusqlMetrics {
   /** `statusql_answer_cache_lookups_total`: the answer cache answers a hit without yoga, so yoga never sees it. */
   answerCacheLookups: { hit: Counter.Internal; miss: Counter.Internal };
   /** Records one answer of the main port in `statusql_http_request_duration_seconds`, cached ones too. */
-  observeHttpAnswer(target: string | undefined, method: string | undefined, status: number, seconds: number): void;
+  observeHttpAnswer(route: Route, method: string | undefined, status: number, seconds: number): void;
 }
 
 /**
@@ -140,16 +138,8 @@ function useMetrics(registry: Registry): Plugin {
   });
 }
 
-type Route = 'graphql' | 'page' | 'probe' | 'status' | 'other';
-
-/** Which of five routes a request took: the page's files answer GET and HEAD only, as in app.ts. */
-function routeOf(target: string | undefined, method: string | undefined): Route {
-  const path = target?.split('?')[0] ?? '';
-  if (path === graphqlEndpoint) return 'graphql';
-  if (path === '/health' || path === '/ready') return 'probe';
-  if (path.startsWith(liveExamplePrefix)) return 'status';
-  return (method === 'GET' || method === 'HEAD') && webPageFile(path) !== null ? 'page' : 'other';
-}
+/** The route an answer took (http/access-log.ts): one of a fixed set, never the URL. */
+type Route = RouteLabel | 'other';
 
 /** A live example answers whatever code its client names: by class (`4xx`), its statuses stay five. */
 const statusLabel = (route: Route, status: number) =>
@@ -182,8 +172,7 @@ export function createStatusqlMetrics(registry: Registry): StatusqlMetrics {
   return {
     yogaPlugin: useMetrics(registry),
     answerCacheLookups: { hit: lookups.labels({ result: 'hit' }), miss: lookups.labels({ result: 'miss' }) },
-    observeHttpAnswer: (target, method, status, seconds) => {
-      const route = routeOf(target, method);
+    observeHttpAnswer: (route, method, status, seconds) => {
       answers.observe({ route, method: methodLabel(method), status: statusLabel(route, status) }, seconds);
     },
   };

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       workers: 1,
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
+      trustProxy: false,
       corsOrigin: '*',
       introspection: true,
       trustedDocuments: 'allow',
@@ -56,6 +57,7 @@ describe('loadConfig', () => {
       MAX_COST: '1000',
       MAX_SLEEP_MS: '2000',
       MAX_SLEEPING: '0',
+      TRUST_PROXY: '2',
     });
     expect(config).toEqual({
       port: 8080,
@@ -65,6 +67,7 @@ describe('loadConfig', () => {
       workers: 4,
       logLevel: 'warn',
       shutdownTimeoutMs: 2500,
+      trustProxy: 2,
       corsOrigin: ['https://a.example', 'http://localhost:3000'],
       introspection: false,
       trustedDocuments: 'only',

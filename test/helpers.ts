@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { ExecutionResult } from 'graphql';
 import { createStatusqlApp, type StatusqlApp, type StatusqlAppOptions } from '../server/app.js';
 import { loadConfig, type Config } from '../server/config.js';
-import { createStatusqlServer } from '../server/http/server.js';
 import { createLogger } from '../server/logger.js';
 import { createStatusqlYoga } from '../server/yoga/yoga.js';
 
@@ -54,9 +53,9 @@ export async function startServer(
   env: Record<string, string> = {},
   options: StatusqlAppOptions = {},
 ): Promise<TestServer> {
-  const silent = createLogger('silent');
-  const app = createStatusqlApp(testConfig(env), { logger: silent, ...options });
-  const server = createStatusqlServer(app.listener, options.logger ?? silent, { metrics: options.metrics });
+  const app = createStatusqlApp(testConfig(env), { logger: createLogger('silent'), ...options });
+  await app.app.ready();
+  const { server } = app;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
 import { createStatusqlApp } from '../server/app.js';
-import { createStatusqlServer, defaultTimeouts } from '../server/http/server.js';
+import { defaultTimeouts } from '../server/http/node-server.js';
 import { createLogger } from '../server/logger.js';
 import { startServer, testConfig, type TestServer } from './helpers.js';
 import { introspectionDumps } from './introspection-dumps.js';
@@ -684,7 +684,7 @@ describe('hostile and malformed requests', () => {
 
 describe('[7] stalled requests', () => {
   it('are held 10 s for headers and 30 s for the whole request by default', () => {
-    const server = createStatusqlServer(() => {}, createLogger('silent'));
+    const { server } = createStatusqlApp(testConfig(), { logger: createLogger('silent') });
     expect([server.headersTimeout, server.requestTimeout]).toEqual([10_000, 30_000]);
     expect(defaultTimeouts).toEqual({ headersMs: 10_000, requestMs: 30_000 });
   });
@@ -709,12 +709,8 @@ describe('[7] stalled requests', () => {
   ])(
     'get a JSON 408 on time for %s, and the server keeps serving',
     async (_name, text) => {
-      const silent = createLogger('silent');
-      const server = createStatusqlServer(createStatusqlApp(testConfig(), { logger: silent }).listener, silent, {
-        timeouts: { headersMs: 1000, requestMs: 1500 },
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      const { port } = server.address() as { port: number };
+      const server = await startServer({}, { timeouts: { headersMs: 1000, requestMs: 1500 } });
+      const { port } = server;
       try {
         const { ms, answer } = await stall(port, text);
         expect(answer).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
@@ -727,8 +723,7 @@ describe('[7] stalled requests', () => {
         const after = await fetch(`http://127.0.0.1:${port}/graphql?query=%7B__typename%7D`);
         expect(after.status).toBe(200);
       } finally {
-        server.closeAllConnections();
-        server.close();
+        await server.close();
       }
     },
     10_000,

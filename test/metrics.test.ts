@@ -61,9 +61,10 @@ interface MeasuredServer extends TestServer {
 async function startMeasuredServer(env: Record<string, string> = {}): Promise<MeasuredServer> {
   const registry = new Registry();
   const server = await startServer(env, { metrics: createStatusqlMetrics(registry) });
-  const metricsServer = createMetricsServer(registry, createLogger('silent'));
-  await new Promise<void>((resolve) => metricsServer.listen(0, '127.0.0.1', resolve));
-  const metricsUrl = `http://127.0.0.1:${(metricsServer.address() as AddressInfo).port}/metrics`;
+  const metricsServer = createMetricsServer(registry, createLogger('silent'), '127.0.0.1');
+  await metricsServer.ready();
+  await new Promise<void>((resolve) => metricsServer.server.listen(0, '127.0.0.1', resolve));
+  const metricsUrl = `http://127.0.0.1:${(metricsServer.server.address() as AddressInfo).port}/metrics`;
   return {
     ...server,
     metricsUrl,
@@ -72,8 +73,8 @@ async function startMeasuredServer(env: Record<string, string> = {}): Promise<Me
       return (await fetch(metricsUrl)).text();
     },
     close: async () => {
-      metricsServer.closeAllConnections();
-      metricsServer.close();
+      metricsServer.server.closeAllConnections();
+      await metricsServer.close();
       await server.close();
     },
   };
@@ -220,10 +221,9 @@ describe('Node-side metrics', () => {
     expect(await send(server.origin, 'DELETE', '/status/503?sleep=0')).toBe(503);
     expect(await send(server.origin, 'GET', '/status/600')).toBe(400);
     expect(await send(server.origin, 'GET', '/status/103')).toBe(200);
-    await expect(send(server.origin, 'GET', '/status/444')).rejects.toThrow(/socket hang up/);
     const text = await server.scrape();
     expect(samplesOf(text, 'statusql_http_request_duration_seconds_count')).toEqual([
-      { labels: { route: 'status', method: 'GET', status: '4xx' }, value: 4 },
+      { labels: { route: 'status', method: 'GET', status: '4xx' }, value: 3 },
       { labels: { route: 'status', method: 'DELETE', status: '5xx' }, value: 1 },
       { labels: { route: 'status', method: 'GET', status: '2xx' }, value: 1 },
     ]);

@@ -1,12 +1,9 @@
 import { Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createStatusqlServer } from '../server/http/server.js';
 import { createLogger } from '../server/logger.js';
 import { release } from '../server/release.js';
-import { createStatusqlApp } from '../server/app.js';
-import { Main, startServer, testConfig, type LogLine, type TestServer } from './helpers.js';
+import { Main, startServer, type LogLine, type TestServer } from './helpers.js';
 
 describe('/health and /ready', () => {
   let server: TestServer;
@@ -62,10 +59,9 @@ describe('the access log', () => {
       },
     });
     const logger = createLogger('info', sink);
-    const server = createStatusqlServer(createStatusqlApp(testConfig(), { logger }).listener, logger);
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = await startServer({ LOG_LEVEL: 'info' }, { logger });
     try {
-      const { port } = server.address() as AddressInfo;
+      const { port } = server;
       const response = await fetch(
         `http://127.0.0.1:${port}/graphql?query=${encodeURIComponent('{ statusCode(code: 404) { code } }')}`,
       );
@@ -87,8 +83,7 @@ describe('the access log', () => {
         expect.objectContaining({ msg: 'request', method: 'GET', path: '/404', status: 200 }),
       ]);
     } finally {
-      server.closeAllConnections();
-      server.close();
+      await server.close();
     }
   });
 });

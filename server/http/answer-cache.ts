@@ -1,21 +1,52 @@
 import { createHash } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import type { Answer } from './answer.js';
-import { answerHeaders } from './request.js';
+import { sendAnswer, type Answer } from './answer.js';
 
 /** Whole answers by request, least recently used first out, bounded in bytes. */
 export type AnswerCache = LRUCache<string, Answer>;
 
-/** Bytes an entry holds besides its key and body: the header names and values, roughly. */
+/** Bytes an entry holds besides its key and bodies: the header names and values, roughly. */
 const headerBytes = (answer: Answer) =>
   Object.entries(answer.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
 
-/** An answer cache of at most `maxBytes`. */
+/** An answer cache of at most `maxBytes`, its compressed forms counted. */
 export function createAnswerCache(maxBytes: number): AnswerCache {
   return new LRUCache<string, Answer>({
     maxSize: maxBytes,
-    sizeCalculation: (answer, key) => key.length + answer.body.length + headerBytes(answer) + 64,
+    sizeCalculation: (answer, key) =>
+      key.length +
+      answer.body.length +
+      (answer.encoded ? answer.encoded.br.length + answer.encoded.gzip.length : 0) +
+      headerBytes(answer) +
+      64,
   });
+}
+
+/**
+ * The request headers yoga is given; it sees no other. Each can change an answer, so together with
+ * the method, the request target and the body they are exactly the answer cache's key.
+ */
+export const answerHeaders = [
+  'accept',
+  'content-type',
+  'origin',
+  'access-control-request-method',
+  'access-control-request-headers',
+] as const;
+
+/** The {@link answerHeaders} a request carries: all that yoga, and the answer cache's key, see of it. */
+export function givenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const given: Record<string, string> = {};
+  for (const name of answerHeaders) {
+    const value = headers[name];
+    if (typeof value === 'string') given[name] = value;
+  }
+  // Media types are case-insensitive (RFC 9110 §8.3.1); yoga compares them in lower case.
+  if (given['content-type'] !== undefined) given['content-type'] = given['content-type'].toLowerCase();
+  if (given['accept'] !== undefined) given['accept'] = given['accept'].toLowerCase();
+  return given;
 }
 
 /** Keys longer than this are kept as their SHA-256 digest, so a 100 kB body costs 44 bytes of key. */
@@ -46,4 +77,45 @@ function digest(head: string, body?: Buffer): string {
   const hash = createHash('sha256').update(head);
   if (body) hash.update('\n').update(body);
   return `#${hash.digest('base64url')}`;
+}
+
+/** What yoga is to be given for a GraphQL request, and the key of its answer. */
+export interface GraphQLAsk {
+  /** GET for HEAD: a HEAD is answered as its GET, without the body. */
+  method: string;
+  target: string;
+  headers: Record<string, string>;
+  body: Buffer | null;
+  /** The answer cache's key; empty when the answer is not to be stored (no cache, or another method). */
+  key: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the answer cache's hook for a GraphQL request that was not a hit. */
+    graphqlAsk: GraphQLAsk | null;
+  }
+}
+
+/**
+ * The answer cache as the GraphQL route's preHandler hook: it reads the request into a
+ * {@link GraphQLAsk} and answers a hit without reaching yoga; a miss goes on to the handler with
+ * the ask, whose successful answer the handler stores. `lookups` counts hits and misses.
+ */
+export function answerCacheHook(
+  answers: AnswerCache | null,
+  lookups?: { hit: { inc(): void }; miss: { inc(): void } },
+) {
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const method = request.method === 'HEAD' ? 'GET' : request.method;
+    const headers = givenHeaders(request.headers);
+    const body = method === 'POST' ? ((request.body as Buffer | undefined) ?? null) : null;
+    const cached = answers !== null && (method === 'GET' || method === 'POST');
+    const key = cached ? answerKey(method, request.url, headers, body) : '';
+    const stored = cached ? answers.get(key) : undefined;
+    if (cached && lookups) (stored ? lookups.hit : lookups.miss).inc();
+    if (stored) return void sendAnswer(request, reply, stored);
+    request.graphqlAsk = { method, target: request.url, headers, body, key };
+    done();
+  };
 }

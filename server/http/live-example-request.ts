@@ -7,23 +7,10 @@ export const maxListedCodes = 50;
 /** The longest `location` a live example takes, in characters. */
 export const maxLocationLength = 256;
 
-/** The parameters a live example takes; any other is a 400, so a typo (`?slep=`) never goes unnoticed. */
-const parameterNames: ReadonlySet<string> = new Set(['sleep', 'location']);
-
 /** One code of a list and its weight (1 unless given). */
 export interface WeightedCode {
   code: number;
   weight: number;
-}
-
-/** What a request to `/status/{codes}` asks for. */
-export interface LiveExampleRequest {
-  /** At least one, with at least one weight above 0. */
-  codes: readonly WeightedCode[];
-  /** How long to wait before the final answer, within the maximum. */
-  sleepMs: number;
-  /** A path on this server for Location, or null for the default. */
-  location: string | null;
 }
 
 /** Why a request is refused with 400: a fixed sentence that never quotes the request back. */
@@ -34,7 +21,6 @@ export interface LiveExampleProblem {
 const codeText = /^\d{1,6}$/;
 /** A plain decimal (`1`, `0.9`, `.5`): no sign, exponent, NaN or Infinity, as Number() would take. */
 const weightText = /^(?:\d{1,9}(?:\.\d{1,9})?|\.\d{1,9})$/;
-const sleepText = /^\d{1,9}$/;
 
 const problem = (message: string): LiveExampleProblem => ({ message });
 const malformed = problem(
@@ -43,32 +29,27 @@ const malformed = problem(
 const outOfRange = problem('Bad Request: a status code is a number from 100 to 599.');
 const tooMany = problem(`Bad Request: a list may hold at most ${maxListedCodes} codes.`);
 const allZero = problem('Bad Request: at least one weight must be above 0.');
-const unknownParameter = problem(
+export const unknownParameter = problem(
   'Bad Request: /status/{code} takes only the parameters sleep and location, each at most once.',
 );
-const badLocation = problem(
+export const badLocation = problem(
   `Bad Request: location must be a path on this server such as /status/200, at most ${maxLocationLength} characters, without a scheme or host, a leading // or backslash, dot segments, encoded slashes or control characters.`,
 );
-const badSleep = (maxSleepMs: number) =>
+export const badSleep = (maxSleepMs: number) =>
   problem(`Bad Request: sleep is a whole number of milliseconds from 0 to ${maxSleepMs}.`);
 
 /**
- * Reads `/status/{codes}?sleep=&location=`: `path` starts with {@link liveExamplePrefix}, `query`
- * is what follows the `?` (empty when none). Codes may be percent-encoded (`200%2C500`), as some
- * clients send them.
+ * Reads the codes of `/status/{codes}`: `list` is what follows {@link liveExamplePrefix}, before any
+ * `?`. Codes may be percent-encoded (`200%2C500`), as some clients send them.
  */
-export function parseLiveExample(
-  path: string,
-  query: string,
-  maxSleepMs: number,
-): LiveExampleRequest | LiveExampleProblem {
-  let list: string;
+export function parseCodes(list: string): WeightedCode[] | LiveExampleProblem {
+  let decoded: string;
   try {
-    list = decodeURIComponent(path.slice(liveExamplePrefix.length));
+    decoded = decodeURIComponent(list);
   } catch {
     return malformed;
   }
-  const entries = list.split(',');
+  const entries = decoded.split(',');
   if (entries.length > maxListedCodes) return tooMany;
   const codes: WeightedCode[] = [];
   for (const entry of entries) {
@@ -79,16 +60,7 @@ export function parseLiveExample(
     if (number < 100 || number > 599) return outOfRange;
     codes.push({ code: number, weight: weight === undefined ? 1 : Number(weight) });
   }
-  if (!codes.some((entry) => entry.weight > 0)) return allZero;
-
-  const params = new URLSearchParams(query);
-  const names = [...params.keys()];
-  if (names.some((name) => !parameterNames.has(name)) || new Set(names).size !== names.length) return unknownParameter;
-  const sleep = params.get('sleep');
-  if (sleep !== null && (!sleepText.test(sleep) || Number(sleep) > maxSleepMs)) return badSleep(maxSleepMs);
-  const location = params.get('location');
-  if (location !== null && !isLocalPath(location)) return badLocation;
-  return { codes, sleepMs: sleep === null ? 0 : Number(sleep), location };
+  return codes.some((entry) => entry.weight > 0) ? codes : allZero;
 }
 
 /** RFC 3986 path and query characters, `%` included; no `#`, `\`, space or anything outside ASCII. */

@@ -1,4 +1,4 @@
-import type { Answer } from './answer.js';
+import type { FastifyInstance } from 'fastify';
 
 /** What `/health` and `/ready` say besides their status. */
 export interface ProbeIdentity {
@@ -6,20 +6,22 @@ export interface ProbeIdentity {
   catalogue: string;
 }
 
-const json = (status: number, body: Record<string, unknown>): Answer => ({
-  status,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  body: Buffer.from(JSON.stringify(body)),
-});
-
 /**
- * The answer to a probe path, or null for any other: `GET /health` (liveness: the process answers)
- * and `GET /ready` (readiness: 503 while draining, so balancers stop sending). Answered here by
- * exact path; yoga's own checks match any URL that merely ends in `/health` or `/ready`, such as
- * `/graphql?x=/ready`.
+ * `GET /health` (liveness: the process answers) and `GET /ready` (readiness: 503 while draining or
+ * while the event loop is under pressure, so balancers send elsewhere). Yoga's own checks are off:
+ * they match any URL that merely ends in `/health`.
  */
-export function probeAnswer(path: string, isReady: () => boolean, identity: ProbeIdentity): Answer | null {
-  if (path === '/health') return json(200, { status: 'ok', ...identity, uptimeSeconds: Math.round(process.uptime()) });
-  if (path !== '/ready') return null;
-  return isReady() ? json(200, { status: 'ready', ...identity }) : json(503, { status: 'draining', ...identity });
+export function probeRoutes(app: FastifyInstance, identity: ProbeIdentity, isReady: () => boolean): void {
+  const config = { label: 'probe' } as const;
+  app.get('/health', { config }, (_request, reply) =>
+    reply.send({ status: 'ok', ...identity, uptimeSeconds: Math.round(process.uptime()) }),
+  );
+  app.get('/ready', { config }, (_request, reply) =>
+    isReady()
+      ? reply.send({ status: 'ready', ...identity })
+      : reply
+          .code(503)
+          .header('retry-after', '5')
+          .send({ status: 'draining', ...identity }),
+  );
 }

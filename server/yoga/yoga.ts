@@ -11,11 +11,8 @@ import { maxPageSize } from '../../schema/pagination.js';
 import { maxEdgeSymptoms } from '../../schema/search.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger, yogaLogger } from '../logger.js';
-import { createGraphiQLRenderer } from './graphiql-page.js';
-import { graphiqlDefaultQuery } from './graphiql-query.js';
 import { useAnswerOutcome, type AnswerContext } from './use-answer-outcome.js';
 import { createRegisteredQueries, useAutomaticPersistedQueries } from './use-automatic-persisted-queries.js';
-import { useCors } from './use-cors.js';
 import { useCostLimit, type ListBounds } from './use-cost-limit.js';
 import { useHiddenSchema } from './use-hidden-schema.js';
 import { useInputDepth } from './use-input-depth.js';
@@ -90,24 +87,23 @@ function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error
 /**
  * The plugins, in the order they run. Each does one job and none undoes another:
  *
- * 1. CORS first, so a preflight is answered before anything parses, and every answer (errors too)
- *    carries the headers a browser needs to read it.
- * 2. Request errors: how an unreadable request is refused, which the rest never sees.
- * 3. The nesting of variables and extensions, once parsed and before anything walks them.
- * 4. Automatic persisted queries register a query sent with its verified hash (when trusted
+ * (CORS is the HTTP layer's: @fastify/cors, before yoga is asked.)
+ *
+ * 1. Request errors: how an unreadable request is refused, which the rest never sees.
+ * 2. The nesting of variables and extensions, once parsed and before anything walks them.
+ * 3. Automatic persisted queries register a query sent with its verified hash (when trusted
  *    documents are not `only`); then trusted documents turn a `documentId` or hash into its query
  *    text before parsing: the SDK's documents first, then the registered queries.
- * 5. Document limits: tokens while parsing, then depth, aliases and directives while validating.
- * 6. With INTROSPECTION=false, the schema is hidden: no introspection, no suggestions.
- * 7. The cost limit, at execution, once the variables are known.
- * 8. Last, the outcome: whether the result had errors, for the Node side's caching.
+ * 4. Document limits: tokens while parsing, then depth, aliases and directives while validating.
+ * 5. With INTROSPECTION=false, the schema is hidden: no introspection, no suggestions.
+ * 6. The cost limit, at execution, once the variables are known.
+ * 7. Last, the outcome: whether the result had errors, for the Node side's caching.
  */
 function plugins(config: Config): Plugin[] {
   const { limits } = config;
   const registers = config.trustedDocuments === 'allow' && config.persistedQueryKilobytes > 0;
   const registered = registers ? createRegisteredQueries(config.persistedQueryKilobytes * 1024) : undefined;
   return [
-    useCors(config.corsOrigin),
     useRequestErrors(),
     useInputDepth(maxInputDepth),
     ...(registered ? [useAutomaticPersistedQueries(registered)] : []),
@@ -119,7 +115,7 @@ function plugins(config: Config): Plugin[] {
   ];
 }
 
-/** The StatusQL GraphQL app; it opens no port and knows nothing of sockets (see app.ts). */
+/** The StatusQL GraphQL app; it opens no port and knows nothing of sockets (see http/graphql-route.ts). */
 export function createStatusqlYoga(config: Config = loadConfig(), options: StatusqlYogaOptions = {}): StatusqlYoga {
   const logger = options.logger ?? createLogger(config.logLevel);
   const documents = () =>
@@ -131,8 +127,8 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     // /health and /ready are the Node side's (http/probes.ts). Yoga's own check answers any URL
     // that ends in this; none ends in a space, so it never does.
     healthCheckEndpoint: '/health ',
-    graphiql: config.introspection ? { title: 'StatusQL', defaultQuery: graphiqlDefaultQuery } : false,
-    renderGraphiQL: createGraphiQLRenderer(graphqlEndpoint),
+    // GraphiQL's page is the HTTP layer's (http/graphql-route.ts), which negotiates Accept by q-value.
+    graphiql: false,
     maskedErrors: { maskError: maskUnexpected },
     // `documentId` carries a trusted document's hash (see use-trusted-documents.ts).
     extraParamNames: ['documentId'],
