@@ -1,4 +1,5 @@
 import { cpus } from 'node:os';
+import { pinningNote } from './pinning.js';
 import type { Contender } from './contenders.js';
 import type { Row } from './measure.js';
 import { disturbedCores, minQuietSeconds } from './quiet.js';
@@ -16,7 +17,7 @@ export interface Provenance {
 export function methodNotes(provenance: Provenance): string[] {
   const { responseCacheVariablesRead } = provenance;
   return [
-    `The load generator (autocannon, ${settings.connections} connections, in the bench process) shares the ${cpus().length}-core machine with the server under test: absolute figures are lower than with a separate client machine, and the fastest servers are partly limited by the load generator. Compare ratios within one run. When autocannon needs nearly a core itself (the bare server), the row measures the pair, not the server.`,
+    `The load generator is autocannon, ${settings.connections} connections, in the bench process, on this ${cpus().length}-CPU machine. ${pinningNote} Absolute figures are lower than with a separate client machine: compare ratios within one run.`,
     `Each row: ${settings.warmupSeconds} s warm-up (${settings.firstWarmupSeconds} s before a server's first row), then ${settings.seconds} s measured. Latency percentiles over 2xx responses, recorded per response. Errors = non-2xx + socket errors (including timeouts).`,
     `Commit ${provenance.commit.slice(0, 12)}; sources measured (catalogue, schema, server, generated SDK documents, peers, working tree included) hash to ${provenance.sources}.`,
     'Every server runs from a snapshot of the working tree taken at the start, in its own process: StatusQL as `npm start` runs it (`node dist/main.js`, the esbuild bundle), the peers as `node --import tsx <entry>`; RSS is that process with all its threads (for the peers including the tsx loader thread), sampled every 200 ms; peak = VmHWM at the end.',

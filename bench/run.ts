@@ -25,6 +25,7 @@ import { Schedule, waitForQuiet } from './quiet.js';
 import { accessLogCost, fixed, markdown, ratiosOf } from './report.js';
 import { root, snapshotWorkingTree, startServer } from './servers.js';
 import { only, quick, settings } from './settings.js';
+import { pinLoadGenerator, pinning } from './pinning.js';
 import { AnswerCheck, probe } from './verify.js';
 import { runGuarded } from './watchdog.js';
 
@@ -77,6 +78,7 @@ async function measureIdle(spec: Contender, cwd: string): Promise<ServerSummary>
 }
 
 async function measureAll(cwd: string): Promise<void> {
+  pinLoadGenerator();
   const began = performance.now();
   const provenance = {
     commit: commit(),
@@ -133,6 +135,7 @@ async function measureAll(cwd: string): Promise<void> {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
       platform: process.platform,
+      pinning,
     },
     settings,
     responseCacheVariablesRead: provenance.responseCacheVariablesRead,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { pinnedServer } from './pinning.js';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
@@ -208,7 +209,8 @@ export async function startServer(
           spec.entry,
         ];
   const started = performance.now();
-  const child = spawn(process.execPath, argv, {
+  const [command, args] = pinnedServer(argv);
+  const child = spawn(command, args, {
     cwd,
     // Its own process group, so stopping it also stops anything it started (the tsx CLI's child).
     detached: true,
