@@ -17,10 +17,11 @@ import { createAccessLog } from './http/access-log.js';
 import { createAnswerCache, type AnswerCache } from './http/answer-cache.js';
 import { registerCors } from './http/cors.js';
 import { createErrorHandler, sendError } from './http/errors.js';
-import { graphqlRoute } from './http/graphql-route.js';
+import { graphqlRoute, readGraphQLBody } from './http/graphql-route.js';
 import { liveExampleRoutes, type LiveExamples } from './http/live-example.js';
 import { createNodeServer, defaultTimeouts, type NodeServer, type Timeouts } from './http/node-server.js';
 import { probeRoutes } from './http/probes.js';
+import { registerRateLimit } from './http/rate-limit.js';
 import { checkRequestTarget, originForm } from './http/request-target.js';
 import { applyResponseRules } from './http/response-rules.js';
 import { sendPage, webPageDirectory, webPageRoutes } from './http/web-page.js';
@@ -66,7 +67,8 @@ const prefersHtml = (accept: string | undefined) =>
  *    what it cannot parse gets a JSON 4xx on the socket. An absolute-form target is taken by its
  *    path (http/request-target.ts, fastify's `rewriteUrl`) and fastify routes it.
  * 2. onRequest: the Host and the target are checked first (400 and close); then the event-loop
- *    check (@fastify/under-pressure, 503), and CORS for the API's routes (http/cors.ts).
+ *    check (@fastify/under-pressure, 503), the rate limit when RATE_LIMIT is set
+ *    (http/rate-limit.ts, 429), and CORS for the API's routes (http/cors.ts).
  * 3. The route answers. The route table, all here:
  *    - `/health`, `/ready` (http/probes.ts);
  *    - `/`, `/{code}`, `/404` and the page's files (http/web-page.ts, @fastify/static);
@@ -125,6 +127,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       );
     },
   });
+  if (config.rateLimit) void registerRateLimit(app, config.rateLimit);
   app.addHook('onSend', applyResponseRules);
   const accessLog = createAccessLog(logger, metrics);
   if (accessLog) app.addHook('onResponse', accessLog);
@@ -150,9 +153,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
   void app.register(async (api) => {
     await registerCors(api, config.corsOrigin);
     await api.register((graphql, _options, done) => {
-      graphql.removeAllContentTypeParsers();
-      // Read whole, as sent: yoga judges the media type, and the answer cache keys on the bytes.
-      graphql.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+      readGraphQLBody(graphql);
       graphqlRoute(graphql, {
         yoga,
         answers,

@@ -73,6 +73,22 @@ const trustProxy = z.preprocess(
     }),
 );
 
+const windows = { second: 1, minute: 60, hour: 3600 } as const;
+const rateLimitError = 'expected requests per window, such as 600/minute (second, minute or hour)';
+/** `600/minute`: at most 600 requests a minute from one client. */
+const rateLimit = z.preprocess(
+  unsetWhenEmpty,
+  z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d{0,8}\/(?:second|minute|hour)$/, { error: rateLimitError })
+    .transform((value) => {
+      const [max, window] = value.split('/') as [string, keyof typeof windows];
+      return { max: Number(max), windowSeconds: windows[window] };
+    })
+    .optional(),
+);
+
 const environment = z.object({
   PORT: integer(0, 65535, 4000),
   HOST: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).optional()),
@@ -83,6 +99,7 @@ const environment = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(0, 600_000, 10_000),
   CORS_ORIGIN: corsOrigin,
   TRUST_PROXY: trustProxy,
+  RATE_LIMIT: rateLimit,
   INTROSPECTION: boolean(true),
   TRUSTED_DOCUMENTS: z.preprocess(unsetWhenEmpty, z.enum(['allow', 'only']).default('allow')),
   CACHE_MAX_AGE: integer(0, 31_536_000, 3600),
@@ -139,6 +156,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** `TRUST_PROXY`: whose X-Forwarded-For to believe for a client's address (fastify's `trustProxy`); nobody's unless set. */
   trustProxy: boolean | number | string[];
+  /** `RATE_LIMIT`: requests one client may send per window (`600/minute`); unlimited when unset. */
+  rateLimit: { max: number; windowSeconds: number } | undefined;
   /** `CORS_ORIGIN`: `*`, or the origins allowed to read responses in a browser. */
   corsOrigin: '*' | readonly string[];
   /** `INTROSPECTION`: schema introspection and GraphiQL; when off, error messages make no suggestions either. */
@@ -175,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: settings.SHUTDOWN_TIMEOUT_MS,
     corsOrigin: settings.CORS_ORIGIN,
     trustProxy: settings.TRUST_PROXY,
+    rateLimit: settings.RATE_LIMIT,
     introspection: settings.INTROSPECTION,
     trustedDocuments: settings.TRUSTED_DOCUMENTS,
     cacheMaxAge: settings.CACHE_MAX_AGE,

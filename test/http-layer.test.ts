@@ -501,3 +501,63 @@ describe('the metrics port (server/http/metrics-server.ts)', () => {
     );
   });
 });
+
+describe('RATE_LIMIT (opt-in, @fastify/rate-limit)', () => {
+  const lookup = '/graphql?query=%7B__typename%7D';
+
+  it('answers the request over the limit with a JSON 429 and Retry-After, and every answer with the draft RateLimit fields', async () => {
+    const server = await startServer({ RATE_LIMIT: '3/minute' });
+    try {
+      const answers = [];
+      for (let index = 0; index < 4; index++) answers.push(await fetch(`${server.origin}${lookup}`));
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 429]);
+      expect(answers.map((answer) => answer.headers.get('ratelimit-remaining'))).toEqual(['2', '1', '0', '0']);
+      for (const answer of answers) {
+        expect(answer.headers.get('ratelimit-limit')).toBe('3');
+        expect(answer.headers.get('ratelimit-policy')).toBe('3;w=60');
+      }
+      const refused = answers[3]!;
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(50);
+      expect(refused.headers.get('cache-control')).toBe('no-store');
+      expect(await refused.json()).toEqual({
+        errors: [
+          {
+            message: 'Too Many Requests: at most 3 requests in 60 s from one client; try again in 1 minute.',
+            extensions: { code: 'TOO_MANY_REQUESTS' },
+          },
+        ],
+      });
+      // A balancer's probes are never limited.
+      expect((await fetch(`${server.origin}/health`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it.each([
+    ['ignores X-Forwarded-For without TRUST_PROXY', {}, [200, 429]],
+    ['counts each forwarded client apart with TRUST_PROXY=true', { TRUST_PROXY: 'true' }, [200, 200]],
+  ] as const)('%s', async (_name, env, statuses) => {
+    const server = await startServer({ RATE_LIMIT: '1/minute', ...env });
+    try {
+      const from = (address: string) =>
+        fetch(`${server.origin}${lookup}`, { headers: { 'x-forwarded-for': address } }).then((answer) => answer.status);
+      expect([await from('203.0.113.1'), await from('203.0.113.2')]).toEqual(statuses);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('unlimited by default', () => {
+  it('sends no RateLimit fields without RATE_LIMIT', async () => {
+    const server = await startServer();
+    try {
+      const answer = await fetch(`${server.origin}/graphql?query=%7B__typename%7D`);
+      expect(answer.headers.get('ratelimit-policy')).toBeNull();
+      expect(answer.headers.get('ratelimit-limit')).toBeNull();
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -158,7 +158,7 @@ describe('the cost limit', () => {
 
 describe('request limits', () => {
   it('reads a body of exactly MAX_BODY_BYTES and refuses one byte more with 413', async () => {
-    // The Node side reads the body (server/http/body.ts), so this runs over a socket.
+    // fastify reads the body (bodyLimit, server/app.ts), so this runs over a socket.
     const server = await startServer({ MAX_BODY_BYTES: '1024' });
     const body = (length: number) => {
       const empty = JSON.stringify({ query: '{ __typename }', variables: { padding: '' } });

@@ -1,5 +1,5 @@
 import { METHODS } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Negotiator from 'negotiator';
 import type { Logger } from 'pino';
 import { createGraphiQLRenderer } from '../yoga/graphiql-page.js';
@@ -52,21 +52,26 @@ function parsedObject(body: Buffer): object | undefined {
 }
 
 /**
+ * The body parser of the GraphQL route: the body read whole within MAX_BODY_BYTES (fastify's
+ * bodyLimit), as sent, for yoga to judge its media type and the answer cache to key on its bytes.
  * RFC 9110 §15.5.16: a body in a content coding this server does not decode (gzip, br) is a 415,
  * whose `Accept-Encoding: identity` says none is accepted; the unread body closes the connection.
  */
-const refuseContentCoding: preParsingHookHandler = (request, _reply, payload, done) => {
-  const coding = request.headers['content-encoding'];
-  if (coding === undefined || coding.trim().toLowerCase() === 'identity') return done(null, payload);
-  done(
-    new HttpProblem(
-      415,
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Unsupported Media Type: request bodies are read without a content coding; send them uncompressed.',
-      { 'accept-encoding': 'identity', connection: 'close' },
-    ),
-  );
-};
+export function readGraphQLBody(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+    const coding = request.headers['content-encoding'];
+    if (coding === undefined || coding.trim().toLowerCase() === 'identity') return done(null, body);
+    done(
+      new HttpProblem(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Unsupported Media Type: request bodies are read without a content coding; send them uncompressed.',
+        { 'accept-encoding': 'identity', connection: 'close' },
+      ),
+    );
+  });
+}
 
 /** What a bare 4xx from yoga means, in words. */
 const bareErrors: Record<number, string> = {
@@ -150,7 +155,6 @@ export function graphqlRoute(app: FastifyInstance, options: GraphQLRouteOptions)
     // Every method but CONNECT (node-server.ts's) and OPTIONS (CORS's): yoga says which it answers.
     method: METHODS.filter((method) => method !== 'CONNECT' && method !== 'OPTIONS'),
     config: { label: 'graphql', readsBody: true },
-    preParsing: refuseContentCoding,
     preHandler: answerCacheHook(answers, options.lookups),
     handler: answerGraphQL,
   });

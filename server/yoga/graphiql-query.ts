@@ -1,6 +1,6 @@
-/** What GraphiQL opens with: a lookup and a search a newcomer can run at once. */
-export const graphiqlDefaultQuery = /* GraphQL */ `# Welcome to StatusQL. Press the run button to try these queries.
-query NotFound {
+/** What GraphiQL opens with: one operation a newcomer can run at once, a lookup and a search. */
+export const graphiqlDefaultQuery = /* GraphQL */ `# Welcome to StatusQL. Press the run button to try this query.
+query Welcome {
   statusCode(code: 404) {
     title
     class { name label }
@@ -8,9 +8,6 @@ query NotFound {
     commonUsage
     specification { citation url }
   }
-}
-
-query RateLimit {
   search(query: "rate limit", first: 3) {
     totalCount
     edges { score node { code phrase commonUsage } }

@@ -135,7 +135,7 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     logging: yogaLogger(logger),
     cors: false,
     multipart: false,
-    // The Node side reads the body within MAX_BODY_BYTES (http/body.ts) before yoga sees it; yoga's
+    // fastify reads the body within MAX_BODY_BYTES (http/graphql-route.ts) before yoga sees it; yoga's
     // own limit would pipe every body through a counting stream again.
     maxRequestBodySize: false,
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
