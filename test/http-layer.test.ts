@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { Counter, Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStatusqlApp } from '../server/app.js';
 import { sleepingPerConnection } from '../server/http/live-example.js';
 import { createMetricsServer } from '../server/http/metrics-server.js';
 import { webPageDirectory } from '../server/http/web-page.js';
 import { createLogger } from '../server/logger.js';
 import { createStatusqlMetrics } from '../server/metrics.js';
-import { startServer, type TestServer } from './helpers.js';
+import { startServer, testConfig, type TestServer } from './helpers.js';
 import { rawRequest, type RawAnswer } from './raw-http.js';
 
 /**
@@ -312,70 +313,80 @@ describe('sleep slots per connection (server/http/live-example.ts)', () => {
   });
 });
 
+/** The app without a socket (fastify's inject), for what no connection takes part in. */
+function injected(env: Record<string, string> = {}) {
+  const { app } = createStatusqlApp(testConfig(env), { logger: createLogger('silent') });
+  afterAll(() => app.close());
+  return (url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET') =>
+    app.inject({ method, url, headers });
+}
+
 describe('content negotiation on GET /graphql (server/http/graphql-route.ts)', () => {
+  const ask = injected();
+
   it.each(['text/html;q=0, application/json', 'application/json, text/html;q=0.1'])(
     'answers Accept: %s with JSON',
     async (accept) => {
-      const response = await fetch(`${server.origin}${typename}`, { headers: { accept } });
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+      const response = await ask(typename, { accept });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(response.json()).toEqual({ data: { __typename: 'Query' } });
     },
   );
 
   it('answers Accept: text/html with GraphiQL', async () => {
-    const response = await fetch(`${server.origin}${typename}`, { headers: { accept: 'text/html' } });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await response.text()).toMatch(/^<!DOCTYPE html>/i);
+    const response = await ask(typename, { accept: 'text/html' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toMatch(/^<!DOCTYPE html>/i);
   });
 });
 
 describe('HEAD /graphql', () => {
+  const ask = injected();
+
   it('answers 200 with the headers of GET and no body', async () => {
     const headers = { accept: 'application/graphql-response+json' };
-    const got = await fetch(`${server.origin}${typename}`, { headers });
-    const head = await fetch(`${server.origin}${typename}`, { method: 'HEAD', headers });
-    expect(head.status).toBe(200);
-    expect(await head.text()).toBe('');
-    expect(head.headers.get('content-type')).toBe('application/graphql-response+json; charset=utf-8');
-    expect(head.headers.get('content-type')).toBe(got.headers.get('content-type'));
-    expect(head.headers.get('etag')).toMatch(/^".+-.+"$/);
-    expect(head.headers.get('etag')).toBe(got.headers.get('etag'));
-    expect(await got.json()).toEqual({ data: { __typename: 'Query' } });
+    const got = await ask(typename, headers);
+    const head = await ask(typename, headers, 'HEAD');
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers['content-type']).toBe('application/graphql-response+json; charset=utf-8');
+    expect(head.headers['content-type']).toBe(got.headers['content-type']);
+    expect(head.headers['etag']).toMatch(/^".+-.+"$/);
+    expect(head.headers['etag']).toBe(got.headers['etag']);
+    expect(got.json()).toEqual({ data: { __typename: 'Query' } });
   });
 });
 
 describe('X-Content-Type-Options: nosniff on every answer (server/http/response-rules.ts)', () => {
+  const ask = injected();
+
   it.each([
     ['a GraphQL answer', typename, 200],
     ['a JSON error', '/nowhere', 404],
     ['a live example', '/status/418', 418],
   ])('is on %s', async (_name, path, status) => {
-    const response = await fetch(`${server.origin}${path}`, { headers: { accept: 'application/json' } });
-    expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const response = await ask(path, { accept: 'application/json' });
+    expect(response.statusCode).toBe(status);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 });
 
 describe('TRUSTED_DOCUMENTS=only', () => {
+  const ask = injected({ TRUSTED_DOCUMENTS: 'only' });
+
   it('offers no GraphiQL page to a browser', async () => {
-    const trusted = await startServer({ TRUSTED_DOCUMENTS: 'only' });
-    try {
-      const response = await fetch(trusted.url, { headers: { accept: 'text/html' } });
-      expect(response.headers.get('content-type')).not.toMatch(/^text\/html/);
-      expect(response.status).toBe(406);
-      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(await response.json()).toEqual(
-        errorOf(
-          'Not Acceptable: /graphql answers application/graphql-response+json, application/json, text/event-stream or multipart/mixed (or text/html for GraphiQL).',
-          'NOT_ACCEPTABLE',
-        ),
-      );
-    } finally {
-      await trusted.close();
-    }
+    const response = await ask('/graphql', { accept: 'text/html' });
+    expect(response.statusCode).toBe(406);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.json()).toEqual(
+      errorOf(
+        'Not Acceptable: /graphql answers application/graphql-response+json, application/json, text/event-stream or multipart/mixed (or text/html for GraphiQL).',
+        'NOT_ACCEPTABLE',
+      ),
+    );
   });
 });
 
@@ -388,20 +399,20 @@ describe('OPTIONS / (@fastify/cors)', () => {
 });
 
 describe('unknown paths (the not-found handler, server/app.ts)', () => {
+  const ask = injected();
+
   it("gives a browser the page's own index.html with 404", async () => {
-    const response = await fetch(`${server.origin}/abc`, {
-      headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
-    });
-    expect(response.status).toBe(404);
-    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(await response.text()).toBe(readFileSync(join(webPageDirectory, 'index.html'), 'utf8'));
+    const response = await ask('/abc', { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(response.body).toBe(readFileSync(join(webPageDirectory, 'index.html'), 'utf8'));
   });
 
   it('gives a JSON client a JSON 404', async () => {
-    const response = await fetch(`${server.origin}/abc`, { headers: { accept: 'application/json' } });
-    expect(response.status).toBe(404);
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    expect(await response.json()).toEqual(errorOf('Not Found: this server has no such file.', 'NOT_FOUND'));
+    const response = await ask('/abc', { accept: 'application/json' });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.json()).toEqual(errorOf('Not Found: this server has no such file.', 'NOT_FOUND'));
   });
 });
 
