@@ -58,8 +58,7 @@ function parsedObject(body: Buffer): object | undefined {
  * whose `Accept-Encoding: identity` says none is accepted; the unread body closes the connection.
  */
 export function readGraphQLBody(app: FastifyInstance): void {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, body, done) => {
+  const read = (request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: Buffer) => void) => {
     const coding = request.headers['content-encoding'];
     if (coding === undefined || coding.trim().toLowerCase() === 'identity') return done(null, body);
     done(
@@ -70,7 +69,11 @@ export function readGraphQLBody(app: FastifyInstance): void {
         { 'accept-encoding': 'identity', connection: 'close' },
       ),
     );
-  });
+  };
+  app.removeAllContentTypeParsers();
+  // JSON by name as well: fastify remembers the parser of a named type, but looks the catch-all up afresh each time.
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, read);
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, read);
 }
 
 /** What a bare 4xx from yoga means, in words. */
