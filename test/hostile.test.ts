@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
+import { Writable } from 'node:stream';
 import { createStatusqlApp } from '../server/app.js';
 import { defaultTimeouts } from '../server/http/node-server.js';
 import { createLogger } from '../server/logger.js';
@@ -728,4 +729,37 @@ describe('[7] stalled requests', () => {
     },
     10_000,
   );
+});
+
+describe('batch entries that are not operations', () => {
+  it('answers null, a number and a list each with a BAD_REQUEST entry, beside a good one, and logs no error', async () => {
+    const lines: Array<{ level: number; msg: string }> = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    const server = await startServer({}, { logger: createLogger('warn', sink) });
+    try {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '[{"query":"{ __typename }"}, null, 1, []]',
+      });
+      expect(response.status).toBe(200);
+      const refused = {
+        errors: [
+          {
+            message: 'Bad Request: each operation is a JSON object holding a query or a documentId.',
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      };
+      expect(await response.json()).toEqual([{ data: { __typename: 'Query' } }, refused, refused, refused]);
+      expect(lines).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
 });

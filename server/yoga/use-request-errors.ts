@@ -46,6 +46,7 @@ const malformed = () =>
  *   §15.5.16), where yoga answers an empty 415;
  * - a body or URL parameter that does not parse gets 400, without the parser's own message (it
  *   quotes the input) or its original error;
+ * - a batch entry that is not an object is a 400 of its own, never an internal error;
  * - an operation type the schema lacks (`mutation`) is a validation error, as in graphql-js 17;
  * - request errors (no query, unparsable or invalid document, refused by a limit) keep their 400
  *   even for `Accept: application/json`, where the GraphQL over HTTP spec's legacy rule would
@@ -72,6 +73,15 @@ export function useRequestErrors(): Plugin {
           throw malformed();
         }
       });
+    },
+    // A batch entry that is not an object (`null`, `1`, `[]`) is the client's mistake: a 400 of
+    // its own, before any plugin reads its fields.
+    onParams({ params }) {
+      if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+        throw new GraphQLError('Bad Request: each operation is a JSON object holding a query or a documentId.', {
+          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+        });
+      }
     },
     onValidate({ addValidationRule }) {
       addValidationRule(knownOperationTypes);
