@@ -76,12 +76,51 @@ describe('automatic persisted queries', () => {
     expect((await hashOnly(server, '{ statusCode(code: 200) { phrase } }')).status).toBe(400);
   });
 
-  it('validates a registered query like any text', async () => {
+  it('registers nothing that fails validation', async () => {
     const query = '{ statusCode(code: 404) { nope } }';
-    expect((await register(server, query)).status).toBe(400);
+    const refused = await register(server, query);
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors[0].message).toMatch(/Cannot query field "nope"/);
     const response = await hashOnly(server, query);
     expect(response.status).toBe(400);
-    expect((await response.json()).errors[0].message).toMatch(/Cannot query field "nope"/);
+    expect((await response.json()).errors).toEqual([
+      { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+    ]);
+  });
+
+  it.each([
+    ['upper case', (hash: string) => hash.toUpperCase()],
+    ['the sha256: prefix', (hash: string) => `sha256:${hash}`],
+  ])('takes a hash in %s at registration, and finds it in every spelling', async (_name, spell) => {
+    const query = `{ statusCode(code: 415) { phrase } } # ${spell('x')}`;
+    expect((await register(server, query, spell(sha256(query)))).status).toBe(200);
+    for (const hash of [sha256(query), sha256(query).toUpperCase(), `sha256:${sha256(query).toUpperCase()}`]) {
+      const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
+      const response = await fetch(`${server.url}?extensions=${encodeURIComponent(extensions)}`);
+      expect(response.status, hash).toBe(200);
+      expect(await response.json()).toEqual({ data: { statusCode: { phrase: 'Unsupported Media Type' } } });
+    }
+  });
+
+  it.each([
+    [
+      'a GET',
+      (query: string) =>
+        fetch(`${server.url}?query=${encodeURIComponent(query)}&extensions=${encodeURIComponent(extensionsOf(query))}`),
+    ],
+    [
+      'a form-encoded POST',
+      (query: string) =>
+        fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ query, extensions: extensionsOf(query) }).toString(),
+        }),
+    ],
+  ])('runs a query sent with its hash in %s, but registers it only from a JSON POST', async (_name, send) => {
+    const query = `{ statusCode(code: 416) { phrase } } # ${_name}`;
+    expect((await send(query)).status).toBe(200);
+    expect((await hashOnly(server, query)).status).toBe(400);
   });
 
   it('keeps registered queries within PERSISTED_QUERIES_KB: the oldest give way', async () => {
@@ -136,13 +175,14 @@ describe('automatic persisted queries', () => {
       return { result, exchanges };
     };
     const first = await run();
-    // urql retries with the query in the URL: a GET that registers it.
+    // urql retries with the query in the URL: a GET, answered but never registered (only a JSON
+    // POST registers), so the next client asks twice again, and still sees no error.
     expect(first.exchanges.map((exchange) => `${exchange.method} ${exchange.status}`)).toEqual(['GET 400', 'GET 200']);
     expect(first.result.error).toBeUndefined();
     expect(first.result.data).toEqual({ statusCode: { phrase: 'Unavailable For Legal Reasons' } });
     const second = await run();
     expect(second.result.error).toBeUndefined();
-    expect(second.exchanges.map((exchange) => `${exchange.method} ${exchange.status}`)).toEqual(['GET 200']);
+    expect(second.exchanges.map((exchange) => `${exchange.method} ${exchange.status}`)).toEqual(['GET 400', 'GET 200']);
   });
 });
 

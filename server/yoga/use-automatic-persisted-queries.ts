@@ -18,32 +18,58 @@ export function createRegisteredQueries(maxBytes: number): RegisteredQueries {
   });
 }
 
+/**
+ * A hash as the store keys it, `sha256:` and lower-case hex, whichever spelling a client sent
+ * (`ABC…`, `abc…` or `sha256:abc…`); null when it is no SHA-256 hash at all.
+ */
+export function persistedQueryKey(hash: string): string | null {
+  const hex = /^(?:sha256:)?([0-9a-f]{64})$/i.exec(hash)?.[1];
+  return hex === undefined ? null : `sha256:${hex.toLowerCase()}`;
+}
+
 /** Apollo's `extensions.persistedQuery`, version 1, when a request carries it. */
 function persistedQueryHash(extensions: Record<string, unknown> | undefined): string | null {
   const persistedQuery = extensions?.['persistedQuery'] as { version?: unknown; sha256Hash?: unknown } | undefined;
   return persistedQuery?.version === 1 && typeof persistedQuery.sha256Hash === 'string'
-    ? persistedQuery.sha256Hash.toLowerCase()
+    ? persistedQuery.sha256Hash
     : null;
 }
 
+/** Only a JSON POST registers: a GET or a form post can be made by any web page, cross-site, without a preflight. */
+const registersFrom = (request: Request) =>
+  request.method === 'POST' && (request.headers.get('content-type') ?? '').toLowerCase().includes('json');
+
 /**
  * Automatic persisted queries, the protocol Apollo Client, urql and most gateways speak: a query
- * sent with `extensions.persistedQuery.sha256Hash` is registered under that hash, once the hash is
- * verified against the text, so that later requests may send the hash alone (answered by
+ * sent by JSON POST with `extensions.persistedQuery.sha256Hash` is registered under that hash, once
+ * the hash is verified against the text and the query has passed validation, so that later
+ * requests may send the hash alone, in either case, with or without `sha256:` (answered by
  * `useTrustedDocuments`, which looks here after the SDK's documents). yoga's plugin for this
  * (`@graphql-yoga/plugin-apq` 3.6) requires @graphql-tools/utils 10, older than yoga's own.
  */
 export function useAutomaticPersistedQueries(registered: RegisteredQueries): Plugin {
+  // A query is registered once it has passed validation: the key waits here until then.
+  const pending = new WeakMap<object, string>();
   return {
-    onParams({ params }) {
+    onParams({ params, request }) {
       const hash = persistedQueryHash(params.extensions);
       if (typeof params.query !== 'string' || hash === null) return;
-      if (createHash('sha256').update(params.query).digest('hex') !== hash) {
+      const key = persistedQueryKey(hash);
+      if (key !== `sha256:${createHash('sha256').update(params.query).digest('hex')}`) {
         throw new GraphQLError('provided sha does not match query', {
           extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
         });
       }
-      registered.set(`sha256:${hash}`, params.query);
+      if (registersFrom(request)) pending.set(params, key);
+    },
+    onValidate({ context }) {
+      const { params } = context as { params?: { query?: unknown } };
+      const key = params && pending.get(params);
+      if (key === undefined || typeof params?.query !== 'string') return;
+      const query = params.query;
+      return ({ valid }) => {
+        if (valid) registered.set(key, query);
+      };
     },
   };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { projectRoot } from '../paths.js';
+import { persistedQueryKey } from './use-automatic-persisted-queries.js';
 
 /** The SDK's operations by hash, as codegen writes them (`"sha256:<hex>": "<document>"`). */
 export function loadTrustedDocuments(): ReadonlyMap<string, string> {
@@ -15,13 +16,14 @@ export function loadTrustedDocuments(): ReadonlyMap<string, string> {
  * persisted documents proposal), or Apollo's `extensions.persistedQuery.sha256Hash`.
  */
 function documentIdOf(params: GraphQLParams & { documentId?: unknown }, request: Request): string | null {
-  if (typeof params.documentId === 'string') return params.documentId;
-  const fromUrl = new URL(request.url).searchParams.get('documentId');
-  if (fromUrl) return fromUrl;
   const persistedQuery = (params.extensions?.['persistedQuery'] ?? null) as { sha256Hash?: unknown } | null;
-  return typeof persistedQuery?.sha256Hash === 'string'
-    ? `sha256:${persistedQuery.sha256Hash.replace(/^sha256:/, '')}`
-    : null;
+  const id =
+    typeof params.documentId === 'string'
+      ? params.documentId
+      : (new URL(request.url).searchParams.get('documentId') ??
+        (typeof persistedQuery?.sha256Hash === 'string' ? persistedQuery.sha256Hash : null));
+  // Hashes compare in any case, with or without `sha256:`, as automatic persisted queries register them.
+  return id === null ? null : (persistedQueryKey(id) ?? id);
 }
 
 /** Queries registered by automatic persisted queries, by `sha256:<hex>`. */
