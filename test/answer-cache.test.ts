@@ -120,6 +120,30 @@ describe('RESPONSE_CACHE_MB', () => {
     }
   });
 
+  it('keeps its hot entries through 100 distinct answers each larger than a sixteenth of it', async () => {
+    const yogaRequests = requestCounter();
+    const server = await startServer({ RESPONSE_CACHE_MB: '1' }, { plugins: [yogaRequests.plugin] });
+    try {
+      await (await fetch(`${server.origin}${lookupPath}`)).text();
+      for (let index = 0; index < 100; index++) {
+        // Every symptom's text: about 150 KB, over the 64 KB an answer may take of 1 MB.
+        const query = `# ${index}\n{ symptoms { message meaning checkFirst example } }`;
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query }),
+        });
+        expect((await response.text()).length).toBeGreaterThan(64 * 1024);
+      }
+      expect(yogaRequests.count()).toBe(101);
+      await (await fetch(`${server.origin}${lookupPath}`)).text();
+      expect(yogaRequests.count()).toBe(101);
+      expect(server.app.answers!.size).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('turns the cache off at 0: every request is asked of yoga', async () => {
     const yogaRequests = requestCounter();
     const server = await startServer({ RESPONSE_CACHE_MB: '0' }, { plugins: [yogaRequests.plugin] });

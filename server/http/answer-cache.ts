@@ -11,10 +11,15 @@ export type AnswerCache = LRUCache<string, Answer>;
 const headerBytes = (answer: Answer) =>
   Object.entries(answer.headers).reduce((sum, [name, value]) => sum + name.length + value.length, 0);
 
-/** An answer cache of at most `maxBytes`, its compressed forms counted. */
+/**
+ * An answer cache of at most `maxBytes`, its compressed forms counted. No answer may take more than
+ * a sixteenth of it: a few requests with large answers are answered, not kept, so they cannot flush
+ * the hot entries out.
+ */
 export function createAnswerCache(maxBytes: number): AnswerCache {
   return new LRUCache<string, Answer>({
     maxSize: maxBytes,
+    maxEntrySize: Math.floor(maxBytes / 16),
     sizeCalculation: (answer, key) =>
       key.length +
       answer.body.length +
