@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { relayRegistrations } from './cluster-registry.js';
 import type { Config } from './config.js';
 
 /** A worker that dies sooner than this after starting is restarted after a pause, not at once. */
@@ -48,6 +49,9 @@ export function runPrimary(config: Config, logger: Logger): void {
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 
+  // Automatic persisted queries registered on one worker are known to all (cluster-registry.ts).
+  if (config.trustedDocuments === 'allow' && config.persistedQueryKilobytes > 0)
+    relayRegistrations(config.persistedQueryKilobytes * 1024);
   logger.info({ workers: config.workers }, 'starting workers');
   for (let index = 0; index < config.workers; index++) fork();
 }

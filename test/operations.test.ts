@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -266,6 +267,38 @@ describe('dist/main.js, as npm start runs it', () => {
     },
     30_000,
   );
+
+  it('knows a query registered through one worker in every worker, and in one started later (WORKERS=2)', async () => {
+    const server = main({ WORKERS: '2' });
+    const port = await server.port();
+    await server.waitFor(
+      () => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 2,
+    );
+    const query = '{ statusCode(code: 409) { phrase } }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const registered = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }),
+    });
+    expect(registered.status).toBe(200);
+    const extensions = encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }));
+    // A new connection each time: node:cluster's primary hands them to the workers in turn.
+    const hashOnly = () => getOnNewConnection(port, `/graphql?extensions=${extensions}`);
+    const statuses = [];
+    for (let index = 0; index < 20; index++) statuses.push(await hashOnly());
+    expect(statuses).toEqual(Array(20).fill(200));
+
+    // A worker started after the registration learns it from the primary.
+    const [first] = server.lines.filter((line) => line.msg === 'worker started').map((line) => line.worker as number);
+    process.kill(first!, 'SIGKILL');
+    await server.waitFor(
+      () => server.lines.filter((line) => line.msg.startsWith('StatusQL: GraphiQL at')).length === 3,
+    );
+    const later = [];
+    for (let index = 0; index < 10; index++) later.push(await hashOnly());
+    expect(later).toEqual(Array(10).fill(200));
+  }, 30_000);
 
   it('runs WORKERS processes, replaces one that dies, and stops them all on SIGTERM', async () => {
     const server = main({ WORKERS: '2' });

@@ -6,6 +6,12 @@ import { LRUCache } from 'lru-cache';
 /** Query texts registered by automatic persisted queries, by `sha256:<hex>`. */
 export type RegisteredQueries = LRUCache<string, string>;
 
+/** What the plugins need of the store: a worker's own, or one shared across workers (cluster-registry.ts). */
+export interface QueryStore {
+  get(key: string): string | undefined;
+  set(key: string, query: string): void;
+}
+
 /**
  * The store, bounded in bytes (a key and a text count twice their length, UTF-16) and in entries,
  * so that registering queries cannot fill memory: the least recently used give way.
@@ -47,7 +53,7 @@ const registersFrom = (request: Request) =>
  * `useTrustedDocuments`, which looks here after the SDK's documents). yoga's plugin for this
  * (`@graphql-yoga/plugin-apq` 3.6) requires @graphql-tools/utils 10, older than yoga's own.
  */
-export function useAutomaticPersistedQueries(registered: RegisteredQueries): Plugin {
+export function useAutomaticPersistedQueries(registered: QueryStore): Plugin {
   // A query is registered once it has passed validation: the key waits here until then.
   const pending = new WeakMap<object, string>();
   return {

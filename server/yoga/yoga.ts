@@ -9,6 +9,7 @@ import { quickGuide } from '../../catalogue/quick-guide.js';
 import { schema } from '../../schema/index.js';
 import { maxPageSize } from '../../schema/pagination.js';
 import { maxEdgeSymptoms } from '../../schema/search.js';
+import { sharedAcrossWorkers } from '../cluster-registry.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger, yogaLogger } from '../logger.js';
 import { useAnswerOutcome, type AnswerContext } from './use-answer-outcome.js';
@@ -102,7 +103,9 @@ function maskUnexpected(error: unknown, message: string, isDev?: boolean): Error
 function plugins(config: Config): Plugin[] {
   const { limits } = config;
   const registers = config.trustedDocuments === 'allow' && config.persistedQueryKilobytes > 0;
-  const registered = registers ? createRegisteredQueries(config.persistedQueryKilobytes * 1024) : undefined;
+  const registered = registers
+    ? sharedAcrossWorkers(createRegisteredQueries(config.persistedQueryKilobytes * 1024))
+    : undefined;
   return [
     useRequestErrors(),
     useInputDepth(maxInputDepth),
