@@ -170,6 +170,7 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
       maxSleeping: config.limits.sleeping,
       release: release.id,
       draining,
+      trustedDocumentsOnly: config.trustedDocuments === 'only',
     });
   });
 

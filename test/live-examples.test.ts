@@ -743,3 +743,19 @@ describe('CORS', () => {
     }
   });
 });
+
+describe('the GraphQL link of a live example with TRUSTED_DOCUMENTS=only', () => {
+  it("names the SDK's StatusCode document and the code, which that server runs", async () => {
+    const trusted = await startServer({ TRUSTED_DOCUMENTS: 'only' });
+    try {
+      const example = (await (await fetch(`${trusted.origin}/status/418`)).json()) as { graphql: string };
+      expect(example.graphql).toMatch(/^\/graphql\?documentId=sha256:[0-9a-f]{64}&variables=%7B%22code%22%3A418%7D$/);
+      const answer = await fetch(`${trusted.origin}${example.graphql}`);
+      expect(answer.status).toBe(200);
+      const { data } = (await answer.json()) as { data: { statusCode: { code: number; phrase: string } } };
+      expect([data.statusCode.code, data.statusCode.phrase]).toEqual([418, '(Unused)']);
+    } finally {
+      await trusted.close();
+    }
+  });
+});

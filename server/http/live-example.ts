@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValida
 import Negotiator from 'negotiator';
 import { catalogue } from '../../catalogue/catalogue.js';
 import type { StatusCodeRecord } from '../../catalogue/records.js';
+import { loadTrustedDocuments } from '../yoga/use-trusted-documents.js';
 import { HttpProblem } from './errors.js';
 import { defaultLocation, liveExampleHeaders, type LiveExampleContext } from './live-example-headers.js';
 import {
@@ -26,6 +27,8 @@ export interface LiveExampleOptions {
   release: string;
   /** Whether the server is draining: then nothing more sleeps. */
   draining: () => boolean;
+  /** `TRUSTED_DOCUMENTS=only`: the body's GraphQL link names the SDK's StatusCode document, as no query text runs. */
+  trustedDocumentsOnly: boolean;
 }
 
 /** The `/status/{codes}` route (docs/live-examples.md). */
@@ -68,8 +71,21 @@ const wantsText = (accept: string | undefined) =>
 const queryOf = (code: number) =>
   `{ statusCode(code: ${code}) { code phrase description retryAdvice headers { name requirement note } } }`;
 
+/** The id of the SDK's `StatusCode` operation among the trusted documents. */
+const statusCodeDocumentId = [...loadTrustedDocuments()].find(([, text]) => text.includes('query StatusCode('))?.[0];
+
+/**
+ * Where the API answers the code's query: with the query in the URL, which a browser opens in
+ * GraphiQL, or under TRUSTED_DOCUMENTS=only (where no query text runs) the SDK's StatusCode
+ * document by its id, with the code as its variable.
+ */
+const graphqlLinkOf = (code: number, trustedDocumentsOnly: boolean) =>
+  trustedDocumentsOnly && statusCodeDocumentId
+    ? `/graphql?documentId=${statusCodeDocumentId}&variables=${encodeURIComponent(JSON.stringify({ code }))}`
+    : `/graphql?query=${encodeURIComponent(queryOf(code))}`;
+
 /** The small document a live example's body holds: the code, what it means, and where to read more. */
-function documentOf(code: number, record: StatusCodeRecord | undefined, note: string | null) {
+function documentOf(code: number, record: StatusCodeRecord | undefined, note: string | null, graphql: string) {
   const query = queryOf(code);
   return {
     code,
@@ -80,7 +96,7 @@ function documentOf(code: number, record: StatusCodeRecord | undefined, note: st
       `Nothing is catalogued at ${code}. A client treats a code it does not know as the x00 code of its class, here ${Math.floor(code / 100)}00 (RFC 9110 §15).`,
     page: `/${code}`,
     query,
-    graphql: `/graphql?query=${encodeURIComponent(query)}`,
+    graphql,
     ...(note === null ? {} : { note }),
   };
 }
@@ -222,7 +238,12 @@ export function liveExampleRoutes(app: FastifyInstance, options: LiveExampleOpti
     const record = catalogue.byCode.get(code);
     const status = informational ? 200 : code;
     const bodyAllowed = informational || (record?.bodyAllowed ?? true);
-    const content = bodyAllowed ? bodyOf(documentOf(code, record, note), wantsText(request.headers.accept)) : null;
+    const content = bodyAllowed
+      ? bodyOf(
+          documentOf(code, record, note, graphqlLinkOf(code, options.trustedDocumentsOnly)),
+          wantsText(request.headers.accept),
+        )
+      : null;
     const context = contextOf(request, code, record, location, content?.body.length ?? 0);
     const headers: Record<string, string> = {};
     for (const [name, value] of informational ? [] : catalogueHeaders(record, context))
