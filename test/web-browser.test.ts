@@ -80,6 +80,9 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     const page = await visit('/');
     await page.locator('#search-input').pressSequentially('rate limit', { delay: 40 });
     await page.waitForURL(/q=rate%20limit$/);
+    // The URL changes as the last key is typed; the answer for the whole words may come a moment later
+    // (429 also leads for "rate"), so wait for the status line to name them.
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/codes? match(es)? “rate limit”/);
     await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('429');
     expect(pathOf(page)).toBe('/?q=rate%20limit');
     expect(await page.locator('#search-input').getAttribute('aria-expanded')).toBe('true');
