@@ -56,9 +56,9 @@ describe('catalogue', () => {
     expect(record(418).formerPhrases.map((former) => former.phrase)).toContain("I'm a teapot");
   });
 
-  it('marks 305, 306, 418 and 510 deprecated and nothing else', () => {
+  it('marks 305, 306, 418, 510 and the retired 527 deprecated and nothing else', () => {
     expect(catalogue.codes.filter((entry) => entry.deprecated).map((entry) => entry.code)).toEqual([
-      305, 306, 418, 510,
+      305, 306, 418, 510, 527,
     ]);
   });
 
@@ -199,6 +199,54 @@ describe('facts an audit against the RFCs and the vendors corrected', () => {
     ],
   ] as const)('%s', (_fact, read, expected) => {
     expect(read()).toBe(expected);
+  });
+});
+
+describe('facts a second audit against the sources corrected', () => {
+  const header = (code: number, name: string) => record(code).headers.find((entry) => entry.name === name)?.requirement;
+  const symptom = (id: string) => catalogue.symptoms.find((entry) => entry.id === id)!;
+
+  it.each([
+    [
+      '104 must say Location (draft-ietf-httpbis-resumable-upload, "Upload Creation: Server Behavior")',
+      () => header(104, 'Location'),
+      'MUST',
+    ],
+    [
+      '104 must say Upload-Limit when the server has limits (the same draft)',
+      () => header(104, 'Upload-Limit'),
+      'MUST',
+    ],
+    ['a 415 to a PATCH should say Accept-Patch (RFC 5789 §2.2)', () => header(415, 'Accept-Patch'), 'SHOULD'],
+    ["440 is Microsoft's Login Time-out", () => record(440).phrase, 'Login Time-out'],
+    [
+      '527 is retired with Railgun, and not worth retrying',
+      () => [record(527).deprecated, record(527).retryable],
+      [true, false],
+    ],
+    [
+      'httpd has no 218: it is folklore, and ProxyErrorOverride On replaces the body (http_protocol.c, mod_proxy)',
+      () => [
+        /not a status Apache sends/.test(record(218).description),
+        /replaces a backend's error body/.test(record(218).description),
+      ],
+      [true, true],
+    ],
+    [
+      'nginx answers and logs 400 for 494–497 (err_status = 400 in ngx_http_special_response.c)',
+      () => [494, 495, 496, 497].map((code) => /logs 49\d/.test(record(code).commonUsage)),
+      [false, false, false, false],
+    ],
+    [
+      'the nginx symptoms say the access log records 400, not 494 or 497',
+      () =>
+        ['nginx-request-header-or-cookie-too-large', 'nginx-plain-http-request-sent-to-https-port'].map((id) =>
+          /the access log records 400/.test(symptom(id).meaning),
+        ),
+      [true, true],
+    ],
+  ] as const)('%s', (_fact, read, expected) => {
+    expect(read()).toEqual(expected);
   });
 });
 
