@@ -245,6 +245,40 @@ describe('facts a second audit against the sources corrected', () => {
         ),
       [true, true],
     ],
+    [
+      "Chrome's module-script error is matched in its 2025 wording too (JavaScript-or-Wasm)",
+      () =>
+        symptom('chrome-failed-to-load-module-script-mime-type').example.includes('JavaScript-or-Wasm module script'),
+      true,
+    ],
+    [
+      "curl's (18) outstanding read data is a chunked body cut short (lib/http_chunks.c)",
+      () => /chunked body/.test(symptom('curl-18-transfer-closed-with-outstanding-read-data').meaning),
+      true,
+    ],
+    [
+      "Traefik's port is missing means no port is exposed: with several it takes the lowest",
+      () => /takes the lowest/.test(symptom('traefik-service-error-port-is-missing').meaning),
+      true,
+    ],
+    [
+      'Apache 2.4 still prints Premature end of script headers (server/util_script.c)',
+      () => /Apache 2\.4 still prints this/.test(symptom('apache-premature-end-of-script-headers').meaning),
+      true,
+    ],
+    [
+      "Twitter's 420 example uses the v1 Search API; REST v1.1 answered 429",
+      () => catalogue.byCode.get(420)!.exampleExchange?.startsWith('GET /search.json?'),
+      true,
+    ],
+    [
+      "413 and 520 open in our own words, not RFC 9110 §15.5.14's or Cloudflare's",
+      () => [
+        record(413).description.includes('larger than the server is willing or able to process'),
+        record(520).description.includes('an empty, unknown or unexpected response'),
+      ],
+      [false, false],
+    ],
   ] as const)('%s', (_fact, read, expected) => {
     expect(read()).toEqual(expected);
   });

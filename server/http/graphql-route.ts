@@ -147,7 +147,10 @@ export function graphqlRoute(app: FastifyInstance, options: GraphQLRouteOptions)
     };
     if (cacheable) headers['etag'] = entityTag(release, headers['content-type'] ?? '', answer.body);
     const complete = { ...answer, headers };
-    if (!succeeded || ask.key === '' || !answers) return sendAnswer(request, reply, complete);
+    // An answer the cache would not keep (more than a sixteenth of it) is sent as it is, compressed
+    // by @fastify/compress for this client alone, rather than compressed both ways for nothing.
+    if (!succeeded || ask.key === '' || !answers || answer.body.length > answers.maxEntrySize)
+      return sendAnswer(request, reply, complete);
     const stored = withEncodings(complete);
     answers.set(ask.key, stored);
     return sendAnswer(request, reply, stored);
