@@ -279,6 +279,19 @@ describe('facts a second audit against the sources corrected', () => {
       ],
       [false, false],
     ],
+    [
+      "the catalogue's own 401/403 sentences do not say a 403's caller is identified (RFC 9110 §15.5.4)",
+      () =>
+        [
+          [401, 403],
+          [403, 401],
+        ].map(([from, to]) =>
+          /identified|knows and still/.test(
+            catalogue.byCode.get(from!)!.confusedWith.find((entry) => entry.code === to)!.difference,
+          ),
+        ),
+      [false, false],
+    ],
   ] as const)('%s', (_fact, read, expected) => {
     expect(read()).toEqual(expected);
   });
