@@ -292,6 +292,14 @@ describe('facts a second audit against the sources corrected', () => {
         ),
       [false, false],
     ],
+    [
+      "Spring's deprecated 419 and 421 and Anthropic's 529 (overloaded_error) are other meanings of those numbers",
+      () =>
+        [419, 421, 529].map((code) =>
+          record(code).otherMeanings.map((meaning) => `${meaning.vendor}: ${meaning.phrase}`),
+        ),
+      [['Spring: Insufficient Space On Resource'], ['Spring: Destination Locked'], ['Anthropic: Overloaded']],
+    ],
   ] as const)('%s', (_fact, read, expected) => {
     expect(read()).toEqual(expected);
   });
