@@ -176,11 +176,11 @@ export function createStatusqlApp(config: Config = loadConfig(), options: Status
 
   return {
     app,
-    get server() {
-      return server;
-    },
+    // fastify calls serverFactory as it is constructed, so the server exists by now.
+    server,
     yoga,
     answers,
+    // Set when fastify loads the API's plugins (app.ready()); read only after that.
     get liveExamples() {
       return liveExamples;
     },

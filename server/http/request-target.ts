@@ -6,7 +6,7 @@ import { sendError } from './errors.js';
  * RFC 9110 §7.2 and RFC 3986 §3.2.2: `host [":" port]`, where host is a name of letters, digits and
  * `-._~`, or a bracketed IP literal. Anything else (`/`, `?`, `#`, `@`, spaces) is not a host.
  */
-export const hostPattern = /^(?:[A-Za-z0-9._~-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+const hostPattern = /^(?:[A-Za-z0-9._~-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
 /** Requests whose target is neither origin-form nor a valid absolute-form: refused by {@link checkRequestTarget}. */
 const badTargets = new WeakSet<IncomingMessage>();
