@@ -3,6 +3,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
+import { cost, fixed } from './cost.js';
 
 /** The most ids one `nodes` call takes, like the largest page. */
 const maxNodeIds = 100;
@@ -17,25 +18,50 @@ export const builder = new SchemaBuilder<{
   relay: {
     cursorType: 'String',
     nodeTypeOptions: { description: 'An object with a stable global `id`, for normalized client caches.' },
-    idFieldOptions: { description: 'A stable, opaque global id: the same object always has the same id.' },
+    idFieldOptions: {
+      description: 'A stable, opaque global id: the same object always has the same id.',
+      // Node.id's bound; each node type declares its own ids, measured.
+      extensions: cost({ bytes: fixed(64) }),
+    },
     nodeQueryOptions: {
       description: 'Fetches a status code or class by its global `id`.',
       args: { id: { description: 'A global id from an `id` field.' } },
+      extensions: cost({}),
     },
     nodesQueryOptions: {
       description: `Fetches up to ${maxNodeIds} status codes or classes by their global \`id\`s, in the same order.`,
       args: { ids: { description: `Global ids from \`id\` fields, at most ${maxNodeIds}.` } },
       validate: z.looseObject({ ids: z.array(z.unknown()).max(maxNodeIds, `ids takes at most ${maxNodeIds} ids`) }),
+      extensions: cost({}),
     },
     pageInfoTypeOptions: { description: 'Where a page sits in its connection (Relay cursor connections).' },
-    hasNextPageFieldOptions: { description: 'Whether more edges follow this page.' },
-    hasPreviousPageFieldOptions: { description: 'Whether edges precede this page.' },
-    startCursorFieldOptions: { description: 'The cursor of the first edge on this page.' },
-    endCursorFieldOptions: { description: 'The cursor of the last edge; pass it as `after` for the next page.' },
-    edgesFieldOptions: { description: 'The items on this page, each with its cursor.' },
-    pageInfoFieldOptions: { description: 'Cursors and flags for fetching neighbouring pages.' },
-    cursorFieldOptions: { description: 'An opaque position to pass as `after` or `before`.' },
-    nodeFieldOptions: { description: 'The status code.' },
+    hasNextPageFieldOptions: {
+      description: 'Whether more edges follow this page.',
+      extensions: cost({ bytes: fixed(5) }),
+    },
+    hasPreviousPageFieldOptions: {
+      description: 'Whether edges precede this page.',
+      extensions: cost({ bytes: fixed(5) }),
+    },
+    startCursorFieldOptions: {
+      description: 'The cursor of the first edge on this page.',
+      extensions: cost({ bytes: fixed(64) }),
+    },
+    endCursorFieldOptions: {
+      description: 'The cursor of the last edge; pass it as `after` for the next page.',
+      extensions: cost({ bytes: fixed(64) }),
+    },
+    // A page's edges and their nodes are distinct codes.
+    edgesFieldOptions: {
+      description: 'The items on this page, each with its cursor.',
+      extensions: cost({ owned: true }),
+    },
+    pageInfoFieldOptions: { description: 'Cursors and flags for fetching neighbouring pages.', extensions: cost({}) },
+    cursorFieldOptions: {
+      description: 'An opaque position to pass as `after` or `before`.',
+      extensions: cost({ bytes: fixed(64) }),
+    },
+    nodeFieldOptions: { description: 'The status code.', extensions: cost({ owned: true }) },
     firstArgOptions: { description: 'How many edges to return from the start, 1 to 100.' },
     afterArgOptions: { description: 'Return edges after this cursor.' },
     lastArgOptions: { description: 'How many edges to return from the end, 1 to 100.' },

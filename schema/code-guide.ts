@@ -1,6 +1,7 @@
 import { catalogue } from '../catalogue/catalogue.js';
 import { frameworks, type ConfusionRecord, type Framework, type FrameworkNameRecord } from '../catalogue/records.js';
 import { builder } from './builder.js';
+import { bytesOf, cost, enumBytes } from './cost.js';
 import { StatusCode } from './status-code.js';
 
 const frameworkDescriptions: Record<Framework, string> = {
@@ -21,6 +22,9 @@ export const FrameworkEnum = builder.enumType('Framework', {
   ) as Record<Framework, { description: string }>,
 });
 
+const frameworkNames = catalogue.codes.flatMap((record) => record.frameworkNames);
+const confusions = catalogue.codes.flatMap((record) => record.confusedWith);
+
 export const FrameworkName = builder.objectRef<FrameworkNameRecord>('FrameworkName').implement({
   description: 'What one framework calls a status code in its code.',
   fields: (t) => ({
@@ -28,14 +32,17 @@ export const FrameworkName = builder.objectRef<FrameworkNameRecord>('FrameworkNa
       type: FrameworkEnum,
       description: 'The framework or library.',
       resolve: (entry) => entry.framework,
+      extensions: cost({ bytes: enumBytes(frameworks) }),
     }),
     name: t.exposeString('name', {
       description: 'The constant, member, symbol or phrase as written there, e.g. "http.StatusNotFound".',
+      extensions: cost({ bytes: bytesOf(frameworkNames.map((entry) => entry.name)) }),
     }),
     since: t.exposeString('since', {
       nullable: true,
       description:
         'The release that introduced the name, when older releases in use lack it: "3.13" for `HTTPStatus.CONTENT_TOO_LARGE`. Null when every supported release has it.',
+      extensions: cost({ bytes: bytesOf(frameworkNames.map((entry) => entry.since)) }),
     }),
   }),
 });
@@ -48,9 +55,11 @@ export const CodeConfusion = builder.objectRef<ConfusionRecord>('CodeConfusion')
       description: 'The other code.',
       // The catalogue test checks that every confusedWith code exists.
       resolve: (confusion) => catalogue.byCode.get(confusion.code)!,
+      extensions: cost({}),
     }),
     difference: t.exposeString('difference', {
       description: 'What tells the two apart, in one or two sentences.',
+      extensions: cost({ bytes: bytesOf(confusions.map((confusion) => confusion.difference)) }),
     }),
   }),
 });

@@ -1,8 +1,14 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { catalogue } from '../catalogue/catalogue.js';
+import { statusClasses } from '../catalogue/classes.js';
 import { facetedSearch, type ClassFacet } from '../catalogue/faceted-search.js';
+import type { StatusCodeRecord } from '../catalogue/records.js';
 import { createSearch } from '../catalogue/search.js';
+import type { SearchField } from '../catalogue/search-tuning.js';
+import { processIndexTerm, tokenize } from '../catalogue/terms.js';
+import { searchWork } from '../catalogue/work.js';
 import { builder } from './builder.js';
+import { bytesOf, cost, fixed, lengthsOf } from './cost.js';
 import { maxPageSize, pageArgs } from './pagination.js';
 import { StatusClass } from './status-class.js';
 import { StatusCode } from './status-code.js';
@@ -27,16 +33,51 @@ interface FieldMatch {
   terms: readonly string[];
 }
 
+/** A code's searchable fields as catalogue/search.ts indexes them. */
+const searchableTexts = (record: StatusCodeRecord): Record<SearchField, string> => ({
+  number: String(record.code),
+  phrase: record.phrase,
+  formerPhrases: record.formerPhrases.map((former) => former.phrase).join(' '),
+  synonyms: record.synonyms.join(' '),
+  vendors: [record.vendor ?? '', ...record.otherMeanings.flatMap((meaning) => [meaning.vendor, meaning.phrase])].join(
+    ' ',
+  ),
+  frameworkNames: record.frameworkNames.map((entry) => entry.name).join('\n'),
+  headers: record.headers.map((header) => header.name).join(' '),
+  description: record.description,
+  commonUsage: record.commonUsage,
+});
+
+/**
+ * Per code, every match search can report: each field with all the words it is indexed under. A
+ * match names a subset of them, so these bound its terms.
+ */
+const possibleMatches: FieldMatch[][] = catalogue.codes.map((record) =>
+  Object.entries(searchableTexts(record))
+    .map(([field, text]) => ({
+      field,
+      terms: [...new Set(tokenize(text, field).flatMap((token) => processIndexTerm(token) ?? []))],
+    }))
+    .filter((match) => match.terms.length > 0),
+);
+const possibleFieldMatches = possibleMatches.flat();
+
 const SearchMatch = builder.objectRef<FieldMatch>('SearchMatch').implement({
   description: 'Which query terms matched in which field of a code, for highlighting.',
   fields: (t) => ({
     field: t.exposeString('field', {
       description:
         'The field of the code that matched: number, phrase, formerPhrases, synonyms, frameworkNames, vendors, headers, description or commonUsage.',
+      extensions: cost({ bytes: bytesOf(possibleFieldMatches.map((match) => match.field)) }),
     }),
     terms: t.exposeStringList('terms', {
       description:
         'The words of that field that matched, lower-cased and in American spelling; they may be another form of the query word ("throttling" for "throttled"), a typo\'s correction or a word of the same meaning ("blocked" for "banned").',
+      extensions: cost({
+        length: lengthsOf(possibleFieldMatches.map((match) => match.terms)),
+        bytes: bytesOf(possibleFieldMatches.flatMap((match) => match.terms)),
+        owned: true,
+      }),
     }),
   }),
 });
@@ -44,8 +85,17 @@ const SearchMatch = builder.objectRef<FieldMatch>('SearchMatch').implement({
 const SearchFacet = builder.objectRef<ClassFacet>('SearchFacet').implement({
   description: 'How many results fall in one class.',
   fields: (t) => ({
-    class: t.field({ type: StatusClass, description: 'The class.', resolve: (facet) => facet.statusClass }),
-    count: t.exposeInt('count', { description: 'Results in that class.' }),
+    class: t.field({
+      type: StatusClass,
+      description: 'The class.',
+      resolve: (facet) => facet.statusClass,
+      extensions: cost({}),
+    }),
+    count: t.exposeInt('count', {
+      description: 'Results in that class.',
+      // At most the codes of the class.
+      extensions: cost({ bytes: bytesOf(statusClasses.map((c) => catalogue.byClass.get(c.kind)?.length ?? 0)) }),
+    }),
   }),
 });
 
@@ -64,6 +114,7 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: StatusCodeFilterInput, description: 'Narrows the results; all when omitted.' }),
       },
       validate: pageArgs,
+      extensions: cost({ owned: true, work: searchWork }),
       resolve: (_root, args) => {
         const { results, facets } = facetedSearch(searchCatalogue, args.query, args.filter ?? {});
         const page = resolveArrayConnection({ args, defaultSize: maxPageSize, maxSize: maxPageSize }, results);
@@ -82,12 +133,15 @@ builder.queryFields((t) => ({
         totalCount: tc.int({
           description: 'How many codes match, across all pages.',
           resolve: (connection) => connection.totalCount,
+          // At most every code.
+          extensions: cost({ bytes: bytesOf([catalogue.codes.length]) }),
         }),
         facets: tc.field({
           type: [SearchFacet],
           description:
             "Result counts per class, ignoring the filter's own `classes` so every chip shows what it would add.",
           resolve: (connection) => connection.facets,
+          extensions: cost({ length: lengthsOf([statusClasses]), owned: true }),
         }),
       }),
     },
@@ -98,16 +152,23 @@ builder.queryFields((t) => ({
         score: te.float({
           description: 'Relevance; higher is better. Comparable only within one search.',
           resolve: (edge) => edge.hit.score,
+          extensions: cost({ bytes: fixed(24) }),
         }),
         matches: te.field({
           type: [SearchMatch],
           description: 'The fields and terms that matched.',
           resolve: (edge) => [...edge.hit.matches].map(([field, terms]) => ({ field, terms })),
+          extensions: cost({ length: lengthsOf(possibleMatches), owned: true }),
         }),
         symptoms: te.field({
           type: [Symptom],
           description: `The symptoms of this code whose message the query holds, best first, at most ${maxEdgeSymptoms}: the query was a pasted log line, browser error or error page. Empty otherwise; StatusCode.symptoms has them all.`,
           resolve: (edge) => edge.hit.symptoms.slice(0, maxEdgeSymptoms),
+          // A code's own symptoms, the edges being distinct codes.
+          extensions: cost({
+            length: lengthsOf(catalogue.codes.map((record) => record.symptoms.slice(0, maxEdgeSymptoms))),
+            owned: true,
+          }),
         }),
       }),
     },

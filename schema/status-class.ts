@@ -2,6 +2,7 @@ import { catalogue } from '../catalogue/catalogue.js';
 import { statusClassByKind, statusClasses } from '../catalogue/classes.js';
 import { statusClassKinds, type StatusClassRecord } from '../catalogue/records.js';
 import { builder } from './builder.js';
+import { bytesOf, cost, enumBytes, lengthsOf } from './cost.js';
 import { StatusCode } from './status-code.js';
 
 /** The five classes as a GraphQL enum. */
@@ -18,26 +19,56 @@ export const StatusClassKindEnum = builder.enumType('StatusClassKind', {
 
 export const StatusClass = builder.objectRef<StatusClassRecord>('StatusClass');
 
+const codesOf = (statusClass: StatusClassRecord) => catalogue.byClass.get(statusClass.kind) ?? [];
+const classCodes = statusClasses.map(codesOf);
+
 builder.node(StatusClass, {
   description: 'A class of status codes sharing a first digit, such as 4xx Client Error.',
-  id: { resolve: (statusClass) => statusClass.kind },
+  id: {
+    resolve: (statusClass) => statusClass.kind,
+    extensions: cost({
+      bytes: bytesOf(statusClasses.map(({ kind }) => Buffer.from(`StatusClass:${kind}`).toString('base64'))),
+    }),
+  },
   loadOne: (id) => statusClasses.find((statusClass) => statusClass.kind === id) ?? null,
   isTypeOf: (value) => typeof value === 'object' && value !== null && 'minCode' in value,
   fields: (t) => ({
-    kind: t.field({ type: StatusClassKindEnum, description: 'The class as an enum value.', resolve: (c) => c.kind }),
-    name: t.exposeString('name', { description: 'The class as written in prose: "4xx".' }),
-    label: t.exposeString('label', { description: 'The class name: "Client Error".' }),
-    description: t.exposeString('description', { description: 'What a response of this class tells the client.' }),
-    minCode: t.exposeInt('minCode', { description: 'The lowest code the class can hold: 400 for 4xx.' }),
-    maxCode: t.exposeInt('maxCode', { description: 'The highest code the class can hold: 499 for 4xx.' }),
+    kind: t.field({
+      type: StatusClassKindEnum,
+      description: 'The class as an enum value.',
+      resolve: (c) => c.kind,
+      extensions: cost({ bytes: enumBytes(statusClassKinds) }),
+    }),
+    name: t.exposeString('name', {
+      description: 'The class as written in prose: "4xx".',
+      extensions: cost({ bytes: bytesOf(statusClasses.map((c) => c.name)) }),
+    }),
+    label: t.exposeString('label', {
+      description: 'The class name: "Client Error".',
+      extensions: cost({ bytes: bytesOf(statusClasses.map((c) => c.label)) }),
+    }),
+    description: t.exposeString('description', {
+      description: 'What a response of this class tells the client.',
+      extensions: cost({ bytes: bytesOf(statusClasses.map((c) => c.description)) }),
+    }),
+    minCode: t.exposeInt('minCode', {
+      description: 'The lowest code the class can hold: 400 for 4xx.',
+      extensions: cost({ bytes: bytesOf(statusClasses.map((c) => c.minCode)) }),
+    }),
+    maxCode: t.exposeInt('maxCode', {
+      description: 'The highest code the class can hold: 499 for 4xx.',
+      extensions: cost({ bytes: bytesOf(statusClasses.map((c) => c.maxCode)) }),
+    }),
     codes: t.field({
       type: [StatusCode],
       description: 'Every catalogued code in this class, official or not, by code ascending.',
-      resolve: (c) => catalogue.byClass.get(c.kind) ?? [],
+      resolve: codesOf,
+      extensions: cost({ length: lengthsOf(classCodes), owned: true }),
     }),
     codeCount: t.int({
       description: 'How many catalogued codes the class holds.',
-      resolve: (c) => catalogue.byClass.get(c.kind)?.length ?? 0,
+      resolve: (c) => codesOf(c).length,
+      extensions: cost({ bytes: bytesOf(classCodes.map((codes) => codes.length)) }),
     }),
   }),
 });
@@ -48,10 +79,12 @@ builder.queryFields((t) => ({
     description: 'One status class by its kind.',
     args: { kind: t.arg({ type: StatusClassKindEnum, required: true, description: 'Which class.' }) },
     resolve: (_root, { kind }) => statusClassByKind(kind),
+    extensions: cost({}),
   }),
   statusClasses: t.field({
     type: [StatusClass],
     description: 'All five status classes, 1xx to 5xx.',
     resolve: () => statusClasses,
+    extensions: cost({ length: lengthsOf([statusClasses]), owned: true }),
   }),
 }));

@@ -1,10 +1,18 @@
-import type {
-  FormerPhraseRecord,
-  HeaderRecord,
-  SpecificationRecord,
-  VendorMeaningRecord,
+import { catalogue } from '../catalogue/catalogue.js';
+import {
+  headerRequirements,
+  type FormerPhraseRecord,
+  type HeaderRecord,
+  type SpecificationRecord,
+  type VendorMeaningRecord,
 } from '../catalogue/records.js';
 import { builder } from './builder.js';
+import { bytesOf, cost, enumBytes } from './cost.js';
+
+const specifications = catalogue.codes.flatMap((record) => record.specification ?? []);
+const headers = catalogue.codes.flatMap((record) => record.headers);
+const formerPhrases = catalogue.codes.flatMap((record) => record.formerPhrases);
+const vendorMeanings = catalogue.codes.flatMap((record) => record.otherMeanings);
 
 export const RegistrationEnum = builder.enumType('Registration', {
   description: 'Where a code stands in the IANA HTTP Status Code Registry.',
@@ -29,18 +37,28 @@ export const HeaderRequirementEnum = builder.enumType('HeaderRequirement', {
   },
 });
 
+const citationOf = (spec: SpecificationRecord) => (spec.section ? `${spec.document} §${spec.section}` : spec.document);
+
 export const Specification = builder.objectRef<SpecificationRecord>('Specification').implement({
   description: 'The document that defines a status code.',
   fields: (t) => ({
-    document: t.exposeString('document', { description: 'The document, e.g. "RFC 9110".' }),
+    document: t.exposeString('document', {
+      description: 'The document, e.g. "RFC 9110".',
+      extensions: cost({ bytes: bytesOf(specifications.map((spec) => spec.document)) }),
+    }),
     section: t.exposeString('section', {
       nullable: true,
       description: 'The section number, e.g. "15.5.5"; null when the whole document defines the code.',
+      extensions: cost({ bytes: bytesOf(specifications.map((spec) => spec.section)) }),
     }),
-    url: t.exposeString('url', { description: 'A link to the defining text.' }),
+    url: t.exposeString('url', {
+      description: 'A link to the defining text.',
+      extensions: cost({ bytes: bytesOf(specifications.map((spec) => spec.url)) }),
+    }),
     citation: t.string({
       description: 'Document and section in one line, e.g. "RFC 9110 §15.5.5".',
-      resolve: (spec) => (spec.section ? `${spec.document} §${spec.section}` : spec.document),
+      resolve: (spec) => citationOf(spec),
+      extensions: cost({ bytes: bytesOf(specifications.map(citationOf)) }),
     }),
   }),
 });
@@ -48,29 +66,51 @@ export const Specification = builder.objectRef<SpecificationRecord>('Specificati
 export const ResponseHeader = builder.objectRef<HeaderRecord>('ResponseHeader').implement({
   description: 'A response header that goes with a status code.',
   fields: (t) => ({
-    name: t.exposeString('name', { description: 'The header field name, e.g. "Retry-After".' }),
+    name: t.exposeString('name', {
+      description: 'The header field name, e.g. "Retry-After".',
+      extensions: cost({ bytes: bytesOf(headers.map((header) => header.name)) }),
+    }),
     requirement: t.field({
       type: HeaderRequirementEnum,
       description: 'How strongly the specification asks for it.',
       resolve: (header) => header.requirement,
+      extensions: cost({ bytes: enumBytes(headerRequirements) }),
     }),
-    note: t.exposeString('note', { description: 'What the header carries with this code.' }),
+    note: t.exposeString('note', {
+      description: 'What the header carries with this code.',
+      extensions: cost({ bytes: bytesOf(headers.map((header) => header.note)) }),
+    }),
   }),
 });
 
 export const FormerPhrase = builder.objectRef<FormerPhraseRecord>('FormerPhrase').implement({
   description: 'A reason phrase the code carried in an earlier specification. Still searchable.',
   fields: (t) => ({
-    phrase: t.exposeString('phrase', { description: 'The earlier reason phrase.' }),
-    source: t.exposeString('source', { description: 'Where it was used, e.g. "RFC 7231".' }),
+    phrase: t.exposeString('phrase', {
+      description: 'The earlier reason phrase.',
+      extensions: cost({ bytes: bytesOf(formerPhrases.map((former) => former.phrase)) }),
+    }),
+    source: t.exposeString('source', {
+      description: 'Where it was used, e.g. "RFC 7231".',
+      extensions: cost({ bytes: bytesOf(formerPhrases.map((former) => former.source)) }),
+    }),
   }),
 });
 
 export const VendorMeaning = builder.objectRef<VendorMeaningRecord>('VendorMeaning').implement({
   description: 'Another meaning a vendor gives the same number.',
   fields: (t) => ({
-    vendor: t.exposeString('vendor', { description: 'Who uses the number this way.' }),
-    phrase: t.exposeString('phrase', { description: 'Their reason phrase.' }),
-    description: t.exposeString('description', { description: 'What they mean by it.' }),
+    vendor: t.exposeString('vendor', {
+      description: 'Who uses the number this way.',
+      extensions: cost({ bytes: bytesOf(vendorMeanings.map((meaning) => meaning.vendor)) }),
+    }),
+    phrase: t.exposeString('phrase', {
+      description: 'Their reason phrase.',
+      extensions: cost({ bytes: bytesOf(vendorMeanings.map((meaning) => meaning.phrase)) }),
+    }),
+    description: t.exposeString('description', {
+      description: 'What they mean by it.',
+      extensions: cost({ bytes: bytesOf(vendorMeanings.map((meaning) => meaning.description)) }),
+    }),
   }),
 });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { catalogue } from '../catalogue/catalogue.js';
 import { createSuggest, suggestionKinds, type SuggestionKind, type SuggestionRecord } from '../catalogue/suggest.js';
+import { suggestWork } from '../catalogue/work.js';
 import { builder } from './builder.js';
+import { bytesOf, cost, enumBytes, fixed } from './cost.js';
 import { StatusCode } from './status-code.js';
 import { textArgument } from './text-argument.js';
 
@@ -29,21 +31,32 @@ const SuggestionKindEnum = builder.enumType('SuggestionKind', {
   >,
 });
 
+/** Every text a suggestion can show: each code's status line, former phrases, synonyms and framework names. */
+const suggestionTexts = catalogue.codes.flatMap((record) => [
+  `${record.code} ${record.phrase}`,
+  ...record.formerPhrases.map((former) => former.phrase),
+  ...record.synonyms,
+  ...record.frameworkNames.map((entry) => entry.name),
+]);
+
 const Suggestion = builder.objectRef<SuggestionRecord>('Suggestion').implement({
   description: 'A completion of what the user is typing, and the code it leads to.',
   fields: (t) => ({
     text: t.exposeString('text', {
       description: 'What to show in the list and, when picked, to search for.',
+      extensions: cost({ bytes: bytesOf(suggestionTexts) }),
     }),
     kind: t.field({
       type: SuggestionKindEnum,
       description: "Whether the text is the code's phrase, a former phrase, a synonym or a framework name.",
       resolve: (suggestion) => suggestion.kind,
+      extensions: cost({ bytes: enumBytes(suggestionKinds) }),
     }),
     statusCode: t.field({
       type: StatusCode,
       description: 'The code the text names.',
       resolve: (suggestion) => suggestion.record,
+      extensions: cost({}),
     }),
   }),
 });
@@ -70,5 +83,7 @@ builder.queryField('suggest', (t) =>
       }),
     },
     resolve: (_root, args) => suggestCatalogue(args.prefix, args.first ?? defaultSuggestions),
+    // At most `first`, each a code of its own.
+    extensions: cost({ length: fixed(maxSuggestions), owned: true, work: suggestWork }),
   }),
 );

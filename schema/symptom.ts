@@ -1,6 +1,7 @@
 import { catalogue } from '../catalogue/catalogue.js';
 import { symptomSources, type SymptomRecord, type SymptomSource } from '../catalogue/records.js';
 import { builder } from './builder.js';
+import { bytesOf, cost, enumBytes, lengthsOf } from './cost.js';
 import { StatusCode } from './status-code.js';
 
 const sourceNames: Record<SymptomSource, string> = {
@@ -39,33 +40,53 @@ export const SymptomSourceEnum = builder.enumType('SymptomSource', {
   >,
 });
 
+/** The sizes of one property of the symptoms over every catalogued symptom. */
+const bytesOfEvery = (key: keyof SymptomRecord) => bytesOf(catalogue.symptoms.map((symptom) => symptom[key]));
+
 export const Symptom = builder.objectRef<SymptomRecord>('Symptom').implement({
   description:
     'An error message as people meet it (a log line, a browser error, an error page), the status code the client sees with it, and what to check first. Search finds the symptom when its message is pasted, log line and all.',
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'A stable name: "nginx-upstream-timed-out".' }),
+    id: t.exposeID('id', {
+      description: 'A stable name: "nginx-upstream-timed-out".',
+      extensions: cost({ bytes: bytesOfEvery('id') }),
+    }),
     source: t.field({
       type: SymptomSourceEnum,
       description: 'The software that prints it.',
       resolve: (symptom) => symptom.source,
+      extensions: cost({ bytes: enumBytes(symptomSources) }),
     }),
     seenIn: t.exposeString('seenIn', {
       description: 'Where it shows up: "error log", "browser console", "error page".',
+      extensions: cost({ bytes: bytesOfEvery('seenIn') }),
     }),
-    message: t.exposeString('message', { description: "The message's fixed text, as the software prints it." }),
+    message: t.exposeString('message', {
+      description: "The message's fixed text, as the software prints it.",
+      extensions: cost({ bytes: bytesOfEvery('message') }),
+    }),
     example: t.exposeString('example', {
       description: 'A whole line as someone would paste it: the message with its timestamp, addresses and numbers.',
+      extensions: cost({ bytes: bytesOfEvery('example') }),
     }),
     statusCode: t.field({
       type: StatusCode,
       description: 'The status code the client sees.',
       // The catalogue test checks that every symptom's code exists.
       resolve: (symptom) => catalogue.byCode.get(symptom.code)!,
+      extensions: cost({}),
     }),
-    meaning: t.exposeString('meaning', { description: 'What happened.' }),
-    checkFirst: t.exposeString('checkFirst', { description: 'The first thing to check.' }),
+    meaning: t.exposeString('meaning', {
+      description: 'What happened.',
+      extensions: cost({ bytes: bytesOfEvery('meaning') }),
+    }),
+    checkFirst: t.exposeString('checkFirst', {
+      description: 'The first thing to check.',
+      extensions: cost({ bytes: bytesOfEvery('checkFirst') }),
+    }),
     reference: t.exposeString('reference', {
       description: "The vendor's documentation of the message or the setting behind it.",
+      extensions: cost({ bytes: bytesOfEvery('reference') }),
     }),
   }),
 });
@@ -79,5 +100,6 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, { source }) =>
       source ? catalogue.symptoms.filter((symptom) => symptom.source === source) : catalogue.symptoms,
+    extensions: cost({ length: lengthsOf([catalogue.symptoms]), owned: true }),
   }),
 }));

@@ -112,6 +112,8 @@ const environment = z.object({
   MAX_DIRECTIVES: integer(0, 10_000, 10),
   MAX_TOKENS: integer(1, 1_000_000, 1000),
   MAX_COST: integer(1, 100_000_000, 25_000),
+  MAX_WORK_MS: integer(1, 60_000, 50),
+  MAX_ANSWER_BYTES: integer(1024, 1_000_000_000, 1_048_576),
   MAX_SLEEP_MS: integer(0, 60_000, 10_000),
   MAX_SLEEPING: integer(0, 10_000, 100),
 });
@@ -132,6 +134,10 @@ export interface Limits {
   tokens: number;
   /** `MAX_COST`: field values the response could hold with every list at its largest. */
   cost: number;
+  /** `MAX_WORK_MS`: the server time an operation may take by the cost model (docs/cost.md), in milliseconds. */
+  workMs: number;
+  /** `MAX_ANSWER_BYTES`: the bytes an answer could hold by the cost model. */
+  answerBytes: number;
   /** `MAX_SLEEP_MS`: the longest `?sleep=` a live example (`/status/{code}`) takes; a longer one gets 400. */
   sleepMs: number;
   /** `MAX_SLEEPING`: live examples sleeping at once in this process; the next one to ask gets 503. */
@@ -208,6 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       directives: settings.MAX_DIRECTIVES,
       tokens: settings.MAX_TOKENS,
       cost: settings.MAX_COST,
+      workMs: settings.MAX_WORK_MS,
+      answerBytes: settings.MAX_ANSWER_BYTES,
       sleepMs: settings.MAX_SLEEP_MS,
       sleeping: settings.MAX_SLEEPING,
     },

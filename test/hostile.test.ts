@@ -282,7 +282,7 @@ const badRequests: BadRequest[] = [
     }),
     status: 400,
     message:
-      'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
+      'Query cost limit exceeded: with every list at its largest, the response could hold more than 100,000 field values, and the limit is 25,000. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
   {
@@ -320,7 +320,16 @@ const badRequests: BadRequest[] = [
     ...post({ query: introspectionDumps(15) }),
     status: 400,
     message:
-      'Query cost limit of 25000 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
+      'Query cost limit exceeded: with every list at its largest, the response could hold 45,225 field values, and the limit is 25,000. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
+    code: 'MAX_COST_EXCEEDED',
+  },
+  {
+    // Issue 22, finding 3: 2.3 MB from 1 KB when only field values were counted.
+    name: '15 aliased dumps of every symptom',
+    ...post({ query: aliases(15, 'symptoms { message meaning checkFirst example reference seenIn }') }),
+    status: 400,
+    message:
+      'Answer size limit exceeded: with every list at its largest, the response could hold 4,773,815 bytes, and the limit is 1,048,576. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
   // Raised by the field's argument validation, so the GraphQL over HTTP spec's 200 applies.
@@ -621,6 +630,40 @@ describe('hostile and malformed requests', () => {
       'ok',
       'MAX_COST_EXCEEDED',
       'MAX_COST_EXCEEDED',
+    ]);
+    await stillServes();
+  });
+
+  /** The limit each operation of a batch was refused by, or 'ok'. */
+  const batchOutcome = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify(Array(10).fill({ query, variables })),
+    });
+    expect(response.status).toBe(200);
+    const answers = (await response.json()) as Array<{ errors?: Array<{ extensions: { limit: string } }> }>;
+    return answers.map((answer) => answer.errors?.[0]?.extensions.limit ?? 'ok');
+  };
+
+  // Issue 22, findings 1 and 2: 876 ms of one event loop for one 8 KB batch, when a suggestion or
+  // a search cost no more than the values it returns.
+  it('refuses the work of a batch of 15 aliased suggestions on runs of one-letter words past MAX_WORK_MS', async () => {
+    const prefix = 'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(4).slice(0, 100).trim();
+    expect(
+      await batchOutcome(aliases(15, `suggest(prefix: "${prefix}", first: 20) { text statusCode { code } }`)),
+    ).toEqual([...Array(5).fill('ok'), ...Array(5).fill('MAX_WORK_MS')]);
+    await stillServes();
+  });
+
+  it('refuses the work of a batch of 15 aliased 1,000-character searches past MAX_WORK_MS', async () => {
+    const query = Array.from({ length: 200 }, (_, index) => `w${index.toString(36)}x`)
+      .join(' ')
+      .slice(0, 1000);
+    const searches = aliases(15, 'search(query: $query, first: 100) { totalCount edges { node { code } } }');
+    expect(await batchOutcome(`query ($query: String!) ${searches}`, { query })).toEqual([
+      'ok',
+      ...Array(9).fill('MAX_WORK_MS'),
     ]);
     await stillServes();
   });

@@ -147,8 +147,8 @@ describe('the cost limit', () => {
         errors: [
           {
             message:
-              'Query cost limit of 8 exceeded: with every list at its largest, the response could hold more field values. Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
-            extensions: { code: 'MAX_COST_EXCEEDED' },
+              'Query cost limit exceeded: with every list at its largest, the response could hold 10 field values, and the limit is 8. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
+            extensions: { code: 'MAX_COST_EXCEEDED', limit: 'MAX_COST', estimate: 10, maximum: 8 },
           },
         ],
       },

@@ -18,6 +18,7 @@ import {
   type FragmentSpreadNode,
   type GraphQLField,
   type GraphQLNamedType,
+  type GraphQLInterfaceType,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
   type GraphQLSchema,
@@ -25,6 +26,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { costOf, jsonBytes } from '../../schema/cost.js';
 
 /** What a list may hold, for the cost estimate. */
 export interface ListBounds {
@@ -38,10 +40,36 @@ export interface ListBounds {
 
 type Variables = Readonly<Record<string, unknown>> | null | undefined;
 
+/** An operation's answer bounded before it runs: with every list at its largest, what could it hold and take? */
+export interface Estimate {
+  /** Field values (MAX_COST). */
+  values: number;
+  /** Server time in microseconds (MAX_WORK_MS): each value's, and each field's own work (schema/cost.ts). */
+  workUs: number;
+  /** JSON bytes of the answer (MAX_ANSWER_BYTES). */
+  bytes: number;
+}
+
+/**
+ * What resolving and writing out one value and one byte of an answer take, in microseconds: the
+ * upper envelope of bench/field-costs.ts's timings of whole answers (docs/cost.md).
+ */
+export const valueMicroseconds = 0.6;
+export const byteMicroseconds = 0.01;
+/** Introspection's values take longer: each is computed from the schema as it is asked. */
+export const introspectionValueMicroseconds = 1.2;
+
+/** The reach of a selection: how many objects it is asked of, and whether they are sure to be distinct. */
+interface Reach {
+  count: number;
+  distinct: boolean;
+}
+
 /** How to count one introspection field, whatever object it is asked of: built once, on first use. */
 interface Plan {
   field: GraphQLField<unknown, unknown>;
-  type: GraphQLObjectType;
+  /** Its object type; undefined for a leaf. */
+  type: GraphQLObjectType | undefined;
   /** The nodes of its response key, merged. */
   nodes: readonly FieldNode[];
   args: Record<string, unknown>;
@@ -69,17 +97,17 @@ function argumentValues(node: FieldNode, variables: Variables): Record<string, u
  * else by its bound. Page sizes count at most `pageSize`. Introspection (`__schema`, `__type`)
  * counts exactly: the values its answer will hold. Stops counting past `stopAt`.
  */
-export function estimateCost(
+export function estimate(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Variables,
   bounds: ListBounds,
   stopAt = Number.POSITIVE_INFINITY,
-): number {
+): Estimate {
   const operation = getOperationAST(document, operationName);
   const root = operation && schema.getRootType(operation.operation);
-  if (!operation || !root) return 0;
+  if (!operation || !root) return { values: 0, workUs: 0, bytes: 0 };
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -92,6 +120,8 @@ export function estimateCost(
   }
   const values = { ...defaults, ...variables };
   let total = 0;
+  let bytes = 0;
+  let workUs = 0;
 
   const paged = (field: GraphQLField<unknown, unknown>) =>
     field.args.some((argument) => argument.name === 'first' || argument.name === 'last');
@@ -119,11 +149,11 @@ export function estimateCost(
   // introspection is counted on the very values execution will return, `items` times over.
   const info = { schema } as GraphQLResolveInfo;
   const planOf = (nodes: readonly FieldNode[], field: GraphQLField<unknown, unknown> | undefined): Plan | undefined => {
-    const type = field && getNamedType(field.type);
-    if (!field || !isObjectType(type)) return undefined;
+    if (!field) return undefined;
+    const type = getNamedType(field.type);
     // Validation has made every node of one response key ask with the same arguments. Their
     // defaults need no filling in: `includeDeprecated: false` acts as if absent.
-    return { field, type, nodes, args: argumentValues(nodes[0]!, values) };
+    return { field, type: isObjectType(type) ? type : undefined, nodes, args: argumentValues(nodes[0]!, values) };
   };
   // As in execution, the fields of one response key merge into one value, and a fragment spreads
   // once per object, so that repeating it costs no work. Introspection types are object types: a
@@ -153,21 +183,68 @@ export function estimateCost(
   };
   const introspect = (plan: Plan | undefined, source: unknown, items: number): void => {
     total += items;
+    workUs += items * (introspectionValueMicroseconds - valueMicroseconds);
     if (!plan) return;
+    const node = plan.nodes[0]!;
+    bytes += items * keyBytes(node);
+    const value: unknown = (plan.field.resolve ?? defaultFieldResolver)(source, plan.args, undefined, info);
+    const type = plan.type;
+    if (!type) return void (bytes += items * jsonBytes(value));
     if (!plan.children) {
       const groups = new Map<string, FieldNode[]>();
       const spread = new Set<string>();
-      for (const node of plan.nodes) gather(node.selectionSet, plan.type, groups, spread);
-      plan.children = [...groups.values()].map((nodes) => planOf(nodes, plan.type.getFields()[nodes[0]!.name.value]));
+      for (const merged of plan.nodes) gather(merged.selectionSet, type, groups, spread);
+      plan.children = [...groups.values()].map((nodes) => planOf(nodes, type.getFields()[nodes[0]!.name.value]));
     }
-    const value: unknown = (plan.field.resolve ?? defaultFieldResolver)(source, plan.args, undefined, info);
+    if (Array.isArray(value)) bytes += items * 2;
     for (const item of Array.isArray(value) ? value : [value]) {
+      // `{}` and a comma, or `null`.
+      bytes += items * (item == null ? 4 : 3);
       if (item == null) continue;
       for (const child of plan.children) {
         if (total > stopAt) return;
         introspect(child, item, items);
       }
     }
+  };
+
+  /**
+   * Counts one field of the schema's own types asked of `items` objects (for MAX_COST, every list
+   * at its bound) that are, for the bytes and the work, `reach`: its cost (schema/cost.ts) bounds
+   * a list by the lengths the catalogue holds, and distinct objects by the largest of its values.
+   */
+  const field = (
+    selection: FieldNode,
+    parent: GraphQLObjectType | GraphQLInterfaceType,
+    items: number,
+    reach: Reach,
+    page: number | undefined,
+  ) => {
+    total += items;
+    bytes += reach.count * keyBytes(selection);
+    const definition = parent.getFields()[selection.name.value];
+    if (!definition) return;
+    const declared = costOf(definition.extensions);
+    const args = argumentValues(selection, values);
+    if (declared?.work) workUs += reach.count * declared.work(args);
+    const type = getNullableType(definition.type);
+    const list = isListType(type);
+    const count = list ? listLength(parent.name, definition, args, page) : 1;
+    let reached = reach.count * count;
+    if (list && declared?.length) reached = Math.min(reached, declared.length.total(reach.count, reach.distinct));
+    const inner = { count: reached, distinct: reach.distinct && declared?.owned === true };
+    // `[]` around a list, a comma after each item, `{}` around each object.
+    if (list) bytes += reach.count * 2 + inner.count;
+    if (!selection.selectionSet) return void (bytes += declared?.bytes?.total(inner.count, inner.distinct) ?? 0);
+    bytes += inner.count * 2;
+    // A connection passes its page size down to its `edges`.
+    walk(
+      selection.selectionSet,
+      getNamedType(type),
+      items * count,
+      inner,
+      !list && paged(definition) ? pageOf(definition, args) : undefined,
+    );
   };
 
   // Both walks recurse on the document's nesting, fragments included, and never on variable values:
@@ -177,6 +254,7 @@ export function estimateCost(
     selectionSet: SelectionSetNode,
     parent: GraphQLNamedType | undefined,
     items: number,
+    reach: Reach,
     page?: number,
   ): void => {
     for (const selection of selectionSet.selections) {
@@ -184,67 +262,114 @@ export function estimateCost(
       if (selection.kind === Kind.FIELD) {
         // graphql-js answers these on the query type only, but wherever that type appears.
         const meta = parent === schema.getQueryType() ? metaFields.get(selection.name.value) : undefined;
-        if (meta) {
-          introspect(planOf([selection], meta), undefined, items);
-          continue;
-        }
-        total += items;
-        if (!selection.selectionSet || !(isObjectType(parent) || isInterfaceType(parent))) continue;
-        const field = parent.getFields()[selection.name.value];
-        if (!field) continue;
-        const args = argumentValues(selection, values);
-        const type = getNullableType(field.type);
-        const list = isListType(type);
-        const count = list ? listLength(parent.name, field, args, page) : 1;
-        // A connection passes its page size down to its `edges`.
-        walk(
-          selection.selectionSet,
-          getNamedType(type),
-          items * count,
-          !list && paged(field) ? pageOf(field, args) : undefined,
-        );
+        if (meta) introspect(planOf([selection], meta), undefined, items);
+        else if (isObjectType(parent) || isInterfaceType(parent)) field(selection, parent, items, reach, page);
+        else total += items;
       } else {
         const fragment = fragmentOf(selection);
         if (!fragment) continue;
         const condition = fragment.typeCondition ? schema.getType(fragment.typeCondition.name.value) : parent;
-        walk(fragment.selectionSet, condition ?? undefined, items, page);
+        walk(fragment.selectionSet, condition ?? undefined, items, reach, page);
       }
     }
   };
-  walk(operation.selectionSet, root, 1);
-  return total;
+  walk(operation.selectionSet, root, 1, { count: 1, distinct: true });
+  return { values: total, workUs: workUs + total * valueMicroseconds + bytes * byteMicroseconds, bytes };
+}
+
+/** The field values of {@link estimate}: the MAX_COST count. */
+export const estimateCost = (...args: Parameters<typeof estimate>): number => estimate(...args).values;
+
+/** A response key's bytes in JSON: `"key":` and a comma. */
+const keyBytes = (node: FieldNode) => (node.alias?.value ?? node.name.value).length + 4;
+
+/** The limits of the cost model, each for a whole request (a batch's operations share them). */
+export interface CostLimits {
+  /** MAX_COST: field values. */
+  cost: number;
+  /** MAX_WORK_MS: server time in milliseconds. */
+  workMs: number;
+  /** MAX_ANSWER_BYTES: bytes of the answer. */
+  answerBytes: number;
+}
+
+const figure = (value: number) => Math.ceil(value).toLocaleString('en-US');
+
+/** Values are counted exactly up to four times MAX_COST, so an error can say by how much; past that the walk stops. */
+const countUpTo = (maxCost: number) => 4 * maxCost;
+
+/** The first limit an estimate passes, as the error that says which and by how much; undefined within them all. */
+function overLimit(spent: Estimate, limits: CostLimits): GraphQLError | undefined {
+  const over = (limit: string, estimate: number, maximum: number, message: string) =>
+    new GraphQLError(
+      `${message} Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.`,
+      {
+        extensions: { code: 'MAX_COST_EXCEEDED', limit, estimate: Math.ceil(estimate), maximum, http: { status: 400 } },
+      },
+    );
+  if (spent.values > limits.cost) {
+    const counted =
+      spent.values > countUpTo(limits.cost) ? `more than ${figure(countUpTo(limits.cost))}` : figure(spent.values);
+    return over(
+      'MAX_COST',
+      Math.min(spent.values, countUpTo(limits.cost)),
+      limits.cost,
+      `Query cost limit exceeded: with every list at its largest, the response could hold ${counted} field values, and the limit is ${figure(limits.cost)}.`,
+    );
+  }
+  if (spent.bytes > limits.answerBytes)
+    return over(
+      'MAX_ANSWER_BYTES',
+      spent.bytes,
+      limits.answerBytes,
+      `Answer size limit exceeded: with every list at its largest, the response could hold ${figure(spent.bytes)} bytes, and the limit is ${figure(limits.answerBytes)}.`,
+    );
+  const workMs = spent.workUs / 1000;
+  if (workMs > limits.workMs)
+    return over(
+      'MAX_WORK_MS',
+      workMs,
+      limits.workMs,
+      `Query work limit exceeded: by the cost model this request could take ${figure(workMs)} ms of server time, and the limit is ${figure(limits.workMs)} ms.`,
+    );
+  return undefined;
 }
 
 /**
- * Refuses, before execution, an operation costing more than `maxCost`: more field values than that
- * with every list at its largest (the model of GitHub's node limit). It runs once variables are
- * known, so `first: $n` and `nodes(ids: $ids)` count, and it sees the StatusCode.class ↔
- * StatusClass.codes cycle, where each level multiplies the answer by a whole class of codes.
- * graphql-armor's cost rule sees neither, and it weighs a literal `first: 1000000` at face value,
- * pre-empting the field's own clearer "first must be between 1 and 100".
+ * Refuses, before execution, an operation whose estimate passes a limit: more field values than
+ * MAX_COST with every list at its largest (the model of GitHub's node limit), more server time
+ * than MAX_WORK_MS or more bytes than MAX_ANSWER_BYTES by the fields' declared costs. It runs once
+ * variables are known, so `first: $n`, `nodes(ids: $ids)` and a search's query count, and it sees
+ * the StatusCode.class ↔ StatusClass.codes cycle, where each level multiplies the answer by a
+ * whole class of codes. graphql-armor's cost rule sees neither, and it weighs a literal
+ * `first: 1000000` at face value, pre-empting the field's own clearer "first must be between 1 and 100".
  */
-export function useCostLimit(maxCost: number, bounds: ListBounds): Plugin {
+export function useCostLimit(limits: CostLimits, bounds: ListBounds): Plugin {
   // The operations of one request share one budget: a batch of ten may not cost ten times as much.
   // No cache of estimates: they are cheap, and one keyed by variables would grow with what clients send.
-  const spent = new WeakMap<Request, number>();
+  const spent = new WeakMap<Request, Estimate>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const { schema, document, operationName, variableValues, contextValue } = args as ExecutionArgs;
       const { request } = contextValue as { request: Request };
-      const before = spent.get(request) ?? 0;
-      const cost = before + estimateCost(schema, document, operationName, variableValues, bounds, maxCost - before);
-      spent.set(request, cost);
-      if (cost > maxCost) {
-        setResultAndStopExecution({
-          errors: [
-            new GraphQLError(
-              `Query cost limit of ${maxCost} exceeded: with every list at its largest, the response could hold more field values. ` +
-                'Ask for fewer fields, smaller pages, fewer ids or fewer operations in a batch.',
-              { extensions: { code: 'MAX_COST_EXCEEDED', http: { status: 400 } } },
-            ),
-          ],
-        });
-      }
+      const before = spent.get(request) ?? { values: 0, workUs: 0, bytes: 0 };
+      const cost = estimate(
+        schema,
+        document,
+        operationName,
+        variableValues,
+        bounds,
+        countUpTo(limits.cost) - before.values,
+      );
+      const total = {
+        values: before.values + cost.values,
+        workUs: before.workUs + cost.workUs,
+        bytes: before.bytes + cost.bytes,
+      };
+      const error = overLimit(total, limits);
+      // What is refused does not run, so it spends nothing of the budget.
+      if (error) setResultAndStopExecution({ errors: [error] });
+      else spent.set(request, total);
     },
   };
 }

@@ -113,7 +113,7 @@ function plugins(config: Config): Plugin[] {
     useTrustedDocuments(loadTrustedDocuments(), config.trustedDocuments === 'only', registered),
     useQueryLimits(limits),
     ...(config.introspection ? [] : [useHiddenSchema()]),
-    useCostLimit(limits.cost, listBounds),
+    useCostLimit({ cost: limits.cost, workMs: limits.workMs, answerBytes: limits.answerBytes }, listBounds),
     useAnswerOutcome(),
   ];
 }

@@ -1,0 +1,117 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { execute, getIntrospectionQuery, isObjectType, parse, separateOperations, type DocumentNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../catalogue/catalogue.js';
+import { completes, createSuggest, withoutRepeats } from '../catalogue/suggest.js';
+import { costOf, Sizes } from '../schema/cost.js';
+import { schema } from '../schema/index.js';
+import { estimate } from '../server/yoga/use-cost-limit.js';
+import { listBounds } from '../server/yoga/yoga.js';
+
+describe('the declared costs (schema/cost.ts)', () => {
+  it('are declared on every field of every object type', () => {
+    const missing = Object.values(schema.getTypeMap())
+      .filter((type) => isObjectType(type) && !type.name.startsWith('__'))
+      .flatMap((type) =>
+        Object.values(
+          (type as { getFields: () => Record<string, { extensions: Record<string, unknown> }> }).getFields(),
+        )
+          .filter((field) => costOf(field.extensions) === undefined)
+          .map((field) => `${type.name}.${(field as unknown as { name: string }).name}`),
+      );
+    expect(missing).toEqual([]);
+  });
+
+  it('bound n distinct values by the n largest, and n others by n times the largest', () => {
+    const sizes = new Sizes([3, 10, 1, 7]);
+    expect(sizes.largest).toBe(10);
+    expect([1, 2, 4].map((count) => sizes.total(count, true))).toEqual([10, 17, 21]);
+    // More than were measured: the rest may repeat the largest.
+    expect(sizes.total(6, true)).toBe(21 + 2 * 10);
+    expect(sizes.total(3, false)).toBe(30);
+  });
+});
+
+const operationsDirectory = new URL('../sdk/operations/', import.meta.url);
+const fragments = readFileSync(new URL('fragments.graphql', operationsDirectory), 'utf8');
+/**
+ * Each SDK document with the variables that make its answer largest. A search's bound is for a
+ * full page, whatever it finds, so it is not held to the answer's size.
+ */
+const sdkOperations: [string, Record<string, unknown>][] = [
+  ['quick-guide', {}],
+  ['search', { query: 'request timed out upstream gateway', first: 100 }],
+  ['search', { query: 'error', first: 100 }],
+  ['status-class', { kind: 'CLIENT_ERROR' }],
+  ['status-classes', {}],
+  ['status-code', { code: 404 }],
+  ['status-codes', { first: 50 }],
+  ['status-codes', { first: 50, after: btoa('OffsetConnection:49') }],
+  ['suggest', { prefix: 'e', first: 20 }],
+  ['symptoms', {}],
+];
+
+describe('the estimate of an answer', () => {
+  it('covers every SDK document', () => {
+    const documents = readdirSync(operationsDirectory).filter((name) => name !== 'fragments.graphql');
+    expect(new Set(sdkOperations.map(([name]) => `${name}.graphql`))).toEqual(new Set(documents));
+  });
+
+  const documentOf = (name: string): DocumentNode =>
+    parse(`${readFileSync(new URL(`${name}.graphql`, operationsDirectory), 'utf8')}\n${fragments}`, {
+      noLocation: true,
+    });
+  const measured = async (document: DocumentNode, variables: Record<string, unknown>) => {
+    const result = await execute({ schema, document: withoutUnusedFragments(document), variableValues: variables });
+    expect(result.errors).toBeUndefined();
+    return Buffer.byteLength(JSON.stringify(result.data));
+  };
+
+  it.each(sdkOperations)('is at least the bytes %s answers with %j', async (name, variables) => {
+    const document = documentOf(name);
+    const bytes = await measured(document, variables);
+    const bound = estimate(schema, withoutUnusedFragments(document), undefined, variables, listBounds).bytes;
+    expect(bound).toBeGreaterThanOrEqual(bytes);
+    // Within a few times the answer: a bound far above it would refuse what a dashboard needs.
+    if (name !== 'search') expect(bound).toBeLessThan(Math.max(4 * bytes, 4096));
+  });
+
+  it('is at least the bytes of the standard introspection query, counted on the values it returns', async () => {
+    const document = parse(getIntrospectionQuery());
+    const bytes = await measured(document, {});
+    const bound = estimate(schema, document, undefined, {}, listBounds).bytes;
+    expect(bound).toBeGreaterThanOrEqual(bytes);
+    expect(bound).toBeLessThan(1.2 * bytes);
+  });
+
+  it('fetches the whole catalogue, every field of every code, in two requests within the default limits', () => {
+    const document = withoutUnusedFragments(documentOf('status-codes'));
+    const page = estimate(schema, document, undefined, { first: 50 }, listBounds);
+    expect(catalogue.codes.length).toBeLessThanOrEqual(100);
+    expect(page.values).toBeLessThanOrEqual(25_000);
+    expect(page.workUs).toBeLessThanOrEqual(50_000);
+    expect(page.bytes).toBeLessThanOrEqual(1_048_576);
+  });
+});
+
+/** The document with only the fragments its one operation spreads, as a client sends it. */
+const withoutUnusedFragments = (document: DocumentNode): DocumentNode =>
+  Object.values(separateOperations(document))[0]!;
+
+describe('suggest on what an attacker types', () => {
+  const suggest = createSuggest(catalogue);
+
+  it('searches each word once, the word being typed last', () => {
+    expect(withoutRepeats('a a a a')).toBe('a');
+    expect(withoutRepeats('rate rate li')).toBe('rate li');
+    expect(withoutRepeats('li rate li')).toBe('rate li');
+    expect(suggest(`${'rate '.repeat(19)}li`, 8)).toEqual(suggest('rate li', 8));
+  });
+
+  it('completes the word being typed, and a word before it only when it has three letters or more', () => {
+    const terms = ['a', 'gate', 'status', 'not', 'f', 'statusnotf'];
+    expect(terms.map((term, index) => completes(term, index, terms, 4))).toEqual([false, true, true, true, true, true]);
+    expect(completes('b', 1, ['a', 'b', 'c'], 1)).toBe(false);
+    expect(suggest('gate timeout', 8)[0]?.record.code).toBe(504);
+  });
+});
