@@ -57,7 +57,10 @@ const texts = (length: number): Record<string, string> => ({
   'repeated word': 'a '.repeat(length),
   'one-letter words': 'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(length),
   'one long word': 'x'.repeat(length),
-  'three-letter words': Array.from({ length }, (_, index) => `a${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + ((index * 7) % 26))}`).join(' '),
+  'three-letter words': Array.from(
+    { length },
+    (_, index) => `a${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + ((index * 7) % 26))}`,
+  ).join(' '),
   'pasted line':
     `upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.${length}`.repeat(
       length,
@@ -192,7 +195,8 @@ for (const [name, make] of candidates) {
         for (let batch = Math.max(limits.batch, 1); batch >= 1 && !found; batch--) {
           const answer = await send(batched(query, batch, page));
           if (answer.status !== 200 || refused(answer.text)) {
-            if (process.env['DEBUG_COSTS'] && aliases === 1 && batch === 1) console.log(name, depth, page, answer.text.slice(0, 300));
+            if (process.env['DEBUG_COSTS'] && aliases === 1 && batch === 1)
+              console.log(name, depth, page, answer.text.slice(0, 300));
             continue;
           }
           found = true;

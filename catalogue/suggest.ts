@@ -95,7 +95,7 @@ export function createSuggest(catalogue: Catalogue): SuggestCatalogue {
     tokenize: (text) => tokenize(text),
     processTerm,
     searchOptions: {
-        fuzzy: (term) => (term.length >= 5 ? 1 : false),
+      fuzzy: (term) => (term.length >= 5 ? 1 : false),
       // While typing, a completed word is as good as a whole one.
       weights: { prefix: 0.9, fuzzy: 0.5 },
       combineWith: 'AND',

@@ -13,7 +13,11 @@ import { estimateCost, useCostLimit, type ListBounds } from '../server/yoga/use-
 import { introspectionDumps } from './introspection-dumps.js';
 
 const bounds: ListBounds = { pageSize: 100, sizes: { 'StatusClass.codes': 42 }, otherwise: 42 };
-const app = createYoga({ schema, plugins: [useCostLimit({ cost: 25_000, workMs: 60_000, answerBytes: 1e9 }, bounds)], logging: false });
+const app = createYoga({
+  schema,
+  plugins: [useCostLimit({ cost: 25_000, workMs: 60_000, answerBytes: 1e9 }, bounds)],
+  logging: false,
+});
 
 async function send(body: unknown, to = app): Promise<{ status: number; body: any }> {
   const response = await to.fetch('http://statusql/graphql', {
@@ -180,7 +184,11 @@ describe('the cost of introspection', () => {
 
 describe('the cost limit', () => {
   it('costs each execution with its own variables, the same query text too', async () => {
-    const small = createYoga({ schema, plugins: [useCostLimit({ cost: 8, workMs: 60_000, answerBytes: 1e9 }, bounds)], logging: false });
+    const small = createYoga({
+      schema,
+      plugins: [useCostLimit({ cost: 8, workMs: 60_000, answerBytes: 1e9 }, bounds)],
+      logging: false,
+    });
     const query = 'query ($n: Int) { statusCodes(first: $n) { edges { node { code } } } }';
     const status = async (n: number) => (await send({ query, variables: { n } }, small)).status;
     expect([await status(3), await status(4), await status(3), await status(4)]).toEqual([200, 400, 200, 400]);
