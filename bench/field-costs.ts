@@ -96,7 +96,7 @@ console.log(`Search and suggest per call (median of 21):\n\n${perCall.join('\n')
 // 2. The costliest accepted request per root field.
 /** The costliest arguments of each root field, for a page of `page` items. */
 const worstArguments = (page: number): Record<string, string> => ({
-  search: `(query: "${texts(1000)['distinct words']!.slice(0, 1000).trim()}", first: ${page})`,
+  search: `(query: "${texts(1000).words!.slice(0, 1000).trim()}", first: ${page})`,
   suggest: `(prefix: "${texts(100)['one-letter words']!.slice(0, 100).trim()}", first: ${Math.min(page, 20)})`,
   statusCode: '(code: 404)',
   statusCodes: `(first: ${page})`,
@@ -142,10 +142,10 @@ function rootQuery(root: GraphQLField<unknown, unknown>, aliases: number, depth:
   return `query ${ids}{ ${fields.join(' ')} } ${[...fragments.values()].join(' ')}`;
 }
 
-/** The variables every request carries: 100 ids, the most `nodes` takes (the page's, or one class's, repeated). */
+/** The variables every request carries: `page` ids for `nodes` (the page's codes, or one class repeated). */
 const variables = (page: number) => ({
   ids: catalogue.codes.slice(0, page).map((record) => Buffer.from(`StatusCode:${record.code}`).toString('base64')),
-  classIds: Array.from({ length: 100 }, () => Buffer.from('StatusClass:CLIENT_ERROR').toString('base64')),
+  classIds: Array.from({ length: page }, () => Buffer.from('StatusClass:CLIENT_ERROR').toString('base64')),
 });
 type Make = (aliases: number, depth: number, page: number) => string;
 /** What to try, by name: a query for a number of aliases, a depth of nesting and a page size. */

@@ -3,7 +3,8 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { cost, fixed } from './cost.js';
+import { catalogue } from '../catalogue/catalogue.js';
+import { cost, fixed, lengthsOf } from './cost.js';
 
 /** The most ids one `nodes` call takes, like the largest page. */
 const maxNodeIds = 100;
@@ -51,10 +52,10 @@ export const builder = new SchemaBuilder<{
       description: 'The cursor of the last edge; pass it as `after` for the next page.',
       extensions: cost({ bytes: fixed(64) }),
     },
-    // A page's edges and their nodes are distinct codes.
+    // A page's edges are distinct codes, at most every code the catalogue holds.
     edgesFieldOptions: {
       description: 'The items on this page, each with its cursor.',
-      extensions: cost({ owned: true }),
+      extensions: cost({ length: lengthsOf([catalogue.codes]), owned: true }),
     },
     pageInfoFieldOptions: { description: 'Cursors and flags for fetching neighbouring pages.', extensions: cost({}) },
     cursorFieldOptions: {

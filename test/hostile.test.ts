@@ -329,7 +329,7 @@ const badRequests: BadRequest[] = [
     ...post({ query: aliases(15, 'symptoms { message meaning checkFirst example reference seenIn }') }),
     status: 400,
     message:
-      'Answer size limit exceeded: with every list at its largest, the response could hold 4,773,815 bytes, and the limit is 1,048,576. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
+      'Answer size limit exceeded: with every list at its largest, the response could hold 2,330,840 bytes, and the limit is 1,048,576. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
   // Raised by the field's argument validation, so the GraphQL over HTTP spec's 200 applies.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { sendAnswer, type Answer } from './answer.js';
+import { codingFor, sendAnswer, withEncoding, type Answer } from './answer.js';
 
 /** Whole answers by request, least recently used first out, bounded in bytes. */
 export type AnswerCache = LRUCache<string, Answer>;
@@ -23,7 +23,8 @@ export function createAnswerCache(maxBytes: number): AnswerCache {
     sizeCalculation: (answer, key) =>
       key.length +
       answer.body.length +
-      (answer.encoded ? answer.encoded.br.length + answer.encoded.gzip.length : 0) +
+      (answer.encoded?.br?.length ?? 0) +
+      (answer.encoded?.gzip?.length ?? 0) +
       headerBytes(answer) +
       64,
   });
@@ -119,7 +120,14 @@ export function answerCacheHook(
     const key = cached ? answerKey(method, request.url, headers, body) : '';
     const stored = cached ? answers.get(key) : undefined;
     if (cached && lookups) (stored ? lookups.hit : lookups.miss).inc();
-    if (stored) return void sendAnswer(request, reply, stored);
+    if (stored) {
+      const coding = codingFor(request, stored);
+      if (!coding || stored.encoded?.[coding]) return void sendAnswer(reply, stored, coding);
+      // Repeated to a client that takes this coding: made now, once, and kept.
+      const encoded = withEncoding(stored, coding);
+      answers!.set(key, encoded);
+      return void sendAnswer(reply, encoded, coding);
+    }
     request.graphqlAsk = { method, target: request.url, headers, body, key };
     done();
   };

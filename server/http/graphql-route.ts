@@ -6,7 +6,7 @@ import { createGraphiQLRenderer } from '../yoga/graphiql-page.js';
 import { graphiqlDefaultQuery } from '../yoga/graphiql-query.js';
 import type { AnswerOutcome } from '../yoga/use-answer-outcome.js';
 import { graphqlEndpoint, type StatusqlYoga } from '../yoga/yoga.js';
-import { answerOf, entityTag, sendAnswer, withEncodings, type Answer } from './answer.js';
+import { answerOf, entityTag, sendAnswer, storable, type Answer } from './answer.js';
 import { answerCacheHook, type AnswerCache, type GraphQLAsk } from './answer-cache.js';
 import { codeOfStatus, errorBody, HttpProblem } from './errors.js';
 import { graphiqlPageHeaders } from './web-page.js';
@@ -137,7 +137,7 @@ export function graphqlRoute(app: FastifyInstance, options: GraphQLRouteOptions)
     const outcome: AnswerOutcome = { succeeded: false };
     const answer = await answerOf(await yoga.handleNodeRequestAndResponse(nodeRequestOf(ask), reply.raw, { outcome }));
     if (answer.status >= 400 && !answer.headers['content-type']?.includes('json'))
-      return sendAnswer(request, reply, asJsonError(answer));
+      return sendAnswer(reply, asJsonError(answer));
     const succeeded = answer.status === 200 && outcome.succeeded;
     const cacheable = succeeded && ask.method === 'GET';
     const headers: Record<string, string> = {
@@ -147,13 +147,14 @@ export function graphqlRoute(app: FastifyInstance, options: GraphQLRouteOptions)
     };
     if (cacheable) headers['etag'] = entityTag(release, headers['content-type'] ?? '', answer.body);
     const complete = { ...answer, headers };
-    // An answer the cache would not keep (more than a sixteenth of it) is sent as it is, compressed
-    // by @fastify/compress for this client alone, rather than compressed both ways for nothing.
+    // Sent as it is, which @fastify/compress compresses for this client; the cache keeps it
+    // uncompressed until it is repeated (answer-cache.ts). One it would not keep (more than a
+    // sixteenth of it) is not stored.
     if (!succeeded || ask.key === '' || !answers || answer.body.length > answers.maxEntrySize)
-      return sendAnswer(request, reply, complete);
-    const stored = withEncodings(complete);
+      return sendAnswer(reply, complete);
+    const stored = storable(complete);
     answers.set(ask.key, stored);
-    return sendAnswer(request, reply, stored);
+    return sendAnswer(reply, stored);
   }
 
   app.route({

@@ -55,7 +55,7 @@ export interface Estimate {
  * upper envelope of bench/field-costs.ts's timings of whole answers (docs/cost.md).
  */
 export const valueMicroseconds = 0.6;
-export const byteMicroseconds = 0.01;
+export const byteMicroseconds = 0.02;
 /** Introspection's values take longer: each is computed from the schema as it is asked. */
 export const introspectionValueMicroseconds = 1.2;
 
@@ -232,7 +232,9 @@ export function estimate(
     const count = list ? listLength(parent.name, definition, args, page) : 1;
     let reached = reach.count * count;
     if (list && declared?.length) reached = Math.min(reached, declared.length.total(reach.count, reach.distinct));
-    const inner = { count: reached, distinct: reach.distinct && declared?.owned === true };
+    // One leaf value per parent is as distinct as its parents; anything else is distinct only when owned.
+    const leaf = !list && !selection.selectionSet;
+    const inner = { count: reached, distinct: reach.distinct && (leaf || declared?.owned === true) };
     // `[]` around a list, a comma after each item, `{}` around each object.
     if (list) bytes += reach.count * 2 + inner.count;
     if (!selection.selectionSet) return void (bytes += declared?.bytes?.total(inner.count, inner.distinct) ?? 0);
@@ -282,6 +284,29 @@ export const estimateCost = (...args: Parameters<typeof estimate>): number => es
 
 /** A response key's bytes in JSON: `"key":` and a comma. */
 const keyBytes = (node: FieldNode) => (node.alias?.value ?? node.name.value).length + 4;
+
+/**
+ * Operations estimated to take more than this run one at a time, in the order they came: a lookup
+ * then waits behind at most one of them, however many clients send the heaviest requests the
+ * limits accept (bench/fairness.ts). Lighter ones run at once.
+ */
+export const heavyWorkUs = 5_000;
+
+/** `execute` made to wait its turn behind every other call of this one's kind, and release it however it ends. */
+function oneAtATime<Execute extends (...args: never[]) => unknown>(execute: Execute): Execute {
+  return (async (...args: Parameters<Execute>) => {
+    const previous = turn;
+    let done!: () => void;
+    turn = new Promise<void>((resolve) => (done = resolve));
+    await previous;
+    try {
+      return await execute(...args);
+    } finally {
+      done();
+    }
+  }) as Execute;
+}
+let turn = Promise.resolve();
 
 /** The limits of the cost model, each for a whole request (a batch's operations share them). */
 export interface CostLimits {
@@ -349,7 +374,7 @@ export function useCostLimit(limits: CostLimits, bounds: ListBounds): Plugin {
   // No cache of estimates: they are cheap, and one keyed by variables would grow with what clients send.
   const spent = new WeakMap<Request, Estimate>();
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    onExecute({ args, executeFn, setExecuteFn, setResultAndStopExecution }) {
       const { schema, document, operationName, variableValues, contextValue } = args as ExecutionArgs;
       const { request } = contextValue as { request: Request };
       const before = spent.get(request) ?? { values: 0, workUs: 0, bytes: 0 };
@@ -368,8 +393,9 @@ export function useCostLimit(limits: CostLimits, bounds: ListBounds): Plugin {
       };
       const error = overLimit(total, limits);
       // What is refused does not run, so it spends nothing of the budget.
-      if (error) setResultAndStopExecution({ errors: [error] });
-      else spent.set(request, total);
+      if (error) return setResultAndStopExecution({ errors: [error] });
+      spent.set(request, total);
+      if (cost.workUs > heavyWorkUs) setExecuteFn(oneAtATime(executeFn));
     },
   };
 }
