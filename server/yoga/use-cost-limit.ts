@@ -10,6 +10,7 @@ import {
   isInterfaceType,
   isListType,
   isObjectType,
+  print,
   valueFromASTUntyped,
   type DocumentNode,
   type ExecutionArgs,
@@ -26,6 +27,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
 import { costOf, jsonBytes } from '../../schema/cost.js';
 
 /** What a list may hold, for the cost estimate. */
@@ -208,6 +210,25 @@ export function estimate(
     }
   };
 
+  // What an introspection field holds is the same for the same selection, fragments and variables:
+  // counted once, it is known (an attacker varying only a comment no longer costs a walk each time).
+  let fragmentsText: string | undefined;
+  const introspected = (selection: FieldNode, meta: GraphQLField<unknown, unknown>, items: number) => {
+    fragmentsText ??= [...fragments.values()].map((fragment) => print(fragment)).join('\n');
+    const key = `${print(selection)}\n${fragmentsText}\n${JSON.stringify(values)}`;
+    const known = key.length <= longestIntrospectionKey ? introspections(schema).get(key) : undefined;
+    if (known) {
+      total += items * known.values;
+      bytes += items * known.bytes;
+      workUs += items * known.values * (introspectionValueMicroseconds - valueMicroseconds);
+      return;
+    }
+    const before = { values: total, bytes };
+    introspect(planOf([selection], meta), undefined, items);
+    if (items === 1 && total <= stopAt && key.length <= longestIntrospectionKey)
+      introspections(schema).set(key, { values: total - before.values, bytes: bytes - before.bytes });
+  };
+
   /**
    * Counts one field of the schema's own types asked of `items` objects (for MAX_COST, every list
    * at its bound) that are, for the bytes and the work, `reach`: its cost (schema/cost.ts) bounds
@@ -264,7 +285,7 @@ export function estimate(
       if (selection.kind === Kind.FIELD) {
         // graphql-js answers these on the query type only, but wherever that type appears.
         const meta = parent === schema.getQueryType() ? metaFields.get(selection.name.value) : undefined;
-        if (meta) introspect(planOf([selection], meta), undefined, items);
+        if (meta) introspected(selection, meta, items);
         else if (isObjectType(parent) || isInterfaceType(parent)) field(selection, parent, items, reach, page);
         else total += items;
       } else {
@@ -277,6 +298,15 @@ export function estimate(
   };
   walk(operation.selectionSet, root, 1, { count: 1, distinct: true });
   return { values: total, workUs: workUs + total * valueMicroseconds + bytes * byteMicroseconds, bytes };
+}
+
+/** Introspection selections counted, by schema: at most 256, each keyed by at most 16 KB of text. */
+const longestIntrospectionKey = 16 * 1024;
+const introspectionCounts = new WeakMap<GraphQLSchema, LRUCache<string, { values: number; bytes: number }>>();
+function introspections(schema: GraphQLSchema) {
+  let counts = introspectionCounts.get(schema);
+  if (!counts) introspectionCounts.set(schema, (counts = new LRUCache({ max: 256 })));
+  return counts;
 }
 
 /** The field values of {@link estimate}: the MAX_COST count. */
