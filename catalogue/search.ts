@@ -36,9 +36,9 @@ function namesOf(record: StatusCodeRecord): string[][] {
     .filter((name) => name.length > 0);
 }
 
-function toDocument(record: StatusCodeRecord): SearchDocument {
+/** A code's searchable fields, as the index holds them. */
+export function searchableTexts(record: StatusCodeRecord): Record<SearchField, string> {
   return {
-    code: record.code,
     number: String(record.code),
     phrase: record.phrase,
     formerPhrases: record.formerPhrases.map((former) => former.phrase).join(' '),
@@ -52,6 +52,8 @@ function toDocument(record: StatusCodeRecord): SearchDocument {
     commonUsage: record.commonUsage,
   };
 }
+
+const toDocument = (record: StatusCodeRecord): SearchDocument => ({ code: record.code, ...searchableTexts(record) });
 
 /**
  * The words that name a code's vendor and appear in no official code ("cloudflare", "esri",

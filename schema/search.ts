@@ -2,9 +2,7 @@ import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { catalogue } from '../catalogue/catalogue.js';
 import { statusClasses } from '../catalogue/classes.js';
 import { facetedSearch, type ClassFacet } from '../catalogue/faceted-search.js';
-import type { StatusCodeRecord } from '../catalogue/records.js';
-import { createSearch } from '../catalogue/search.js';
-import type { SearchField } from '../catalogue/search-tuning.js';
+import { createSearch, searchableTexts } from '../catalogue/search.js';
 import { processIndexTerm, tokenize } from '../catalogue/terms.js';
 import { searchWork } from '../catalogue/work.js';
 import { builder } from './builder.js';
@@ -32,21 +30,6 @@ interface FieldMatch {
   field: string;
   terms: readonly string[];
 }
-
-/** A code's searchable fields as catalogue/search.ts indexes them. */
-const searchableTexts = (record: StatusCodeRecord): Record<SearchField, string> => ({
-  number: String(record.code),
-  phrase: record.phrase,
-  formerPhrases: record.formerPhrases.map((former) => former.phrase).join(' '),
-  synonyms: record.synonyms.join(' '),
-  vendors: [record.vendor ?? '', ...record.otherMeanings.flatMap((meaning) => [meaning.vendor, meaning.phrase])].join(
-    ' ',
-  ),
-  frameworkNames: record.frameworkNames.map((entry) => entry.name).join('\n'),
-  headers: record.headers.map((header) => header.name).join(' '),
-  description: record.description,
-  commonUsage: record.commonUsage,
-});
 
 /**
  * Per code, every match search can report: each field with all the words it is indexed under. A

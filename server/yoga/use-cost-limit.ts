@@ -34,9 +34,7 @@ import { costOf, jsonBytes } from '../../schema/cost.js';
 export interface ListBounds {
   /** The most edges a connection returns (`first`/`last` above it are refused by the field). */
   pageSize: number;
-  /** The most items a list returns, by schema coordinate (`StatusClass.codes`). */
-  sizes: Readonly<Record<string, number>>;
-  /** The most items any other list returns. */
+  /** The most items a list returns that declares no length of its own (schema/cost.ts): a schema's without costs. */
   otherwise: number;
 }
 
@@ -134,7 +132,6 @@ export function estimate(
     return Math.min(requested ?? bounds.pageSize, bounds.pageSize);
   };
   const listLength = (
-    parent: string,
     field: GraphQLField<unknown, unknown>,
     args: Record<string, unknown>,
     page: number | undefined,
@@ -142,7 +139,7 @@ export function estimate(
     for (const value of Object.values(args)) if (Array.isArray(value)) return value.length;
     if (paged(field)) return pageOf(field, args);
     if (field.name === 'edges' && page !== undefined) return page;
-    return bounds.sizes[`${parent}.${field.name}`] ?? bounds.otherwise;
+    return costOf(field.extensions)?.length?.largest ?? bounds.otherwise;
   };
   const fragmentOf = (selection: FragmentSpreadNode | InlineFragmentNode) =>
     selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
@@ -250,7 +247,7 @@ export function estimate(
     if (declared?.work) workUs += reach.count * declared.work(args);
     const type = getNullableType(definition.type);
     const list = isListType(type);
-    const count = list ? listLength(parent.name, definition, args, page) : 1;
+    const count = list ? listLength(definition, args, page) : 1;
     let reached = reach.count * count;
     if (list && declared?.length) reached = Math.min(reached, declared.length.total(reach.count, reach.distinct));
     // One leaf value per parent is as distinct as its parents; anything else is distinct only when owned.

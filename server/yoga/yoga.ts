@@ -3,12 +3,9 @@ import { GraphQLError, type DocumentNode } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { statusClasses } from '../../catalogue/classes.js';
 import { catalogue } from '../../catalogue/catalogue.js';
-import { quickGuide } from '../../catalogue/quick-guide.js';
 import { schema } from '../../schema/index.js';
 import { maxPageSize } from '../../schema/pagination.js';
-import { maxEdgeSymptoms } from '../../schema/search.js';
 import { sharedAcrossWorkers } from '../cluster-registry.js';
 import { loadConfig, type Config } from '../config.js';
 import { createLogger, yogaLogger } from '../logger.js';
@@ -43,30 +40,13 @@ const maxInputDepth = 16;
 const documentCacheBytes = 16 * 1024 * 1024;
 const documentBytes = (_value: unknown, text: string) => 66 * text.length + 256;
 
-const longest = (lengths: number[]) => Math.max(0, ...lengths);
-const largestClass = longest([...catalogue.byClass.values()].map((codes) => codes.length));
-
 /**
- * The most items each list can hold, read from the catalogue, for the cost estimate. A list
- * not named here is assumed to be as long as the longest of them (the codes of the largest class).
+ * For the cost estimate: the largest page; every other list declares its length beside its field
+ * (schema/cost.ts), and one that did not would count as the largest class.
  */
 export const listBounds: ListBounds = {
   pageSize: maxPageSize,
-  sizes: {
-    'Query.statusClasses': statusClasses.length,
-    'Query.quickGuide': quickGuide.length,
-    'StatusClass.codes': largestClass,
-    'StatusCode.headers': longest(catalogue.codes.map((code) => code.headers.length)),
-    'StatusCode.formerPhrases': longest(catalogue.codes.map((code) => code.formerPhrases.length)),
-    'StatusCode.otherMeanings': longest(catalogue.codes.map((code) => code.otherMeanings.length)),
-    'StatusCode.confusedWith': longest(catalogue.codes.map((code) => code.confusedWith.length)),
-    'StatusCode.frameworkNames': longest(catalogue.codes.map((code) => code.frameworkNames.length)),
-    'StatusCodeSearchConnection.facets': statusClasses.length,
-    'StatusCode.symptoms': longest(catalogue.codes.map((code) => code.symptoms.length)),
-    'StatusCodeSearchEdge.symptoms': maxEdgeSymptoms,
-    'Query.symptoms': catalogue.symptoms.length,
-  },
-  otherwise: largestClass,
+  otherwise: Math.max(...[...catalogue.byClass.values()].map((codes) => codes.length)),
 };
 
 /**
