@@ -6,6 +6,7 @@ import './suggest.js';
 import './code-guide.js';
 import './quick-guide.js';
 import './symptom.js';
+import './interpret-status.js';
 
 builder.queryType({ description: 'Look up, list and search HTTP status codes.' });
 

@@ -48,6 +48,7 @@ const fragments = readFileSync(new URL('fragments.graphql', operationsDirectory)
  * full page, whatever it finds, so it is not held to the answer's size.
  */
 const sdkOperations: [string, Record<string, unknown>][] = [
+  ['interpret-status', { code: 299 }],
   ['quick-guide', {}],
   ['search', { query: 'request timed out upstream gateway', first: 100 }],
   ['search', { query: 'error', first: 100 }],

@@ -13,12 +13,13 @@ const gzipBudget = 25 * 1024;
 
 /**
  * The smallest app's first load, gzipped: `createClient` and one lookup. Measured with esbuild
- * 0.28: 15,303 bytes, of which graphql-request alone (a GraphQLClient doing one GET of a string
- * query) is 13,882, its floor being graphql's parser and printer; the SDK adds its documents'
- * hashes (about 500 bytes, near-random hex), error type and client. The query texts are a chunk
- * of their own, loaded only when a server asks for one.
+ * 0.28: 15,303 bytes with eight operations, of which graphql-request alone (a GraphQLClient doing
+ * one GET of a string query) is 13,882, its floor being graphql's parser and printer; the SDK adds
+ * its documents' hashes (about 60 bytes each gzipped, near-random hex), error type and client:
+ * 15,376 with interpretStatus, the ninth. The query texts are a chunk of their own, loaded only
+ * when a server asks for one.
  */
-const lookupAppBudget = 15 * 1024;
+const lookupAppBudget = 15.25 * 1024;
 
 describe('@statusql/sdk as a package', () => {
   beforeAll(() => {

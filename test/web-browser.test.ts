@@ -197,7 +197,14 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     expect(await detail.locator('#list-view').isHidden()).toBe(true);
 
     const unknown = await visit('/299');
-    expect(await unknown.locator('#code-title').textContent()).toBe('No status code 299 in the catalogue');
+    expect(await unknown.locator('#code-title').textContent()).toBe('299 is not an assigned status code');
+    // interpretStatus: RFC 9110 §15's rule, and a link to the code to treat it as.
+    expect(await unknown.locator('#code-view p', { hasText: 'RFC 9110' }).textContent()).toContain(
+      'treat it as the first code of its class: 200 OK',
+    );
+    await unknown.locator('#code-view a[href="/200"]').click();
+    await unknown.waitForURL(/\/200$/);
+    await expect.poll(() => unknown.locator('#code-title').textContent()).toBe('200 OK');
   });
 
   it('goes back and forward between the list and a code', async () => {

@@ -6,6 +6,7 @@ import { toStatusqlError } from './errors.js';
 // exports for Apollo Client and urql; a query's text is loaded only when a server asks for it (or
 // documentIds is off). An app that only uses the client bundles neither texts nor syntax trees.
 import {
+  InterpretStatusDocument,
   QuickGuideDocument,
   SearchDocument,
   StatusClassDocument,
@@ -61,6 +62,7 @@ interface Operations {
   quickGuide: typeof QuickGuideDocument;
   suggest: typeof SuggestDocument;
   symptoms: typeof SymptomsDocument;
+  interpretStatus: typeof InterpretStatusDocument;
 }
 
 // `any`, not `unknown`: a document's own Variables type is not assignable to `unknown` here.
@@ -178,6 +180,7 @@ export function createClient(options: ClientOptions): StatusqlClient {
     quickGuide: method(QuickGuideDocument),
     suggest: method(SuggestDocument),
     symptoms: method(SymptomsDocument),
+    interpretStatus: method(InterpretStatusDocument),
     async *allStatusCodes(variables = {}, requestOptions) {
       for await (const edge of walkPages((after) =>
         statusCodes({ first: 100, ...variables, after }, requestOptions).then((data) => data.statusCodes),

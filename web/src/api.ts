@@ -1,6 +1,7 @@
 import {
   StatusClassKind,
   createClient,
+  type InterpretStatusQuery,
   type QuickGuideQuery,
   type SearchQuery,
   type StatusClassesQuery,
@@ -27,6 +28,7 @@ export type SearchResults = SearchQuery['search'];
 export type StatusClassSummary = StatusClassesQuery['statusClasses'][number];
 export type QuickGuideEntry = QuickGuideQuery['quickGuide'][number];
 export type Completion = SuggestQuery['suggest'][number];
+export type Interpretation = InterpretStatusQuery['interpretStatus'];
 
 const answers = new Map<string, Promise<unknown>>();
 
@@ -67,6 +69,11 @@ export function statusClasses(): Promise<StatusClassSummary[]> {
 /** The everyday codes: 200 for success, 429 for rate limit, … */
 export function quickGuide(): Promise<QuickGuideEntry[]> {
   return cached('guide', () => statusql.quickGuide().then((data) => data.quickGuide));
+}
+
+/** How to read a status the catalogue does not hold (`/299`): its class's x00, by RFC 9110 §15. */
+export function interpretStatus(code: number): Promise<Interpretation> {
+  return cached(`interpret:${code}`, () => statusql.interpretStatus({ code }).then((data) => data.interpretStatus));
 }
 
 /** One code with everything the detail view shows; null when nothing is catalogued at that number. */

@@ -142,14 +142,19 @@ async function renderCode(code: number, id: number, focus: boolean): Promise<voi
   const details = await api.statusCode(code);
   if (id !== renderId) return;
   if (!details) {
+    const { explanation, treatAs } = await api.interpretStatus(code);
+    if (id !== renderId) return;
     document.title = `${code}: ${siteName}`;
     codeView.replaceChildren(
       backLink(lastListUrl),
-      h('h2', { id: 'code-title', tabindex: -1 }, `No status code ${code} in the catalogue`),
+      h('h2', { id: 'code-title', tabindex: -1 }, `${code} is not an assigned status code`),
+      h('p', null, explanation),
       h(
         'p',
         null,
-        'Nothing, official or vendor-specific, is catalogued at that number. ',
+        ...(treatAs
+          ? ['Treat it as ', h('a', { href: urlOf({ view: 'code', code: treatAs.code }) }, treatAs.title), '. ']
+          : []),
         h(
           'a',
           { href: urlOf({ view: 'list', query: String(code).slice(0, 2) + 'x', className: null }) },
