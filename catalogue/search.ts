@@ -2,6 +2,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Catalogue } from './catalogue.js';
 import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
+import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
 import { createSymptomSearch } from './symptom-search.js';
@@ -24,13 +25,16 @@ type SearchDocument = { code: number } & Record<SearchField, string>;
 
 const searchFields = Object.keys(searchTuning.fieldBoosts) as SearchField[];
 
-/** The names of a code (phrase, former phrases, synonyms, framework names), each as its query stems. */
+/**
+ * The names of a code (phrase, former phrases, synonyms, framework names, and a framework name's
+ * constant without its type or module, as people type it: "RedirectMethod"), each as its query stems.
+ */
 function namesOf(record: StatusCodeRecord): string[][] {
   return [
     record.phrase,
     ...record.formerPhrases.map((former) => former.phrase),
     ...record.synonyms,
-    ...record.frameworkNames.map((entry) => entry.name),
+    ...record.frameworkNames.flatMap((entry) => [entry.name, entry.name.split(/\.|::/).pop() ?? '']),
   ]
     .map(stemsOf)
     .filter((name) => name.length > 0);
@@ -307,15 +311,20 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // 431" below Chrome's page for any server error), or a query that is exactly a code's name
     // (nginx's page "The plain HTTP request was sent to HTTPS port" comes with 400, but those words
     // name 497). A symptom of another code is then shown on its code but lifts it no further.
+    // A line that says its own status in a status position ("HTTP/1.1 302", `status=503`, an
+    // access log's status field) names that code alone, whatever other numbers it holds.
+    const own = ownStatus(trimmed);
     const named = new Set(
-      terms
-        .filter(
-          (term) =>
-            codeNumber.test(term) &&
-            catalogue.byCode.has(Number(term)) &&
-            !matched.some((match) => match.stems.has(term)),
-        )
-        .map(Number),
+      own !== undefined && catalogue.byCode.has(own)
+        ? [own]
+        : terms
+            .filter(
+              (term) =>
+                codeNumber.test(term) &&
+                catalogue.byCode.has(Number(term)) &&
+                !matched.some((match) => match.stems.has(term)),
+            )
+            .map(Number),
     );
     const hits = new Map<number, SearchHit>();
     // The query is stemmed once, here, and handed to MiniSearch as it is.
@@ -370,6 +379,20 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         symptoms,
         get matches() {
           return hit?.matches ?? new Map();
+        },
+      });
+    }
+    // The line's own status comes first.
+    const owned = own !== undefined ? catalogue.byCode.get(own) : undefined;
+    if (owned && inRanges(owned.code, ranges)) {
+      const hit = hits.get(owned.code);
+      const top = Math.max(0, ...[...hits.values()].map((other) => other.score));
+      hits.set(owned.code, {
+        record: owned,
+        score: top * 2 || 1,
+        symptoms: pasted.get(owned.code)?.symptoms ?? [],
+        get matches() {
+          return hit?.matches ?? new Map([['number', [String(owned.code)]]]);
         },
       });
     }

@@ -376,3 +376,65 @@ describe('the search tuning', () => {
     expect(vendorFirst('gateway timeout')[0]?.record.registration).toBe('UNOFFICIAL');
   });
 });
+
+describe('a pasted line that says its own status', () => {
+  // Each line also holds words or numbers that, read alone, point to another code.
+  it.each([
+    [
+      'a combined access log line',
+      '203.0.113.9 - - [07/Dec/2026:09:12:44 +0000] "GET /v1/items HTTP/1.1" 404 200 "-" "curl/8.5.0"',
+      404,
+    ],
+    ['curl -v', '< HTTP/2 200\n< x-upstream-status: 504\n< x-ratelimit-remaining: 0', 200],
+    ['a status line with its phrase', 'HTTP/1.1 302 Found\nX-Upstream-Error: 504 gateway timeout', 302],
+    [
+      "Heroku's router",
+      'at=info method=POST path="/payments" host=shop.herokuapp.com dyno=web.1 connect=1ms service=30ms status=201 bytes=404 protocol=https',
+      201,
+    ],
+    ['a JSON log', '{"level":"warn","msg":"request done","status":429,"bytes":200,"latency_ms":404}', 429],
+    [
+      'a JSON error body',
+      '{"statusCode": 403, "error": "Forbidden", "message": "upstream said 401 Unauthorized: token missing"}',
+      403,
+    ],
+    [
+      'an AWS load balancer',
+      'http 2026-12-07T09:12:44.123456Z app/web/50dc6c495c0c9188 192.0.2.1:4312 10.0.0.7:80 0.000 0.001 -1 502 - 404 0 "GET http://example.com:80/ HTTP/1.1" "curl/8.5.0"',
+      502,
+    ],
+  ])('%s answers with the status it carries', (_name, line, code) => {
+    expect(topFor(line)).toBe(code);
+  });
+
+  it('keeps every other reading of a line that has no status field', () => {
+    expect(topFor('upstream timed out (110: Connection timed out) while reading response header from upstream')).toBe(
+      504,
+    );
+    expect(topFor('HTTP ERROR 431')).toBe(431);
+  });
+});
+
+describe('old phrases in every spelling, and every alias a framework defines', () => {
+  // RFC 2068 and RFC 2616 §6.1.1 list these spellings beside the section titles' own.
+  it.each([
+    ['Request Time-out', 408],
+    ['Gateway Time-out', 504],
+    ['Request-URI Too Large', 414],
+    ['Request-URI Too Long', 414],
+  ])('finds "%s" on %i', (phrase, code) => {
+    expect(topFor(phrase)).toBe(code);
+  });
+
+  // System.Net.HttpStatusCode's synonyms, typed with or without the type's name.
+  it.each([
+    ['Ambiguous', 300],
+    ['Moved', 301],
+    ['Redirect', 302],
+    ['RedirectMethod', 303],
+    ['RedirectKeepVerb', 307],
+  ])('finds .NET’s %s on %i', (alias, code) => {
+    expect(topFor(`HttpStatusCode.${alias}`)).toBe(code);
+    expect(topFor(alias)).toBe(code);
+  });
+});

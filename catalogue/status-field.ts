@@ -1,0 +1,24 @@
+/**
+ * Where a pasted line says its own status: the code in that position is the line's answer, whatever
+ * other numbers (sizes, durations, a vendor's error number) stand around it. Each pattern captures
+ * a three-digit code of the five classes.
+ */
+const statusPositions: readonly RegExp[] = [
+  // A status line, as curl -v, a raw response or an exception prints it: "< HTTP/2 308", "HTTP/1.1 503 Service Unavailable".
+  /\bHTTP\/[\d.]+\s+([1-5]\d\d)\b/i,
+  // The common and combined log formats: the status follows the quoted request line ("GET /a HTTP/1.1" 404 1234).
+  /"[A-Z]+ \S+ HTTP\/[\d.]+"\s+([1-5]\d\d)\b/,
+  // key=value and JSON logs: Heroku's router (status=503), "status":429, "statusCode": 404, status_code="502", http.status_code=500.
+  /(?:^|[\s,{;"'])(?:http[._]?)?status(?:[._]?code)?["']?\s*[:=]\s*["']?([1-5]\d\d)\b/i,
+  // AWS load balancers: the ELB's own status after the three processing times, -1 for one that did not happen ("0.001 0.002 -1 502 -").
+  /\s(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+([1-5]\d\d)\s/,
+];
+
+/** The status a pasted line carries in a status position, or undefined when it has none. */
+export function ownStatus(line: string): number | undefined {
+  for (const pattern of statusPositions) {
+    const match = pattern.exec(line);
+    if (match) return Number(match[1]);
+  }
+  return undefined;
+}
