@@ -5,6 +5,7 @@ import {
   evaluate,
   formatEvaluation,
   heldOutCases,
+  languageParts,
   ourCases,
   outsideTuningCases,
   plain,
@@ -16,15 +17,19 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.972, recallAt3: 0.995 };
-const heldOut = { recallAt1: 0.963, recallAt3: 0.988 };
+const tuned = { recallAt1: 0.972, recallAt3: 0.994 };
+/** Session 7's held-out sets, read once: English (172 queries in six parts) and eight other languages (120). */
+const heldOut = {
+  english: { recallAt1: 0.901, recallAt3: 0.965 },
+  otherLanguages: { recallAt1: 0.258, recallAt3: 0.342 },
+};
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 286 from outsiders to tune on, and 82 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 286, 82]);
+  it('holds our 141 queries, 368 from outsiders to tune on, and 292 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 368, 292]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
@@ -76,9 +81,16 @@ describe('search quality', () => {
   });
 
   // Figures only on failure: the held-out queries are never shown, or they would be tuned on.
-  it('keeps the held-out part within 0.02 of its measured recall@1 and recall@3', () => {
-    const { recallAt1, recallAt3 } = evaluate(search, heldOutCases);
-    expect(recallAt1, 'held-out recall@1').toBeGreaterThanOrEqual(heldOut.recallAt1 - slack);
-    expect(recallAt3, 'held-out recall@3').toBeGreaterThanOrEqual(heldOut.recallAt3 - slack);
+  it.each([
+    ['English', false],
+    ['other languages', true],
+  ] as const)('keeps the held-out part in %s within 0.02 of its measured recall@1 and recall@3', (_name, other) => {
+    const { recallAt1, recallAt3 } = evaluate(
+      search,
+      heldOutCases.filter((entry) => languageParts.has(entry.part) === other),
+    );
+    const measured = other ? heldOut.otherLanguages : heldOut.english;
+    expect(recallAt1, 'held-out recall@1').toBeGreaterThanOrEqual(measured.recallAt1 - slack);
+    expect(recallAt3, 'held-out recall@3').toBeGreaterThanOrEqual(measured.recallAt3 - slack);
   });
 });

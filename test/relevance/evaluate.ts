@@ -12,6 +12,14 @@ import outsideHeldOut3Json from './outside-held-out-3.json' with { type: 'json' 
 import outsideHeldOut5Json from './outside-held-out-5.json' with { type: 'json' };
 import outsideHeldOut5LanguagesJson from './outside-held-out-5-languages.json' with { type: 'json' };
 
+/** Lower-case words joined by single spaces, for comparing queries regardless of punctuation. */
+export const plain = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+
 /** A query as a user would type it, and the codes acceptable as its top answer, best first. */
 export interface RelevanceCase {
   query: string;
@@ -30,24 +38,24 @@ export const ourCases: readonly RelevanceCase[] = oursJson;
  * - a third outsider's set of 110, written for tuning;
  * - a fourth outsider's held-out set of 100, scored in session 5 (0.963 recall@1) and spent.
  */
-export const outsideTuningCases: readonly RelevanceCase[] = [
+export const outsideTuningCases: readonly RelevanceCase[] = distinct([
   ...outsideTuningJson,
   ...formerHeldOutJson,
   ...formerHeldOut2Json,
   ...outsideTuning2Json,
   ...outsideHeldOut3Json,
-];
+]);
+
+/** The cases with each query once (outsiders meet the same typos and errors), first kept; ours come first. */
+function distinct<Case extends RelevanceCase>(
+  cases: readonly Case[],
+  seen = new Set(oursJson.map((entry) => plain(entry.query))),
+): Case[] {
+  return cases.filter((entry) => !seen.has(plain(entry.query)) && Boolean(seen.add(plain(entry.query))));
+}
 
 /** What tuning is done on. The held-out part is only measured, never tuned on. */
 export const tuningCases: readonly RelevanceCase[] = [...ourCases, ...outsideTuningCases];
-
-/** Lower-case words joined by single spaces, for comparing queries regardless of punctuation. */
-export const plain = (text: string) =>
-  text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .join(' ');
 
 /** A held-out query and the part of the brief it was written for. */
 export interface HeldOutCase extends RelevanceCase {
@@ -61,10 +69,13 @@ export interface HeldOutCase extends RelevanceCase {
  * error payloads) and 120 in eight other languages, 15 each. Less any also in the tuning part:
  * only unseen queries count. Nobody here reads them; they are scored once, by part, after tuning.
  */
-const tuningQueries = new Set(tuningCases.map((entry) => plain(entry.query)));
-export const heldOutCases: readonly HeldOutCase[] = [...outsideHeldOut5Json, ...outsideHeldOut5LanguagesJson].filter(
-  (entry) => !tuningQueries.has(plain(entry.query)),
+export const heldOutCases: readonly HeldOutCase[] = distinct(
+  [...outsideHeldOut5Json, ...outsideHeldOut5LanguagesJson],
+  new Set(tuningCases.map((entry) => plain(entry.query))),
 );
+
+/** The held-out parts written in other languages than English (de, es, fr, pt, it, ja, zh, ru). */
+export const languageParts: ReadonlySet<string> = new Set(outsideHeldOut5LanguagesJson.map((entry) => entry.part));
 
 /** The held-out cases by part, in the order they were written. */
 export function heldOutParts(): Map<string, HeldOutCase[]> {
@@ -159,10 +170,9 @@ function main(): void {
       console.log(
         `held-out ${part.padEnd(22)} ${String(cases.length).padStart(3)}  ${figures(evaluate(search, cases))}`,
       );
-    const languages = new Set(outsideHeldOut5LanguagesJson.map((entry) => entry.part));
-    const english = heldOutCases.filter((entry) => !languages.has(entry.part));
+    const english = heldOutCases.filter((entry) => !languageParts.has(entry.part));
     console.log(`held-out English ${english.length}  ${figures(evaluate(search, english))}`);
-    const other = heldOutCases.filter((entry) => languages.has(entry.part));
+    const other = heldOutCases.filter((entry) => languageParts.has(entry.part));
     console.log(`held-out other languages ${other.length}  ${figures(evaluate(search, other))}`);
     return;
   }
