@@ -320,7 +320,7 @@ const badRequests: BadRequest[] = [
     ...post({ query: introspectionDumps(15) }),
     status: 400,
     message:
-      'Query cost limit exceeded: with every list at its largest, the response could hold 45,225 field values, and the limit is 25,000. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
+      'Query cost limit exceeded: with every list at its largest, the response could hold 50,520 field values, and the limit is 25,000. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
   {
