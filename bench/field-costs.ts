@@ -99,6 +99,7 @@ const worstArguments = (page: number): Record<string, string> => ({
   search: `(query: "${texts(1000).words!.slice(0, 1000).trim()}", first: ${page})`,
   suggest: `(prefix: "${texts(100)['one-letter words']!.slice(0, 100).trim()}", first: ${Math.min(page, 20)})`,
   statusCode: '(code: 404)',
+  interpretStatus: '(code: 299)',
   statusCodes: `(first: ${page})`,
   statusClass: '(kind: CLIENT_ERROR)',
   node: `(id: "${Buffer.from('StatusClass:CLIENT_ERROR').toString('base64')}")`,
