@@ -8,7 +8,8 @@ export type SearchField =
   | 'frameworkNames'
   | 'headers'
   | 'description'
-  | 'commonUsage';
+  | 'commonUsage'
+  | 'otherLanguages';
 
 /** Every weight and threshold of the ranking, in one place; `createSearch` takes it. */
 export interface SearchTuning {
@@ -88,6 +89,7 @@ export const searchTuning: SearchTuning = {
     headers: 1.5,
     description: 1,
     commonUsage: 0.8,
+    otherLanguages: 4,
   },
   phraseBoost: 2,
   exactNameBoost: 4,

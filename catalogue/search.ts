@@ -2,6 +2,7 @@ import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Catalogue } from './catalogue.js';
 import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
+import { otherLanguageNames } from './other-languages.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -34,6 +35,7 @@ function namesOf(record: StatusCodeRecord): string[][] {
     record.phrase,
     ...record.formerPhrases.map((former) => former.phrase),
     ...record.synonyms,
+    ...otherLanguageNames(record.code),
     ...record.frameworkNames.flatMap((entry) => [entry.name, entry.name.split(/\.|::/).pop() ?? '']),
   ]
     .map(stemsOf)
@@ -54,10 +56,66 @@ export function searchableTexts(record: StatusCodeRecord): Record<SearchField, s
     headers: record.headers.map((header) => header.name).join(' '),
     description: record.description,
     commonUsage: record.commonUsage,
+    otherLanguages: otherLanguageNames(record.code).join('\n'),
   };
 }
 
 const toDocument = (record: StatusCodeRecord): SearchDocument => ({ code: record.code, ...searchableTexts(record) });
+
+/** Words of the other languages that say nothing of a code (articles, prepositions, negations). */
+const otherLanguageFunctionWords = new Set(
+  `de di da do du des del della dei la le les el los las lo il gli o a e y et en um uma un une una no na nao non ne pas
+  nicht kein keine zu der die das den dem von mit im am per par pour para por que che ist est es sin sans senza ohne`.split(
+    /\s+/,
+  ),
+);
+
+/**
+ * The documents with, in their other languages' names, no word the English fields hold: developers
+ * of every language write "header", "proxy" or "timeout", and those words would otherwise count
+ * again, in a field weighed like a phrase, for every English query that uses them. Function words
+ * of the other languages go too.
+ */
+function withoutEnglishInOtherLanguages(documents: SearchDocument[]): SearchDocument[] {
+  const english = new Set(
+    documents.flatMap((document) =>
+      searchFields
+        .filter((field) => field !== 'otherLanguages')
+        .flatMap((field) => tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? [])),
+    ),
+  );
+  // As the index reads the word (one form, accents folded): "límite" is "limit" there.
+  const shared = (word: string) => {
+    const term = processQueryTerm(word);
+    return term === null || otherLanguageFunctionWords.has(normalizeWord(word) ?? '') || english.has(term);
+  };
+  return documents.map((document) => ({
+    ...document,
+    // Latin runs, inside a word of another script too ("Acceptヘッダー").
+    otherLanguages: document.otherLanguages.replace(/\p{Script=Latin}+/gu, (word) => (shared(word) ? ' ' : word)),
+  }));
+}
+
+/** Two searches' results as one: a code found by both scores their sum and holds both's matches. */
+function merged(first: SearchResult[], second: SearchResult[]): SearchResult[] {
+  const byId = new Map(first.map((result) => [result.id as number, result]));
+  for (const result of second) {
+    const earlier = byId.get(result.id as number);
+    if (!earlier) byId.set(result.id as number, result);
+    else {
+      const match = { ...earlier.match };
+      for (const [term, fields] of Object.entries(result.match)) match[term] = [...(match[term] ?? []), ...fields];
+      byId.set(result.id as number, {
+        ...earlier,
+        score: earlier.score + result.score,
+        terms: [...new Set([...earlier.terms, ...result.terms])],
+        queryTerms: [...new Set([...earlier.queryTerms, ...result.queryTerms])],
+        match,
+      });
+    }
+  }
+  return [...byId.values()].sort((a, b) => b.score - a.score);
+}
 
 /**
  * The words that name a code's vendor and appear in no official code ("cloudflare", "esri",
@@ -174,7 +232,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     maxWordLength,
   } = tuning;
   const matchSymptoms = createSymptomSearch(catalogue.symptoms, tuning);
-  const documents = catalogue.codes.map(toDocument);
+  const documents = withoutEnglishInOtherLanguages(catalogue.codes.map(toDocument));
   const documentFrequency = new Map<string, number>();
   for (const document of documents) {
     const terms = new Set(
@@ -195,11 +253,14 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   for (const record of catalogue.codes)
     documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecated ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
+  const englishFields = searchFields.filter((field) => field !== 'otherLanguages');
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',
     fields: searchFields,
     tokenize,
-    processTerm: processIndexTerm,
+    // A name in another language is indexed as a query reads it, one form, so that it meets only
+    // the same word: the English forms and stems would let "limitación" meet "limit".
+    processTerm: (term, field) => (field === 'otherLanguages' ? processQueryTerm(term) : processIndexTerm(term)),
     searchOptions: {
       processTerm: processQueryTerm,
       boost: fieldBoosts,
@@ -338,12 +399,18 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       vendorNamed.size === 0
         ? undefined
         : (code: number) => (vendorNamed.has(code) ? vendorNamedWeight : (documentWeights[code] ?? 1));
-    for (const result of index.search(text, {
+    const options = {
       tokenize: () => terms,
-      processTerm: (term) => term,
+      processTerm: (term: string) => term,
       ...(boostDocument ? { boostDocument } : {}),
-      ...asWritten,
-    })) {
+    };
+    // Names in other languages are matched as written only: completed or corrected, an English word
+    // would reach its neighbours there ("perm" the Italian "permanente", "limit" "limite").
+    const results = merged(
+      index.search(text, { ...options, ...asWritten, fields: englishFields }),
+      index.search(text, { ...options, fields: ['otherLanguages'], prefix: false, fuzzy: false }),
+    );
+    for (const result of results) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
         const boost = boosts.get(record.code) ?? 1;

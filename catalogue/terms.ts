@@ -26,6 +26,40 @@ const negations = new Set(
 /** Identifiers written in camelCase or snake_case ("StatusNotFound", "NOT_FOUND"), or with a number in them ("Status422UnprocessableEntity"). */
 const compoundWord = /[a-z][A-Z]|_|[A-Za-z]\d|\d[A-Za-z]/;
 
+/** Han, Hiragana and Katakana: scripts written without spaces between words. */
+const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const kana = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const segmenters = {
+  ja: new Intl.Segmenter('ja', { granularity: 'word' }),
+  zh: new Intl.Segmenter('zh', { granularity: 'word' }),
+};
+
+/**
+ * The words of a run of Japanese or Chinese, by Intl.Segmenter (Japanese when it holds kana). Its
+ * dictionary knows Chinese words ("请求", "过多") and Japanese nouns, but cuts a Japanese verb into
+ * single characters ("見", "つ", "か", "り"): consecutive single characters are read as their
+ * overlapping pairs ("見つ", "つか", "かり"), the classic way to search such text, so that a query
+ * and the index cut the same phrase alike.
+ */
+function cjkWords(text: string): string[] {
+  const words: string[] = [];
+  let run: string[] = [];
+  const endRun = () => {
+    if (run.length === 1) words.push(run[0]!);
+    for (let index = 0; index + 1 < run.length; index++) words.push(run[index]! + run[index + 1]!);
+    run = [];
+  };
+  for (const { segment, isWordLike } of segmenters[kana.test(text) ? 'ja' : 'zh'].segment(text)) {
+    if (isWordLike && [...segment].length === 1 && cjk.test(segment)) run.push(segment);
+    else {
+      endRun();
+      if (isWordLike) words.push(segment);
+    }
+  }
+  endRun();
+  return words;
+}
+
 /**
  * Splits text into words; a compound identifier also yields its parts, so "StatusNotFound"
  * finds both the Go constant and the phrase "Not Found". Framework names (one a line) are
@@ -48,6 +82,7 @@ export function tokenize(text: string, field?: string): string[] {
     .split(/[^\p{L}\p{N}_]+/u)
     .filter((word) => word.replace(/_/g, '').length > 0);
   return words.flatMap((word) => {
+    if (cjk.test(word)) return cjkWords(word);
     if (!compoundWord.test(word)) return [word];
     const parts = word
       .replace(/([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_match, ...groups: Array<string | undefined>) =>
@@ -59,9 +94,22 @@ export function tokenize(text: string, field?: string): string[] {
   });
 }
 
+/**
+ * Accents off Latin letters ("página" is "pagina", as many type it) and ё as е; marks on other
+ * scripts stay (Japanese が is not か).
+ */
+const folded = (word: string) =>
+  /[^ -~]/.test(word)
+    ? word
+        .replace(/ё/g, 'е')
+        .normalize('NFD')
+        .replace(/(?<=\p{Script=Latin})\p{M}+/gu, '')
+        .normalize('NFC')
+    : word;
+
 /** A token as the index spells it: lower case, American spelling; null for a stop word or a lone letter or digit ("HTTP/1.1" says nothing by its ones). */
 export function normalizeWord(token: string): string | null {
-  const lower = token.toLowerCase();
+  const lower = folded(token.toLowerCase());
   if (negations.has(lower)) return 'not';
   if (stopWords.has(lower) || /^[\p{L}\p{N}]$/u.test(lower)) return null;
   return americanSpelling(lower);

@@ -5,6 +5,7 @@ import { catalogue, loadCatalogue } from '../catalogue/catalogue.js';
 import { classOf } from '../catalogue/classes.js';
 import { quickGuide } from '../catalogue/quick-guide.js';
 import { catalogueProblems } from '../catalogue/validate.js';
+import { namesInOtherLanguages, otherLanguages } from '../catalogue/other-languages.js';
 import { ianaRegistry } from './iana-registry.js';
 import { seedCards, seedQuickGuide } from './seed-page.js';
 
@@ -328,5 +329,27 @@ describe('framework names that need a recent release', () => {
       [':unprocessable_content', 'Rack 3.1'],
       [':unprocessable_entity', null],
     ]);
+  });
+});
+
+describe('names in other languages (catalogue/other-languages.json)', () => {
+  it('names registry codes in all eight languages: a phrase and two to five terms of at most four words', () => {
+    const problems: string[] = [];
+    const seen = new Set<number>();
+    for (const [code, languages] of namesInOtherLanguages) {
+      if (!catalogue.byCode.has(code) || catalogue.byCode.get(code)!.registration === 'UNOFFICIAL')
+        problems.push(`${code} is no registry code`);
+      if (seen.has(code)) problems.push(`${code} twice`);
+      seen.add(code);
+      for (const language of otherLanguages) {
+        const names = languages[language];
+        if (!names?.phrase.trim()) problems.push(`${code} ${language}: no phrase`);
+        if (!names || names.terms.length < 2 || names.terms.length > 5) problems.push(`${code} ${language}: terms`);
+        for (const term of names?.terms ?? [])
+          if (term.trim().split(/\s+/).length > 4) problems.push(`${code} ${language}: "${term}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(namesInOtherLanguages.size).toBe(57);
   });
 });

@@ -6,6 +6,7 @@ import { americanSpelling } from '../catalogue/spelling.js';
 import { stemmer as stem } from 'stemmer';
 import { createSuggest } from '../catalogue/suggest.js';
 import { groupStem } from '../catalogue/thesaurus.js';
+import { stemsOf, tokenize } from '../catalogue/terms.js';
 
 const search = createSearch(catalogue);
 const codesFor = (query: string) => search(query).map((hit) => hit.record.code);
@@ -436,5 +437,40 @@ describe('old phrases in every spelling, and every alias a framework defines', (
   ])('finds .NET’s %s on %i', (alias, code) => {
     expect(topFor(`HttpStatusCode.${alias}`)).toBe(code);
     expect(topFor(alias)).toBe(code);
+  });
+});
+
+describe('search in other languages, with no setting', () => {
+  // Our own queries: the held-out ones in test/relevance are never read here.
+  it.each([
+    ['Seite nicht gefunden', 404],
+    ['zu viele Anfragen', 429],
+    ['pagina no encontrada', 404],
+    ['acceso denegado', 403],
+    ['erreur interne du serveur', 500],
+    ['serviço indisponível', 503],
+    ['servico indisponivel', 503],
+    ['richiesta non valida', 400],
+    ['ページが見つかりません', 404],
+    ['服务器内部错误', 500],
+    ['未授权', 401],
+    ['Слишком много запросов', 429],
+    ['доступ запрещён', 403],
+    ['доступ запрещен', 403],
+  ])('finds "%s" on %i', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
+  it('cuts Japanese and Chinese into words, and folds Latin accents and ё', () => {
+    expect(tokenize('请求过多')).toEqual(['请求', '过多']);
+    expect(tokenize('見つかりません')).toEqual(['見つ', 'つか', 'かり', 'りま', 'せん']);
+    expect(stemsOf('Página não encontrada ещё')).toEqual(['pagina', 'nao', 'encontrada', 'еще']);
+    // Marks of other scripts stay: が is not か.
+    expect(stemsOf('ガイド')).toEqual(['ガイド']);
+  });
+
+  it('keeps English words written in other languages’ names out of English queries', () => {
+    // 405's names say "Allow-Header" and "GET statt POST": an English question about being allowed is 403's.
+    expect(topFor('which code when user is logged in but not allowed to see the page')).toBe(403);
   });
 });
