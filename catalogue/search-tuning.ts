@@ -9,7 +9,8 @@ export type SearchField =
   | 'headers'
   | 'description'
   | 'commonUsage'
-  | 'otherLanguages';
+  | 'otherLanguages'
+  | 'situations';
 
 /** Every weight and threshold of the ranking, in one place; `createSearch` takes it. */
 export interface SearchTuning {
@@ -90,6 +91,7 @@ export const searchTuning: SearchTuning = {
     description: 1,
     commonUsage: 0.8,
     otherLanguages: 4,
+    situations: 1,
   },
   phraseBoost: 2,
   exactNameBoost: 4,

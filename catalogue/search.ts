@@ -3,6 +3,7 @@ import type { Catalogue } from './catalogue.js';
 import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
+import { situationsOf } from './situations.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -57,6 +58,7 @@ export function searchableTexts(record: StatusCodeRecord): Record<SearchField, s
     description: record.description,
     commonUsage: record.commonUsage,
     otherLanguages: otherLanguageNames(record.code).join('\n'),
+    situations: situationsOf(record.code).join('\n'),
   };
 }
 

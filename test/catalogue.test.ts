@@ -5,6 +5,7 @@ import { catalogue, loadCatalogue } from '../catalogue/catalogue.js';
 import { classOf } from '../catalogue/classes.js';
 import { quickGuide } from '../catalogue/quick-guide.js';
 import { catalogueProblems } from '../catalogue/validate.js';
+import { codesWithSituations, situationsOf } from '../catalogue/situations.js';
 import { namesInOtherLanguages, otherLanguages } from '../catalogue/other-languages.js';
 import { ianaRegistry } from './iana-registry.js';
 import { seedCards, seedQuickGuide } from './seed-page.js';
@@ -351,5 +352,25 @@ describe('names in other languages (catalogue/other-languages.json)', () => {
     }
     expect(problems).toEqual([]);
     expect(namesInOtherLanguages.size).toBe(57);
+  });
+});
+
+describe('situations (catalogue/situations.json)', () => {
+  it('tells each code’s situations in one sentence each, without its number or phrase', () => {
+    const problems: string[] = [];
+    for (const code of codesWithSituations()) {
+      const record = catalogue.byCode.get(code);
+      const situations = situationsOf(code);
+      if (!record) problems.push(`${code} is not catalogued`);
+      if (situations.length < 1 || situations.length > 6) problems.push(`${code}: ${situations.length} situations`);
+      for (const situation of situations) {
+        const words = situation.split(/\s+/).length;
+        if (words < 5 || words > 20 || !/[.?]$/.test(situation)) problems.push(`${code}: "${situation}"`);
+        if (situation.includes(String(code)) || (record && new RegExp(`\\b${record.phrase}\\b`, 'i').test(situation)))
+          problems.push(`${code} names itself: "${situation}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(codesWithSituations().length).toBe(64);
   });
 });

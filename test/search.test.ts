@@ -474,3 +474,13 @@ describe('search in other languages, with no setting', () => {
     expect(topFor('which code when user is logged in but not allowed to see the page')).toBe(403);
   });
 });
+
+describe('a situation told at length (catalogue/situations.json)', () => {
+  it.each([
+    ['the same idempotency key comes in again while the first request with it is still running', 409],
+    ['customer wants to cancel an order that already shipped', 409],
+    ['end date of the booking is before its start date', 422],
+  ])('finds "%s" on %i', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+});

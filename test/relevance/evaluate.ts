@@ -12,6 +12,7 @@ import outsideHeldOut3Json from './outside-held-out-3.json' with { type: 'json' 
 import outsideHeldOut5Json from './outside-held-out-5.json' with { type: 'json' };
 import outsideHeldOut5LanguagesJson from './outside-held-out-5-languages.json' with { type: 'json' };
 import outsideHeldOut6LanguagesJson from './outside-held-out-6-languages.json' with { type: 'json' };
+import outsideHeldOut7SituationsJson from './outside-held-out-7-situations.json' with { type: 'json' };
 
 /** Lower-case words joined by single spaces, for comparing queries regardless of punctuation. */
 export const plain = (text: string) =>
@@ -70,12 +71,13 @@ export interface HeldOutCase extends RelevanceCase {
  * The held-out part, written in session 7 by outsiders who saw neither the catalogue, the code
  * nor any earlier query, from a brief of a few lines: 180 English queries in six parts (situations,
  * pasted lines without their code, lines with it, typos and constants, vendors, API error
- * payloads), and 120 in eight other languages, 15 each, by a third outsider once search read them.
+ * payloads), 60 more situations by a third outsider once search read situations, and 120 in eight
+ * other languages, 15 each, by a fourth once search read them.
  * Less any also in the tuning part: only unseen queries count. Nobody here reads them; they are
  * scored once, by part, after tuning.
  */
 export const heldOutCases: readonly HeldOutCase[] = distinct(
-  [...outsideHeldOut5Json, ...outsideHeldOut6LanguagesJson],
+  [...outsideHeldOut5Json, ...outsideHeldOut7SituationsJson, ...outsideHeldOut6LanguagesJson],
   new Set(tuningCases.map((entry) => plain(entry.query))),
 );
 
