@@ -256,6 +256,12 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecated ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
   const englishFields = searchFields.filter((field) => field !== 'otherLanguages');
+  // The words of the other languages' names: a query holding none of them is not searched there.
+  const otherLanguageTerms = new Set(
+    documents.flatMap((document) =>
+      tokenize(document.otherLanguages).flatMap((token) => processQueryTerm(token) ?? []),
+    ),
+  );
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',
     fields: searchFields,
@@ -408,10 +414,10 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     };
     // Names in other languages are matched as written only: completed or corrected, an English word
     // would reach its neighbours there ("perm" the Italian "permanente", "limit" "limite").
-    const results = merged(
-      index.search(text, { ...options, ...asWritten, fields: englishFields }),
-      index.search(text, { ...options, fields: ['otherLanguages'], prefix: false, fuzzy: false }),
-    );
+    const english = index.search(text, { ...options, ...asWritten, fields: englishFields });
+    const results = terms.some((term) => otherLanguageTerms.has(term))
+      ? merged(english, index.search(text, { ...options, fields: ['otherLanguages'], prefix: false, fuzzy: false }))
+      : english;
     for (const result of results) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
