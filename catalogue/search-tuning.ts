@@ -10,7 +10,8 @@ export type SearchField =
   | 'description'
   | 'commonUsage'
   | 'otherLanguages'
-  | 'situations';
+  | 'situations'
+  | 'apiErrors';
 
 /** Every weight and threshold of the ranking, in one place; `createSearch` takes it. */
 export interface SearchTuning {
@@ -92,6 +93,7 @@ export const searchTuning: SearchTuning = {
     commonUsage: 0.8,
     otherLanguages: 4,
     situations: 1,
+    apiErrors: 3,
   },
   phraseBoost: 2,
   exactNameBoost: 4,

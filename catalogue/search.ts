@@ -4,6 +4,7 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
+import { apiErrorNamesOf } from './api-errors.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -37,6 +38,7 @@ function namesOf(record: StatusCodeRecord): string[][] {
     ...record.formerPhrases.map((former) => former.phrase),
     ...record.synonyms,
     ...otherLanguageNames(record.code),
+    ...apiErrorNamesOf(record.code),
     ...record.frameworkNames.flatMap((entry) => [entry.name, entry.name.split(/\.|::/).pop() ?? '']),
   ]
     .map(stemsOf)
@@ -59,6 +61,7 @@ export function searchableTexts(record: StatusCodeRecord): Record<SearchField, s
     commonUsage: record.commonUsage,
     otherLanguages: otherLanguageNames(record.code).join('\n'),
     situations: situationsOf(record.code).join('\n'),
+    apiErrors: apiErrorNamesOf(record.code).join('\n'),
   };
 }
 

@@ -50,7 +50,7 @@ const SearchMatch = builder.objectRef<FieldMatch>('SearchMatch').implement({
   fields: (t) => ({
     field: t.exposeString('field', {
       description:
-        'The field of the code that matched: number, phrase, formerPhrases, synonyms, frameworkNames, vendors, headers, description, commonUsage, situations (situations in API design where it is the answer) or otherLanguages (its names in German, Spanish, French, Portuguese, Italian, Japanese, Chinese or Russian).',
+        'The field of the code that matched: number, phrase, formerPhrases, synonyms, frameworkNames, vendors, headers, description, commonUsage, situations (situations in API design where it is the answer), apiErrors (error codes and exceptions of APIs and libraries whose responses carry it) or otherLanguages (its names in German, Spanish, French, Portuguese, Italian, Japanese, Chinese or Russian).',
       extensions: cost({ bytes: bytesOf(possibleFieldMatches.map((match) => match.field)) }),
     }),
     terms: t.exposeStringList('terms', {

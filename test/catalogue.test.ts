@@ -5,6 +5,7 @@ import { catalogue, loadCatalogue } from '../catalogue/catalogue.js';
 import { classOf } from '../catalogue/classes.js';
 import { quickGuide } from '../catalogue/quick-guide.js';
 import { catalogueProblems } from '../catalogue/validate.js';
+import { apiErrorNamesOf, apiErrors } from '../catalogue/api-errors.js';
 import { codesWithSituations, situationsOf } from '../catalogue/situations.js';
 import { namesInOtherLanguages, otherLanguages } from '../catalogue/other-languages.js';
 import { ianaRegistry } from './iana-registry.js';
@@ -372,5 +373,30 @@ describe('situations (catalogue/situations.json)', () => {
     }
     expect(problems).toEqual([]);
     expect(codesWithSituations().length).toBe(64);
+  });
+});
+
+describe('API errors (catalogue/api-errors.json)', () => {
+  it('gives each a catalogued status, a meaning in one sentence and its vendor’s own page', () => {
+    const problems = apiErrors.flatMap((error) => {
+      const words = error.meaning.split(/\s+/).length;
+      return [
+        ...(catalogue.byCode.has(error.status) ? [] : [`${error.name}: ${error.status} is not catalogued`]),
+        ...(words >= 8 && words <= 20 ? [] : [`${error.name}: meaning of ${words} words`]),
+        ...(/^https:\/\/\S+$/.test(error.source) ? [] : [`${error.name}: source ${error.source}`]),
+        ...(error.vendor.trim() ? [] : [`${error.name}: no vendor`]),
+      ];
+    });
+    expect(problems).toEqual([]);
+    const named = apiErrors.map((error) => `${error.vendor} ${error.name}`);
+    expect(new Set(named).size).toBe(named.length);
+    expect(apiErrors.length).toBe(78);
+  });
+
+  it('lends search no plain word and no name that spells another code', () => {
+    const read = new Set([...catalogue.byCode.keys()].flatMap((code) => apiErrorNamesOf(code)));
+    for (const plain of ['missing', 'invalid', 'custom', 'INTERNAL', 'CANCELLED', 'PermanentRedirect'])
+      expect(read.has(plain)).toBe(false);
+    expect(apiErrorNamesOf(409)).toEqual(expect.arrayContaining(['ActiveRecord::StaleObjectError', 'ALREADY_EXISTS']));
   });
 });

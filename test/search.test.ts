@@ -484,3 +484,15 @@ describe('a situation told at length (catalogue/situations.json)', () => {
     expect(topFor(query)).toBe(code);
   });
 });
+
+describe('an API error code or a client exception (catalogue/api-errors.json)', () => {
+  // Each answered with the status its vendor documents, which the words alone would not give.
+  it.each([
+    ['ActiveRecord::StaleObjectError', 409],
+    ['FAILED_PRECONDITION', 400],
+    ['ProvisionedThroughputExceededException', 400],
+    ['InvalidClientTokenId', 403],
+  ])('finds %s on %i', (name, code) => {
+    expect(topFor(name)).toBe(code);
+  });
+});

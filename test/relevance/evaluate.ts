@@ -13,6 +13,7 @@ import outsideHeldOut5Json from './outside-held-out-5.json' with { type: 'json' 
 import outsideHeldOut5LanguagesJson from './outside-held-out-5-languages.json' with { type: 'json' };
 import outsideHeldOut6LanguagesJson from './outside-held-out-6-languages.json' with { type: 'json' };
 import outsideHeldOut7SituationsJson from './outside-held-out-7-situations.json' with { type: 'json' };
+import outsideHeldOut8ApiErrorsJson from './outside-held-out-8-api-errors.json' with { type: 'json' };
 
 /** Lower-case words joined by single spaces, for comparing queries regardless of punctuation. */
 export const plain = (text: string) =>
@@ -71,13 +72,19 @@ export interface HeldOutCase extends RelevanceCase {
  * The held-out part, written in session 7 by outsiders who saw neither the catalogue, the code
  * nor any earlier query, from a brief of a few lines: 180 English queries in six parts (situations,
  * pasted lines without their code, lines with it, typos and constants, vendors, API error
- * payloads), 60 more situations by a third outsider once search read situations, and 120 in eight
- * other languages, 15 each, by a fourth once search read them.
+ * payloads), 60 more situations by a third outsider once search read situations, 40 more API
+ * error payloads by a fourth once search read them, and 120 in eight other languages, 15 each, by a
+ * fifth once search read them.
  * Less any also in the tuning part: only unseen queries count. Nobody here reads them; they are
  * scored once, by part, after tuning.
  */
 export const heldOutCases: readonly HeldOutCase[] = distinct(
-  [...outsideHeldOut5Json, ...outsideHeldOut7SituationsJson, ...outsideHeldOut6LanguagesJson],
+  [
+    ...outsideHeldOut5Json,
+    ...outsideHeldOut7SituationsJson,
+    ...outsideHeldOut8ApiErrorsJson,
+    ...outsideHeldOut6LanguagesJson,
+  ],
   new Set(tuningCases.map((entry) => plain(entry.query))),
 );
 

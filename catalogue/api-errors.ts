@@ -1,0 +1,47 @@
+import apiErrorsJson from './api-errors.json' with { type: 'json' };
+import { catalogue } from './catalogue.js';
+
+/** An error code or exception name an API or HTTP library answers with, and the status its response had. */
+export interface ApiError {
+  /** As it appears in the payload or the exception's class: "card_declined", "ThrottlingException". */
+  name: string;
+  /** The API or library: "Stripe API", "AWS DynamoDB", "Spring Framework". */
+  vendor: string;
+  status: number;
+  /** In our own words. */
+  meaning: string;
+  /** The vendor's or library's own page that gives the status. */
+  source: string;
+}
+
+/** The error codes and exceptions of widely used APIs and libraries (catalogue/api-errors.json), each sourced. */
+export const apiErrors: readonly ApiError[] = apiErrorsJson;
+
+/**
+ * Whether a name is an identifier ("card_declined", "ThrottlingException", "NOT_FOUND",
+ * "Octokit::NotFound", "Http404") rather than a plain word ("missing", "INTERNAL"), which would
+ * answer every English question that uses it.
+ */
+const identifier = (name: string) => /[_:.]|[a-z][A-Z]|[A-Za-z]\d/.test(name);
+
+/** A name's letters alone, lower case: "PermanentRedirect" and "Permanent Redirect" alike. */
+const spelled = (name: string) => name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+
+/** Each code's phrases, spelled, by code. */
+const phrases = new Map(
+  catalogue.codes.map((record) => [
+    record.code,
+    new Set([record.phrase, ...record.formerPhrases.map((former) => former.phrase)].map(spelled)),
+  ]),
+);
+const spellsAnotherCode = (error: ApiError) =>
+  [...phrases].some(([code, names]) => code !== error.status && names.has(spelled(error.name)));
+
+/**
+ * The names search reads for a code: the API errors whose responses carry it, identifiers only, and
+ * none that spells another code's phrase (S3's PermanentRedirect is a 301, not 308 Permanent Redirect).
+ */
+export const apiErrorNamesOf = (code: number): string[] =>
+  apiErrors
+    .filter((error) => error.status === code && identifier(error.name) && !spellsAnotherCode(error))
+    .map((error) => error.name);
