@@ -172,6 +172,19 @@ describe('facts an audit against the RFCs and the vendors corrected', () => {
       () => header(408, 'Connection'),
       'CONVENTION',
     ],
+    [
+      "408's note says RFC 7231 had a SHOULD, not a requirement (second audit; RFC 7231 §6.5.7)",
+      () =>
+        /RFC 7231 said a server SHOULD send it/.test(
+          record(408).headers.find((entry) => entry.name === 'Connection')!.note,
+        ) && !/requires/.test(record(408).headers.find((entry) => entry.name === 'Connection')!.note),
+      true,
+    ],
+    [
+      '206 with several ranges must say multipart/byteranges (RFC 9110 §15.3.7.2)',
+      () => header(206, 'Content-Type'),
+      'MUST',
+    ],
     ['507 is not repeated until the user acts again (RFC 4918 §11.5)', () => record(507).retryable, false],
     ['511 needs the user to sign in to the network first', () => record(511).retryable, false],
     ['449 needs the request to change', () => record(449).retryable, false],
