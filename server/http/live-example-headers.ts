@@ -18,7 +18,7 @@ export interface LiveExampleContext {
 export type LiveExampleHeader =
   /** Written with this value. */
   | { value: (example: LiveExampleContext) => string }
-  /** Already on every answer: written by Node (Date) or by live-example.ts (Cache-Control, Vary). */
+  /** Already on every answer: written by Node (Date) or by live-example.ts (Cache-Control, Content-Type, Vary). */
   | { everyAnswer: true }
   /** Never on a response, and why. */
   | { never: string };
@@ -52,6 +52,8 @@ export const liveExampleHeaders: Readonly<Record<string, LiveExampleHeader>> = {
     value: (example) =>
       example.code >= 400 ? `bytes */${example.length}` : `bytes 0-${example.length - 1}/${example.length}`,
   },
+  // A live 206 holds one range, all of the JSON body: the representation's own type, not multipart.
+  'Content-Type': { everyAnswer: true },
   Date: { everyAnswer: true },
   'Early-Data': {
     never: 'a request header (RFC 8470 §5.1): a proxy that forwarded early data sets it, and a 425 answers it',
