@@ -12,8 +12,8 @@ export interface NamesInLanguage {
 
 /**
  * The registry codes' names in eight other languages (catalogue/other-languages.json), written for
- * StatusQL by a writer of those languages working from the codes' numbers and English phrases only,
- * not translated by a machine.
+ * StatusQL by an AI helper session from the codes' numbers and English phrases alone, not by a
+ * translation service; a fluent human reader has yet to review them (docs/search.md).
  */
 export const namesInOtherLanguages: ReadonlyMap<number, Readonly<Record<OtherLanguage, NamesInLanguage>>> = new Map(
   otherLanguagesJson.map(({ code, ...languages }) => [code, languages]),
