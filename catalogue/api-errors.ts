@@ -27,21 +27,27 @@ const identifier = (name: string) => /[_:.]|[a-z][A-Z]|[A-Za-z]\d/.test(name);
 /** A name's letters alone, lower case: "PermanentRedirect" and "Permanent Redirect" alike. */
 const spelled = (name: string) => name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 
-/** Each code's phrases, spelled, by code. */
-const phrases = new Map(
-  catalogue.codes.map((record) => [
-    record.code,
-    new Set([record.phrase, ...record.formerPhrases.map((former) => former.phrase)].map(spelled)),
-  ]),
+/** Which code each spelled phrase or former phrase belongs to. */
+const phraseCodes = new Map(
+  catalogue.codes.flatMap((record) =>
+    [record.phrase, ...record.formerPhrases.map((former) => former.phrase)].map(
+      (phrase) => [spelled(phrase), record.code] as const,
+    ),
+  ),
 );
-const spellsAnotherCode = (error: ApiError) =>
-  [...phrases].some(([code, names]) => code !== error.status && names.has(spelled(error.name)));
+const spellsAnotherCode = (error: ApiError) => {
+  const code = phraseCodes.get(spelled(error.name));
+  return code !== undefined && code !== error.status;
+};
+
+/** By code, worked out once: search reads them for its index and for its names. */
+const namesByCode = new Map<number, string[]>();
+for (const error of apiErrors)
+  if (identifier(error.name) && !spellsAnotherCode(error))
+    namesByCode.set(error.status, [...(namesByCode.get(error.status) ?? []), error.name]);
 
 /**
  * The names search reads for a code: the API errors whose responses carry it, identifiers only, and
  * none that spells another code's phrase (S3's PermanentRedirect is a 301, not 308 Permanent Redirect).
  */
-export const apiErrorNamesOf = (code: number): string[] =>
-  apiErrors
-    .filter((error) => error.status === code && identifier(error.name) && !spellsAnotherCode(error))
-    .map((error) => error.name);
+export const apiErrorNamesOf = (code: number): readonly string[] => namesByCode.get(code) ?? [];
