@@ -30,7 +30,8 @@ export const statusClasses: readonly StatusClassRecord[] = [
     kind: 'CLIENT_ERROR',
     name: '4xx',
     label: 'Client Error',
-    description: 'The request itself is at fault and should be changed before it is sent again.',
+    description:
+      'The server will not answer the request as sent. Usually the request is at fault and must change, but 408, 421, 423, 425 and 429 refuse it only for now or on this connection, and the same request may succeed later.',
     minCode: 400,
     maxCode: 499,
   },

@@ -99,7 +99,8 @@ builder.node(StatusCode, {
       extensions: cost({ owned: true }),
     }),
     deprecated: t.exposeBoolean('deprecated', {
-      description: 'Whether the code is deprecated, obsoleted or reserved as unused (305, 306, 418, 510).',
+      description:
+        'Whether the code is deprecated, obsoleted, retired or reserved as unused (102, 305, 306, 418, 420, 510, 527).',
       extensions: cost({ bytes: fixed(5) }),
     }),
     deprecationNote: t.exposeString('deprecationNote', {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { catalogue, loadCatalogue } from '../catalogue/catalogue.js';
-import { classOf } from '../catalogue/classes.js';
+import { classOf, statusClasses } from '../catalogue/classes.js';
 import { quickGuide } from '../catalogue/quick-guide.js';
 import { catalogueProblems } from '../catalogue/validate.js';
 import { apiErrorNamesOf, apiErrors } from '../catalogue/api-errors.js';
@@ -59,9 +59,9 @@ describe('catalogue', () => {
     expect(record(418).formerPhrases.map((former) => former.phrase)).toContain("I'm a teapot");
   });
 
-  it('marks 305, 306, 418, 510 and the retired 527 deprecated and nothing else', () => {
+  it('marks 305, 306, 418, 510, the dropped 102 and the retired 420 and 527 deprecated and nothing else', () => {
     expect(catalogue.codes.filter((entry) => entry.deprecated).map((entry) => entry.code)).toEqual([
-      305, 306, 418, 510, 527,
+      102, 305, 306, 418, 420, 510, 527,
     ]);
   });
 
@@ -315,6 +315,31 @@ describe('facts a second audit against the sources corrected', () => {
           record(code).otherMeanings.map((meaning) => `${meaning.vendor}: ${meaning.phrase}`),
         ),
       [['Spring: Insufficient Space On Resource'], ['Spring: Destination Locked'], ['Anthropic: Overloaded']],
+    ],
+    [
+      'the 4xx class text names every registered 4xx a client may resend unchanged (408, 421, 423, 425, 429)',
+      () => {
+        const text = statusClasses.find((entry) => entry.kind === 'CLIENT_ERROR')!.description;
+        return catalogue.codes
+          .filter(
+            (entry) => entry.code >= 400 && entry.code < 500 && entry.retryable && entry.registration !== 'UNOFFICIAL',
+          )
+          .map((entry) => text.includes(String(entry.code)));
+      },
+      [true, true, true, true, true],
+    ],
+    [
+      'vendor codes with no reason phrase of their own say so (444, 460, 463, 464, 530)',
+      () =>
+        [444, 460, 463, 464, 530].map((code) =>
+          /no reason phrase|without a reason phrase/.test(record(code).description),
+        ),
+      [true, true, true, true, true],
+    ],
+    [
+      "104's description does not claim a lapse date that has passed is still ahead",
+      () => /expiring on/.test(record(104).description),
+      false,
     ],
   ] as const)('%s', (_fact, read, expected) => {
     expect(read()).toEqual(expected);
