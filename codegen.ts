@@ -25,6 +25,8 @@ const typedDocuments = (mode: PersistedDocumentsMode): CodegenConfig['generates'
     skipTypename: true,
     avoidOptionals: false,
     defaultScalarType: 'unknown',
+    // Both arrive as JSON strings: a full-date (2026-11-13) and an absolute URL.
+    scalars: { Date: 'string', URL: 'string' },
   },
 });
 

@@ -6,6 +6,8 @@ export interface Contender extends ServerSpec {
   runsWith: string;
   /** Also measured over GET with the SDK's persisted documents (StatusQL only: peers have no such documents). */
   persistedRows?: boolean;
+  /** Answers only the three operations, from JSON built at start-up: not sent verify.ts's coverage queries. */
+  precomputed?: boolean;
 }
 
 export const statusql = 'statusql';
@@ -37,7 +39,7 @@ export const contenders: readonly Contender[] = [
     ...npmStart,
     env: defaults,
     persistedRows: true,
-    runsWith: `\`node ${[...npmStart.nodeFlags, statusqlEntry].join(' ')}\`, as \`npm start\` runs it, with no other StatusQL variable set, so at its defaults: LOG_LEVEL=info (one JSON access-log line per request on stdout, a pipe the bench reads), WORKERS=1, RESPONSE_CACHE_MB=32`,
+    runsWith: `\`node ${[...npmStart.nodeFlags, statusqlEntry].join(' ')}\`, as \`npm start\` runs it, with no other StatusQL variable set but PUBLIC_URL (the bench's one value for every server, for the links in answers), so at its defaults: LOG_LEVEL=info (one JSON access-log line per request on stdout, a pipe the bench reads), WORKERS=1, RESPONSE_CACHE_MB=32`,
   },
   {
     id: statusqlLogOff,
@@ -86,6 +88,7 @@ export const contenders: readonly Contender[] = [
     id: 'bare-http',
     label: 'bare node:http (precomputed)',
     entry: 'bench/peers/bare-server.ts',
+    precomputed: true,
     runsWith: 'nothing to set: it logs nothing',
   },
 ];

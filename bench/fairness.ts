@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { catalogue as symptomCatalogue } from '../catalogue/catalogue.js';
 import { introspectionDumps } from '../test/introspection-dumps.js';
 import { pinLoadGenerator, pinningNote } from './pinning.js';
 import { killAll, npmStartNodeFlags, root, send, startServer } from './servers.js';
@@ -20,28 +21,36 @@ const option = (name: string, fallback: number) =>
 const seconds = option('seconds', 20);
 const heavyClients = option('clients', 4);
 
-/** Costs just under MAX_COST (25,000): 7 introspection dumps of 3,368 values each. */
-const introspection = introspectionDumps(7);
-/** Every detail of 80 codes through the SDK's own fragments: the largest page under MAX_COST (24,248). */
+/** Costs just under MAX_COST (25,000): 6 introspection dumps of 3,879 values each. */
+const introspection = introspectionDumps(6);
+/** Every detail of 54 codes through the SDK's own fragments: the largest page under MAX_COST (24,632). */
 const fragments = readFileSync(join(root, 'sdk/operations/fragments.graphql'), 'utf8');
-const catalogue = `{ statusCodes(first: 80) { totalCount pageInfo { ...PageInfoFields } edges { cursor node { ...StatusCodeDetails class { ...StatusClassFields } } } } } ${fragments}`;
-/** A search with facets and every detail of 60 results: the largest under MAX_COST (23,214). */
-const search = `{ search(query: "error", first: 60) { totalCount pageInfo { ...PageInfoFields } facets { count class { ...StatusClassFields } } edges { score matches { field terms } node { ...StatusCodeDetails } } } } ${fragments}`;
+const catalogue = `{ statusCodes(first: 54) { totalCount pageInfo { ...PageInfoFields } edges { cursor node { ...StatusCodeDetails statusClass { ...StatusClassFields } } } } } ${fragments}`;
+/** A search with facets and every detail of 52 results: the largest under MAX_COST (24,546). */
+const search = `{ search(query: "error", first: 52) { totalCount pageInfo { ...PageInfoFields } classFacets { count statusClass { ...StatusClassFields } } edges { score matches { field terms } node { ...StatusCodeDetails } } } } ${fragments}`;
 /** Issue 22's attacks, at what the limits now let through: */
 const aliased = (count: number, selection: string) =>
   `{ ${Array.from({ length: count }, (_, index) => `a${index}: ${selection}`).join(' ')} }`;
 /** 15 suggestions on a run of one-letter words (5 ms each before), batched ten times: five run; */
 const suggestions = aliased(
   15,
-  `suggest(prefix: "${'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(4).slice(0, 100).trim()}", first: 20) { text statusCode { code } }`,
+  `suggestions(prefix: "${'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(4).slice(0, 100).trim()}", first: 20) { text statusCode { code } }`,
 );
 /** 15 searches of 1,000 characters, batched ten times: one runs; */
 const searches = `query ($q: String!) ${aliased(15, 'search(query: $q, first: 100) { totalCount edges { node { code phrase } } }')}`;
 const longQuery = 'gateway timeout upstream proxy token expired forbidden payload large rate limit '
   .repeat(13)
   .slice(0, 1000);
-/** 6 dumps of every symptom: about 1 MB, the most MAX_ANSWER_BYTES allows (2.3 MB from 15 before). */
-const symptoms = aliased(6, 'symptoms { message meaning checkFirst example reference seenIn }');
+/**
+ * 5 dumps of every symptom: about 960 KB, the most MAX_ANSWER_BYTES allows (2.3 MB from 15 before).
+ * A page holds at most 100, so each dump is two pages: the first 100 and the rest (`last`).
+ */
+const symptomFields = 'totalCount edges { node { message meaning checkFirst example reference seenIn } }';
+const symptoms = `{ ${Array.from(
+  { length: 5 },
+  (_, index) =>
+    `a${index}: symptoms(first: 100) { ${symptomFields} } b${index}: symptoms(last: ${Math.min(100, symptomCatalogue.symptoms.length - 100)}) { ${symptomFields} }`,
+).join(' ')} }`;
 
 /** A batch of ten: its operations share one cost budget, so only those that fit run. */
 const batch = (query: string, variables?: object) =>

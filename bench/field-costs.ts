@@ -97,21 +97,26 @@ console.log(`Search and suggest per call (median of 21):\n\n${perCall.join('\n')
 /** The costliest arguments of each root field, for a page of `page` items. */
 const worstArguments = (page: number): Record<string, string> => ({
   search: `(query: "${texts(1000).words!.slice(0, 1000).trim()}", first: ${page})`,
-  suggest: `(prefix: "${texts(100)['one-letter words']!.slice(0, 100).trim()}", first: ${Math.min(page, 20)})`,
+  suggestions: `(prefix: "${texts(100)['one-letter words']!.slice(0, 100).trim()}", first: ${Math.min(page, 20)})`,
   statusCode: '(code: 404)',
   interpretStatus: '(code: 299)',
   statusCodes: `(first: ${page})`,
+  symptoms: `(first: ${page})`,
   statusClass: '(kind: CLIENT_ERROR)',
   node: `(id: "${Buffer.from('StatusClass:CLIENT_ERROR').toString('base64')}")`,
   nodes: '(ids: $ids)',
 });
 
-/** Every field under `type` reachable without required arguments, each object type once per path. */
+/**
+ * Every field under `type` reachable without required arguments, each object type once per path;
+ * a connection (a field taking `first`) asks for a page of `page`.
+ */
 function everything(
   type: GraphQLObjectType,
   path: readonly string[],
   fragments: Map<string, string>,
   depth: number,
+  page: number,
 ): string {
   const name = `All${type.name}${path.length}`;
   if (fragments.has(name)) return `...${name}`;
@@ -121,7 +126,8 @@ function everything(
     const named = getNamedType(field.type);
     if (isLeafType(named)) return [field.name];
     if (!isObjectType(named) || path.includes(named.name) || path.length >= depth) return [];
-    return [`${field.name} { ${everything(named, [...path, named.name], fragments, depth)} }`];
+    const paged = field.args.some((argument) => argument.name === 'first') ? `(first: ${page})` : '';
+    return [`${field.name}${paged} { ${everything(named, [...path, named.name], fragments, depth, page)} }`];
   });
   fragments.set(name, `fragment ${name} on ${type.name} { ${selections.join(' ')} }`);
   return `...${name}`;
@@ -130,7 +136,7 @@ function everything(
 /** The query that asks `root` `aliases` times, everything under it. */
 function rootQuery(root: GraphQLField<unknown, unknown>, aliases: number, depth: number, page: number): string {
   const fragments = new Map<string, string>();
-  const all = (name: string) => everything(schema.getType(name) as GraphQLObjectType, [name], fragments, depth);
+  const all = (name: string) => everything(schema.getType(name) as GraphQLObjectType, [name], fragments, depth, page);
   const named = getNamedType(root.type);
   const selection = !isObjectType(named)
     ? ` { ... on StatusCode { ${all('StatusCode')} } ... on StatusClass { ${all('StatusClass')} } }`
@@ -157,9 +163,11 @@ const candidates: [string, Make][] = [
   ]),
   ['__schema (introspection dumps)', (aliases) => introspectionDumps(aliases)],
   [
+    // A class's codes, each with its class's codes again: MAX_DEPTH (8) leaves room for the inner
+    // page's cursors, not its nodes, now that a class's codes are a connection.
     'the class-codes cycle',
-    (aliases) =>
-      `query ($classIds: [ID!]!) { ${Array.from({ length: aliases }, (_, index) => `a${index}: nodes(ids: $classIds) { ... on StatusClass { codes { class { codes { code phrase } } } } }`).join(' ')} }`,
+    (aliases, _depth, page) =>
+      `query ($classIds: [ID!]!) { ${Array.from({ length: aliases }, (_, index) => `a${index}: nodes(ids: $classIds) { ... on StatusClass { codes(first: ${page}) { edges { node { statusClass { codes(first: ${page}) { totalCount edges { cursor } } } } } } } }`).join(' ')} }`,
   ],
 ];
 

@@ -98,7 +98,7 @@ function searchText(): string {
 const lookupFields = [
   'code phrase',
   'code phrase title',
-  'code phrase class { name label }',
+  'code phrase statusClass { range label }',
   'code phrase commonUsage retryable',
 ];
 const introspections = [

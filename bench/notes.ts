@@ -3,6 +3,7 @@ import { pinningNote } from './pinning.js';
 import type { Contender } from './contenders.js';
 import type { Row } from './measure.js';
 import { disturbedCores, minQuietSeconds } from './quiet.js';
+import { benchPublicUrl } from './servers.js';
 import { retryBudgetSeconds, runSeconds, settings } from './settings.js';
 
 /** What the notes say of the code under test. */
@@ -49,7 +50,7 @@ export function settingsNotes(contenders: readonly Contender[], rows: readonly R
     return [`${contender.label}: ${contender.runsWith}. Under load it wrote ${written} to stdout and stderr.`];
   });
   return [
-    'Settings: the bench gives every server a free PORT and HOST=127.0.0.1, and each runs with these:',
+    `Settings: the bench gives every server a free PORT, HOST=127.0.0.1 and PUBLIC_URL=${benchPublicUrl} (the origin of the links in answers, the same for all), and each runs with these:`,
     ...perServer,
   ];
 }

@@ -2,6 +2,7 @@
  * `npm run bench`: StatusQL as users run it, and beside it the same with its access log off, with
  * its answer cache off, and three peers at their own defaults, one after another on this machine.
  * Prints the markdown report and writes bench/results/latest.json. Method: bench/README.md.
+ * `npm run bench -- --verify` only checks every server's answers against StatusQL's (seconds, no load).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -24,9 +25,9 @@ import { commit, sourceHash, variablesRead } from './provenance.js';
 import { Schedule, waitForQuiet } from './quiet.js';
 import { accessLogCost, fixed, markdown, ratiosOf } from './report.js';
 import { root, snapshotWorkingTree, startServer } from './servers.js';
-import { only, quick, settings } from './settings.js';
+import { only, quick, settings, verifyOnly } from './settings.js';
 import { pinLoadGenerator, pinning } from './pinning.js';
-import { AnswerCheck, probe } from './verify.js';
+import { AnswerCheck, coverage, probe } from './verify.js';
 import { runGuarded } from './watchdog.js';
 
 /** Starts one server, checks its answers, measures its rows and stops it. */
@@ -59,6 +60,8 @@ async function measureServer(spec: Contender, cwd: string, check: AnswerCheck, s
       }
     }
     await check.verify(server, 'after load');
+    // After the rows, so that these unmeasured queries warm no cache and no JIT before them.
+    if (!spec.precomputed) await check.verifyCoverage(server);
     return { rows, summary: summarize(spec, server, coldStartsMs), skipped };
   } finally {
     await server.stop();
@@ -74,6 +77,23 @@ async function measureIdle(spec: Contender, cwd: string): Promise<ServerSummary>
     return summarize(spec, server, coldStartsMs);
   } finally {
     await server.stop();
+  }
+}
+
+/** `--verify`: each selected server started once, its answers checked against StatusQL's; nothing measured. */
+async function verifyAll(cwd: string): Promise<void> {
+  const check = new AnswerCheck();
+  for (const spec of contenders.filter((spec) => !only || only.includes(spec.id) || spec.id === statusql)) {
+    const server = await startServer(spec, cwd, probe);
+    try {
+      await check.verify(server, 'verify only');
+      if (!spec.precomputed) await check.verifyCoverage(server);
+      if (spec.persistedRows) await check.verifyPersisted(server);
+      const checked = `${operations.length} operations${spec.precomputed ? '' : ` + ${coverage.length} coverage queries`}${spec.persistedRows ? ` + ${operations.length} GET persisted` : ''}`;
+      console.error(`${spec.label}: ${checked}: ${spec.id === statusql ? 'the reference' : "equal to StatusQL's"}`);
+    } finally {
+      await server.stop();
+    }
   }
 }
 
@@ -159,7 +179,7 @@ runGuarded(async () => {
   const snapshot = snapshotWorkingTree();
   try {
     execFileSync('npm', ['run', 'build:server'], { cwd: snapshot.dir, stdio: 'inherit' });
-    await measureAll(snapshot.dir);
+    await (verifyOnly ? verifyAll : measureAll)(snapshot.dir);
   } finally {
     snapshot.remove();
   }

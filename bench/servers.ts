@@ -16,7 +16,7 @@ export interface ServerSpec {
   id: string;
   label: string;
   entry: string;
-  /** Over the bench's environment with PORT and HOST=127.0.0.1; an undefined value unsets a variable. */
+  /** Over the bench's environment with PORT, HOST=127.0.0.1 and PUBLIC_URL; an undefined value unsets a variable. */
   env?: Record<string, string | undefined>;
   /** Extra node flags, placed before `--import tsx`. */
   nodeFlags?: string[];
@@ -50,6 +50,13 @@ export function snapshotWorkingTree(): { dir: string; remove: () => void } {
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * The PUBLIC_URL every server the bench starts gets, so that absolute links in answers
+ * (`liveExampleUrl`) do not depend on the free port each one was given and the peers' answers can
+ * equal StatusQL's.
+ */
+export const benchPublicUrl = 'http://bench.local';
 
 /** A response read in full. */
 export interface HttpAnswer {
@@ -214,7 +221,7 @@ export async function startServer(
     cwd,
     // Its own process group, so stopping it also stops anything it started (the tsx CLI's child).
     detached: true,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...spec.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: benchPublicUrl, ...spec.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

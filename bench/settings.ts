@@ -1,5 +1,7 @@
 /** `--quick`: short rows and one cold start, a smoke test of the whole bench. */
 export const quick = process.argv.slice(2).includes('--quick');
+/** `--verify`: start each server once and check its answers equal StatusQL's; no cold starts, no load, no report. */
+export const verifyOnly = process.argv.slice(2).includes('--verify');
 
 const number = (variable: string, fallback: number) => Number(process.env[variable] ?? fallback);
 

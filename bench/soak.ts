@@ -54,11 +54,11 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * ite
 const accept = 'application/graphql-response+json, application/json';
 
 const lookup =
-  'query StatusCode($code: Int!) { statusCode(code: $code) { code phrase title class { name label } commonUsage specification { citation url } headers { name requirement } } }';
+  'query StatusCode($code: Int!) { statusCode(code: $code) { code phrase title statusClass { range label } commonUsage specification { citation url } headers { name requirement } } }';
 const list =
-  'query StatusCodes($classes: [StatusClassKind!], $first: Int) { statusCodes(filter: { classes: $classes }, first: $first) { totalCount edges { cursor node { code phrase official } } pageInfo { hasNextPage endCursor } } }';
+  'query StatusCodes($classes: [StatusClassKind!], $first: Int) { statusCodes(filter: { classes: $classes }, first: $first) { totalCount edges { cursor node { code phrase registration { status } } } pageInfo { hasNextPage endCursor } } }';
 const search =
-  'query Search($query: String!) { search(query: $query, first: 10) { totalCount facets { class { name } count } edges { score node { code phrase } } } }';
+  'query Search($query: String!) { search(query: $query, first: 10) { totalCount classFacets { statusClass { range } count } edges { score node { code phrase } } } }';
 
 const getPath = (query: string, variables: object) =>
   `/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;

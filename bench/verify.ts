@@ -1,7 +1,61 @@
 import { isDeepStrictEqual } from 'node:util';
+import { encodeCursor } from '../schema/pagination.js';
 import { requestHeaders } from './load.js';
-import { operations, persistedGetPath, postBody, type BenchOperation, type OperationId } from './operations.js';
+import { operations, persistedGetPath, postBody } from './operations.js';
 import { send, type RunningServer } from './servers.js';
+
+/** A query whose answer every server must give alike. */
+interface Checked {
+  id: string;
+  query: string;
+}
+
+const pageInfo = 'pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+const codeFields =
+  'code phrase statusClass { kind range label } registration { status expiresOn } deprecation { kind reason } liveExampleUrl';
+const searchPage = `totalCount classFacets { statusClass { kind range } count } ${pageInfo} edges { cursor score matches { field terms } node { code phrase } }`;
+
+/**
+ * Beyond the three measured operations, what else the peers' resolvers answer: cursors both ways
+ * (StatusQL's own, from schema/pagination.ts, passed in), `last`, sort keys and `reverse`, search
+ * facets, matches and scores, registration, deprecation, liveExampleUrl (every server has the same
+ * PUBLIC_URL) and a class's codes. Sent once per server after its rows, never measured; not to the
+ * bare peer, which knows only the three operations.
+ */
+export const coverage: readonly Checked[] = [
+  {
+    id: 'statusCodes by phrase, reversed, after a cursor',
+    query: `{ statusCodes(filter: { classes: [CLIENT_ERROR] }, sortKey: PHRASE, reverse: true, first: 5, after: "${encodeCursor('phrase', ['Not Found', 404])}") { totalCount ${pageInfo} edges { cursor node { ${codeFields} } } } }`,
+  },
+  {
+    id: 'statusCodes last before a cursor',
+    query: `{ statusCodes(filter: { registrations: [TEMPORARY, UNOFFICIAL] }, last: 4, before: "${encodeCursor('code', 520)}") { totalCount ${pageInfo} edges { cursor node { ${codeFields} } } } }`,
+  },
+  {
+    id: 'statusCodes deprecated',
+    query: `{ statusCodes(filter: { deprecated: true }, sortKey: CODE, reverse: true, first: 20) { totalCount ${pageInfo} edges { cursor node { ${codeFields} } } } }`,
+  },
+  {
+    id: 'search after a rank cursor',
+    query: `{ search(query: "rate limit", first: 5, after: "${encodeCursor('rank', 429)}") { ${searchPage} } }`,
+  },
+  {
+    id: 'search by code, reversed, last',
+    query: `{ search(query: "timeout", sortKey: CODE, reverse: true, last: 4) { ${searchPage} } }`,
+  },
+  {
+    id: 'search by phrase, filtered',
+    query: `{ search(query: "gateway", filter: { classes: [SERVER_ERROR] }, sortKey: PHRASE, first: 5) { ${searchPage} } }`,
+  },
+  {
+    id: 'search in other languages',
+    query: `{ search(query: "nicht gefunden", first: 3) { ${searchPage} } }`,
+  },
+  {
+    id: 'statusCode with its class codes',
+    query: `{ statusCode(code: 104) { ${codeFields} statusClass { codes(first: 2, after: "${encodeCursor('code', 101)}") { totalCount ${pageInfo} edges { cursor node { code } } } } } }`,
+  },
+];
 
 /** The path and values where two JSON answers first part, or undefined when they are equal. */
 function firstDifference(expected: unknown, actual: unknown, path = '$'): string | undefined {
@@ -19,6 +73,11 @@ function firstDifference(expected: unknown, actual: unknown, path = '$'): string
     if (difference) return difference;
   }
   return `${path}: differs`;
+}
+
+/** Whether a root field answered null: root fields are nullable, so an error can leave `data` with a null in it. */
+function hasNullRoot(data: unknown): boolean {
+  return typeof data !== 'object' || data === null || Object.values(data).some((value) => value === null);
 }
 
 /** Whether every field of `expected` is in `actual` with the same value (arrays: same length). */
@@ -40,9 +99,9 @@ function isSubset(expected: unknown, actual: unknown): boolean {
   return Object.is(expected, actual);
 }
 
-async function post(url: string, operation: BenchOperation): Promise<unknown> {
-  const answer = await send(url, { method: 'POST', headers: requestHeaders, body: postBody(operation) });
-  if (answer.status !== 200) throw new Error(`${operation.id}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
+async function post(url: string, checked: Checked): Promise<unknown> {
+  const answer = await send(url, { method: 'POST', headers: requestHeaders, body: postBody(checked) });
+  if (answer.status !== 200) throw new Error(`${checked.id}: HTTP ${answer.status} ${answer.text.slice(0, 300)}`);
   return JSON.parse(answer.text);
 }
 
@@ -61,18 +120,32 @@ export async function probe(url: string): Promise<boolean> {
 
 /** Asserts every server's answers: the first server's become the reference the others must equal. */
 export class AnswerCheck {
-  private readonly reference = new Map<OperationId, unknown>();
+  private readonly reference = new Map<string, unknown>();
 
   /** Every operation, POSTed twice; throws on the first answer that differs from the reference. */
   async verify(server: RunningServer, when: string): Promise<void> {
-    for (const operation of operations) {
-      // Twice: a response cache or a JIT compiler answers the second one differently from the first.
-      for (const attempt of [1, 2]) {
+    // Twice: a response cache or a JIT compiler answers the second one differently from the first.
+    await this.compare(server, operations, when, [1, 2]);
+  }
+
+  /** The coverage queries, once each (they are never measured, so no cache or JIT is warm for them). */
+  async verifyCoverage(server: RunningServer): Promise<void> {
+    await this.compare(server, coverage, 'coverage', [1]);
+  }
+
+  private async compare(
+    server: RunningServer,
+    checked: readonly Checked[],
+    when: string,
+    attempts: readonly number[],
+  ): Promise<void> {
+    for (const operation of checked) {
+      for (const attempt of attempts) {
         const body = await post(server.url, operation);
         const expected = this.reference.get(operation.id);
         if (expected === undefined) {
           const result = body as { data?: unknown; errors?: unknown };
-          if (result.errors !== undefined || result.data == null) {
+          if (result.errors !== undefined || result.data == null || hasNullRoot(result.data)) {
             throw new Error(`${server.spec.label} ${operation.id}: no data: ${JSON.stringify(body).slice(0, 300)}`);
           }
           this.reference.set(operation.id, body);

@@ -4,7 +4,7 @@ import type { StatusClassKind, StatusClassRecord } from './records.js';
 export const statusClasses: readonly StatusClassRecord[] = [
   {
     kind: 'INFORMATIONAL',
-    name: '1xx',
+    range: '1xx',
     label: 'Informational',
     description: 'Interim answers sent before the final response, telling the client how the exchange is going.',
     minCode: 100,
@@ -12,7 +12,7 @@ export const statusClasses: readonly StatusClassRecord[] = [
   },
   {
     kind: 'SUCCESS',
-    name: '2xx',
+    range: '2xx',
     label: 'Success',
     description: 'The server understood the request and did what it asked.',
     minCode: 200,
@@ -20,7 +20,7 @@ export const statusClasses: readonly StatusClassRecord[] = [
   },
   {
     kind: 'REDIRECTION',
-    name: '3xx',
+    range: '3xx',
     label: 'Redirection',
     description: 'The client has to take another step, usually following a new URL or reusing its cached copy.',
     minCode: 300,
@@ -28,7 +28,7 @@ export const statusClasses: readonly StatusClassRecord[] = [
   },
   {
     kind: 'CLIENT_ERROR',
-    name: '4xx',
+    range: '4xx',
     label: 'Client Error',
     description:
       'The server will not answer the request as sent. Usually the request is at fault and must change, but 408, 421, 423, 425 and 429 refuse it only for now or on this connection, and the same request may succeed later.',
@@ -37,7 +37,7 @@ export const statusClasses: readonly StatusClassRecord[] = [
   },
   {
     kind: 'SERVER_ERROR',
-    name: '5xx',
+    range: '5xx',
     label: 'Server Error',
     description: 'The request may be fine, but the server or something behind it failed to answer it.',
     minCode: 500,

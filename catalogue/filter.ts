@@ -1,5 +1,5 @@
 import { classOf } from './classes.js';
-import type { StatusClassKind, StatusCodeRecord } from './records.js';
+import type { Registration, StatusClassKind, StatusCodeRecord } from './records.js';
 
 /** Conditions on a code; every one given must hold. */
 export interface StatusCodeFilter {
@@ -7,7 +7,7 @@ export interface StatusCodeFilter {
   codes?: readonly number[] | null;
   minCode?: number | null;
   maxCode?: number | null;
-  official?: boolean | null;
+  registrations?: readonly Registration[] | null;
   deprecated?: boolean | null;
   cacheableByDefault?: boolean | null;
   retryable?: boolean | null;
@@ -29,8 +29,8 @@ export function matchesFilter(record: StatusCodeRecord, filter: StatusCodeFilter
     (!filter.codes || filter.codes.includes(record.code)) &&
     (filter.minCode == null || record.code >= filter.minCode) &&
     (filter.maxCode == null || record.code <= filter.maxCode) &&
-    holds(filter.official, record.registration !== 'UNOFFICIAL') &&
-    holds(filter.deprecated, record.deprecated) &&
+    (!filter.registrations || filter.registrations.includes(record.registration)) &&
+    holds(filter.deprecated, record.deprecation !== null) &&
     holds(filter.cacheableByDefault, record.cacheableByDefault) &&
     holds(filter.retryable, record.retryable) &&
     holds(filter.bodyAllowed, record.bodyAllowed) &&

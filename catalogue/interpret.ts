@@ -42,7 +42,7 @@ export function interpretStatus(catalogue: Catalogue, code: number): StatusInter
       known: false,
       treatAs: first,
       explanation:
-        `${code} is not an assigned status code, nor one a vendor is known to send. It is in the ${statusClass.name} class (${statusClass.label}), ` +
+        `${code} is not an assigned status code, nor one a vendor is known to send. It is in the ${statusClass.range} class (${statusClass.label}), ` +
         `and RFC 9110 §15 tells a client that does not recognize a code to treat it as the first code of its class: ${first.code} ${first.phrase}. ` +
         'A cache must not store the response under that code.',
     };

@@ -11,6 +11,10 @@ export const registrations = ['PERMANENT', 'TEMPORARY', 'UNOFFICIAL'] as const;
 export type Registration = (typeof registrations)[number];
 
 /** How strongly a specification ties a response header to a code. */
+/** Why a code should not be used: RFC 9110 deprecated it, its specification was obsoleted, it is reserved as unused, or its vendor retired it. */
+export const deprecationKinds = ['DEPRECATED', 'OBSOLETE', 'RESERVED', 'RETIRED'] as const;
+export type DeprecationKind = (typeof deprecationKinds)[number];
+
 export const headerRequirements = ['MUST', 'SHOULD', 'MAY', 'DEFINITION', 'CONVENTION'] as const;
 
 /** Stacks whose own names for the codes we list. */
@@ -45,8 +49,7 @@ export const statusCodeRecord = z.strictObject({
   description: text,
   commonUsage: text,
   specification: specificationRecord.nullable(),
-  deprecated: z.boolean(),
-  deprecationNote: text.nullable(),
+  deprecation: z.strictObject({ kind: z.enum(deprecationKinds), reason: text }).nullable(),
   bodyAllowed: z.boolean(),
   cacheableByDefault: z.boolean(),
   retryable: z.boolean(),
@@ -143,7 +146,7 @@ export type StatusCodeRecord = z.infer<typeof statusCodeRecord> &
 export interface StatusClassRecord {
   kind: StatusClassKind;
   /** "4xx" */
-  name: string;
+  range: string;
   /** "Client Error" */
   label: string;
   description: string;

@@ -256,7 +256,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   // By code, in an array: MiniSearch asks for every document of every term it matches.
   const documentWeights: number[] = [];
   for (const record of catalogue.codes)
-    documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecated ? 1 : unofficialWeight;
+    documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecation ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
   const englishFields = searchFields.filter((field) => field !== 'otherLanguages');
   // The words of the other languages' names: a query holding none of them is not searched there.

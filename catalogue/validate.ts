@@ -19,9 +19,6 @@ export function catalogueProblems({ codes, byCode, symptoms }: Catalogue): strin
     if ((record.registration === 'TEMPORARY') !== (record.registrationExpires !== null)) {
       problems.push(`${at} registrationExpires must be set exactly for temporary registrations`);
     }
-    if (record.deprecated !== (record.deprecationNote !== null)) {
-      problems.push(`${at} deprecationNote must be set exactly for deprecated codes`);
-    }
     if (!record.exampleExchange) problems.push(`${at} no guide`);
     for (const { code } of record.confusedWith) {
       if (code === record.code || !byCode.has(code)) problems.push(`${at} confused with unknown ${code}`);

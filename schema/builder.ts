@@ -1,9 +1,10 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import ValidationPlugin from '@pothos/plugin-validation';
-import { GraphQLError } from 'graphql';
+import { DateResolver, URLResolver } from 'graphql-scalars';
 import { z } from 'zod';
 import { catalogue } from '../catalogue/catalogue.js';
+import { badInput, problemOf } from './bad-input.js';
 import { cost, fixed, lengthsOf } from './cost.js';
 
 /** The most ids one `nodes` call takes, like the largest page. */
@@ -13,6 +14,12 @@ const maxNodeIds = 100;
 export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: false;
+  Scalars: {
+    Date: { Input: Date; Output: string };
+    URL: { Input: URL; Output: string };
+  };
+  /** Where this server is reached, for absolute links (PUBLIC_URL). */
+  Context: { publicUrl: string };
 }>({
   plugins: [RelayPlugin, ValidationPlugin],
   defaultFieldNullability: false,
@@ -25,12 +32,13 @@ export const builder = new SchemaBuilder<{
       extensions: cost({ bytes: fixed(64) }),
     },
     nodeQueryOptions: {
-      description: 'Fetches a status code or class by its global `id`.',
+      description: 'Fetches a status code, class or symptom by its global `id`.',
       args: { id: { description: 'A global id from an `id` field.' } },
       extensions: cost({}),
     },
     nodesQueryOptions: {
-      description: `Fetches up to ${maxNodeIds} status codes or classes by their global \`id\`s, in the same order.`,
+      description: `Fetches up to ${maxNodeIds} status codes, classes or symptoms by their global \`id\`s, in the same order; null for an id that names nothing.`,
+      nullable: { list: true, items: true },
       args: { ids: { description: `Global ids from \`id\` fields, at most ${maxNodeIds}.` } },
       validate: z.looseObject({ ids: z.array(z.unknown()).max(maxNodeIds, `ids takes at most ${maxNodeIds} ids`) }),
       extensions: cost({}),
@@ -63,15 +71,17 @@ export const builder = new SchemaBuilder<{
       extensions: cost({ bytes: fixed(64) }),
     },
     nodeFieldOptions: { description: 'The status code.', extensions: cost({ owned: true }) },
-    firstArgOptions: { description: 'How many edges to return from the start, 1 to 100.' },
+    firstArgOptions: { description: 'How many edges to return from the start, 1 to 100; give this or `last`.' },
     afterArgOptions: { description: 'Return edges after this cursor.' },
-    lastArgOptions: { description: 'How many edges to return from the end, 1 to 100.' },
+    lastArgOptions: { description: 'How many edges to return from the end, 1 to 100; give this or `first`.' },
     beforeArgOptions: { description: 'Return edges before this cursor.' },
   },
   validation: {
+    // The first problem names the argument, constraint and limit; the message lists them all.
     validationError: (result) =>
-      new GraphQLError(result.issues.map((issue) => issue.message).join('; '), {
-        extensions: { code: 'BAD_USER_INPUT' },
-      }),
+      badInput(result.issues.map((issue) => issue.message).join('; '), problemOf(result.issues[0]!)),
   },
 });
+
+builder.addScalarType('Date', DateResolver);
+builder.addScalarType('URL', URLResolver);

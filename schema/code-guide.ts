@@ -4,22 +4,47 @@ import { builder } from './builder.js';
 import { bytesOf, cost, enumBytes } from './cost.js';
 import { StatusCode } from './status-code.js';
 
-const frameworkDescriptions: Record<Framework, string> = {
-  NODE: 'Node.js: the reason phrase in `http.STATUS_CODES`, e.g. "Not Found".',
-  PYTHON: 'Python standard library: `http.HTTPStatus` members, e.g. `HTTPStatus.NOT_FOUND`.',
-  GO: 'Go standard library: `net/http` constants, e.g. `http.StatusNotFound`.',
-  DOTNET: '.NET: `System.Net.HttpStatusCode` members, e.g. `HttpStatusCode.NotFound`.',
-  SPRING: 'Spring Framework: `org.springframework.http.HttpStatus` constants, e.g. `HttpStatus.NOT_FOUND`.',
-  JAVA: 'Java SE: `java.net.HttpURLConnection` constants, e.g. `HttpURLConnection.HTTP_NOT_FOUND` (it names no code above 505).',
-  RUST: 'Rust `http` crate: `StatusCode` constants, e.g. `StatusCode::NOT_FOUND`.',
-  RAILS: 'Ruby on Rails (Rack): status symbols, e.g. `:not_found`.',
+/** Each framework's display name, and what its names are. */
+const frameworkNamings: Record<Framework, [name: string, description: string]> = {
+  NODE: ['Node.js', 'Node.js: the reason phrase in `http.STATUS_CODES`, e.g. "Not Found".'],
+  PYTHON: ['Python', 'Python standard library: `http.HTTPStatus` members, e.g. `HTTPStatus.NOT_FOUND`.'],
+  GO: ['Go', 'Go standard library: `net/http` constants, e.g. `http.StatusNotFound`.'],
+  DOTNET: ['.NET', '.NET: `System.Net.HttpStatusCode` members, e.g. `HttpStatusCode.NotFound`.'],
+  SPRING: [
+    'Spring Framework',
+    'Spring Framework: `org.springframework.http.HttpStatus` constants, e.g. `HttpStatus.NOT_FOUND`.',
+  ],
+  JAVA: [
+    'Java SE',
+    'Java SE: `java.net.HttpURLConnection` constants, e.g. `HttpURLConnection.HTTP_NOT_FOUND` (it names no code above 505).',
+  ],
+  RUST: ['Rust http crate', 'Rust `http` crate: `StatusCode` constants, e.g. `StatusCode::NOT_FOUND`.'],
+  RAILS: ['Ruby on Rails', 'Ruby on Rails (Rack): status symbols, e.g. `:not_found`.'],
 };
 
-export const FrameworkEnum = builder.enumType('Framework', {
-  description: 'A web framework or standard library with its own names for status codes.',
+export const FrameworkKeyEnum = builder.enumType('FrameworkKey', {
+  description:
+    'A web framework or standard library with its own names for status codes. More may be added: handle a key you do not know.',
   values: Object.fromEntries(
-    frameworks.map((framework) => [framework, { description: frameworkDescriptions[framework] }]),
+    frameworks.map((framework) => [framework, { description: frameworkNamings[framework][1] }]),
   ) as Record<Framework, { description: string }>,
+});
+
+const FrameworkRef = builder.objectRef<Framework>('Framework').implement({
+  description: 'A web framework or standard library, as a key and a name to show.',
+  fields: (t) => ({
+    key: t.field({
+      type: FrameworkKeyEnum,
+      description: 'The framework as an enum value.',
+      resolve: (framework) => framework,
+      extensions: cost({ bytes: enumBytes(frameworks) }),
+    }),
+    name: t.string({
+      description: 'Its name as people write it: "Spring Framework", ".NET".',
+      resolve: (framework) => frameworkNamings[framework][0],
+      extensions: cost({ bytes: bytesOf(frameworks.map((framework) => frameworkNamings[framework][0])) }),
+    }),
+  }),
 });
 
 const frameworkNames = catalogue.codes.flatMap((record) => record.frameworkNames);
@@ -29,10 +54,10 @@ export const FrameworkName = builder.objectRef<FrameworkNameRecord>('FrameworkNa
   description: 'What one framework calls a status code in its code.',
   fields: (t) => ({
     framework: t.field({
-      type: FrameworkEnum,
+      type: FrameworkRef,
       description: 'The framework or library.',
       resolve: (entry) => entry.framework,
-      extensions: cost({ bytes: enumBytes(frameworks) }),
+      extensions: cost({}),
     }),
     name: t.exposeString('name', {
       description: 'The constant, member, symbol or phrase as written there, e.g. "http.StatusNotFound".',

@@ -36,6 +36,7 @@ const StatusInterpretationType = builder.objectRef<StatusInterpretation>('Status
 
 builder.queryField('interpretStatus', (t) =>
   t.field({
+    nullable: true,
     type: StatusInterpretationType,
     description:
       'Explains any status a client or dashboard shows: a catalogued code, an unassigned one such as 299, or 0 (no response: a network error, CORS or an abort).',
@@ -43,7 +44,10 @@ builder.queryField('interpretStatus', (t) =>
       code: t.arg.int({
         required: true,
         description: 'The status: 0, or a number from 100 to 599.',
-        validate: z.int().refine(interpretable, 'code must be 0 or between 100 and 599'),
+        validate: z.int().refine(interpretable, {
+          message: 'code must be 0 or between 100 and 599',
+          params: { constraint: 'RANGE' },
+        }),
       }),
     },
     resolve: (_root, { code }) => interpretStatus(catalogue, code),

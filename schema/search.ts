@@ -1,15 +1,15 @@
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { catalogue } from '../catalogue/catalogue.js';
 import { statusClasses } from '../catalogue/classes.js';
 import { facetedSearch, type ClassFacet } from '../catalogue/faceted-search.js';
-import { createSearch, searchableTexts } from '../catalogue/search.js';
+import { createSearch, searchableTexts, type SearchHit } from '../catalogue/search.js';
+import type { SearchField } from '../catalogue/search-tuning.js';
 import { processIndexTerm, tokenize } from '../catalogue/terms.js';
 import { searchWork } from '../catalogue/work.js';
 import { builder } from './builder.js';
-import { bytesOf, cost, fixed, lengthsOf } from './cost.js';
-import { maxPageSize, pageArgs } from './pagination.js';
+import { bytesOf, cost, enumBytes, fixed, lengthsOf } from './cost.js';
+import { byRank, pageArgs, pageOf, type Ordering } from './pagination.js';
 import { StatusClass } from './status-class.js';
-import { StatusCode } from './status-code.js';
+import { sortedCodes, StatusCode } from './status-code.js';
 import { StatusCodeFilterInput } from './status-code-filter.js';
 import { Symptom } from './symptom.js';
 
@@ -27,16 +27,40 @@ export const maxQueryLength = 1000;
 const searchCatalogue = createSearch(catalogue);
 
 interface FieldMatch {
-  field: string;
+  field: SearchField;
   terms: readonly string[];
 }
+
+/** Each field search reads, as the enum value a match names it by, and what it holds. */
+const searchFields: Record<SearchField, [value: string, description: string]> = {
+  number: ['NUMBER', 'The three-digit number.'],
+  phrase: ['PHRASE', 'The reason phrase.'],
+  formerPhrases: ['FORMER_PHRASES', 'Reason phrases of earlier specifications.'],
+  synonyms: ['SYNONYMS', 'Everyday phrasings.'],
+  vendors: ['VENDORS', 'The vendor of an unofficial code, and other vendors meaning the same number.'],
+  frameworkNames: ['FRAMEWORK_NAMES', 'What frameworks and standard libraries call it.'],
+  headers: ['HEADERS', 'Response headers that go with it.'],
+  description: ['DESCRIPTION', 'What it means.'],
+  commonUsage: ['COMMON_USAGE', 'Its common usage.'],
+  situations: ['SITUATIONS', 'Situations in API design where it is the answer.'],
+  apiErrors: ['API_ERRORS', 'Error codes and exceptions of APIs and libraries whose responses carry it.'],
+  otherLanguages: [
+    'OTHER_LANGUAGES',
+    'Its names in German, Spanish, French, Portuguese, Italian, Japanese, Chinese or Russian.',
+  ],
+};
+
+const SearchFieldEnum = builder.enumType('SearchField', {
+  description: 'A field of a status code that search reads. More may be added: handle a value you do not know.',
+  values: Object.fromEntries(Object.values(searchFields).map(([value, description]) => [value, { description }])),
+});
 
 /**
  * Per code, every match search can report: each field with all the words it is indexed under. A
  * match names a subset of them, so these bound its terms.
  */
 const possibleMatches: FieldMatch[][] = catalogue.codes.map((record) =>
-  Object.entries(searchableTexts(record))
+  (Object.entries(searchableTexts(record)) as [SearchField, string][])
     .map(([field, text]) => ({
       field,
       terms: [...new Set(tokenize(text, field).flatMap((token) => processIndexTerm(token) ?? []))],
@@ -48,10 +72,11 @@ const possibleFieldMatches = possibleMatches.flat();
 const SearchMatch = builder.objectRef<FieldMatch>('SearchMatch').implement({
   description: 'Which query terms matched in which field of a code, for highlighting.',
   fields: (t) => ({
-    field: t.exposeString('field', {
-      description:
-        'The field of the code that matched: number, phrase, formerPhrases, synonyms, frameworkNames, vendors, headers, description, commonUsage, situations (situations in API design where it is the answer), apiErrors (error codes and exceptions of APIs and libraries whose responses carry it) or otherLanguages (its names in German, Spanish, French, Portuguese, Italian, Japanese, Chinese or Russian).',
-      extensions: cost({ bytes: bytesOf(possibleFieldMatches.map((match) => match.field)) }),
+    field: t.field({
+      type: SearchFieldEnum,
+      description: 'The field of the code that matched.',
+      resolve: (match) => searchFields[match.field][0],
+      extensions: cost({ bytes: enumBytes(Object.values(searchFields).map(([value]) => value)) }),
     }),
     terms: t.exposeStringList('terms', {
       description:
@@ -65,10 +90,10 @@ const SearchMatch = builder.objectRef<FieldMatch>('SearchMatch').implement({
   }),
 });
 
-const SearchFacet = builder.objectRef<ClassFacet>('SearchFacet').implement({
+const StatusClassFacet = builder.objectRef<ClassFacet>('StatusClassFacet').implement({
   description: 'How many results fall in one class.',
   fields: (t) => ({
-    class: t.field({
+    statusClass: t.field({
       type: StatusClass,
       description: 'The class.',
       resolve: (facet) => facet.statusClass,
@@ -82,10 +107,28 @@ const SearchFacet = builder.objectRef<ClassFacet>('SearchFacet').implement({
   }),
 });
 
+const SearchSortKeyEnum = builder.enumType('SearchSortKey', {
+  description: 'What search results are sorted by; `reverse: true` turns the order round.',
+  values: {
+    RELEVANCE: { description: 'Best match first; a number, class or run of ten lists its codes by number.' },
+    CODE: { description: 'By number, lowest first.' },
+    PHRASE: { description: 'By reason phrase, A to Z, then by number.' },
+  },
+});
+
+/** The hits as the sort key and `reverse` order them, with how their cursors compare. */
+function sortedHits(results: readonly SearchHit[], sortKey: 'RELEVANCE' | 'CODE' | 'PHRASE', reverse: boolean) {
+  const items = results.map((hit) => ({ code: hit.record.code, phrase: hit.record.phrase, hit }));
+  if (sortKey !== 'RELEVANCE') return sortedCodes(items, sortKey, reverse);
+  const sorted = reverse ? items.reverse() : items;
+  return { sorted, ordering: byRank(sorted) as Ordering<(typeof items)[number], unknown> };
+}
+
 builder.queryFields((t) => ({
   search: t.connection(
     {
       type: StatusCode,
+      nullable: true,
       description:
         'Ranked search by what people mean: words and everyday phrasings ("rate limit", "token expired", "file too big"); error messages pasted whole, log line and all (an nginx error, a browser error), which put the code of that symptom first; tolerant of typos, word forms and British spellings; a number ("404"), a class ("4xx", "5XX", "4") or a run of ten ("40x", "40"), listed in code order; a class among words narrows them ("5xx timeout"); framework names ("StatusNotFound", ":not_found"). Best match first; each edge says what matched.',
       args: {
@@ -95,17 +138,26 @@ builder.queryFields((t) => ({
           validate: textArgument('query', maxQueryLength),
         }),
         filter: t.arg({ type: StatusCodeFilterInput, description: 'Narrows the results; all when omitted.' }),
+        sortKey: t.arg({
+          type: SearchSortKeyEnum,
+          required: true,
+          defaultValue: 'RELEVANCE',
+          description: 'What the results are sorted by.',
+        }),
+        reverse: t.arg.boolean({ required: true, defaultValue: false, description: 'Whether to reverse the order.' }),
       },
       validate: pageArgs,
       extensions: cost({ owned: true, work: searchWork }),
-      resolve: (_root, args) => {
+      resolve: async (_root, args) => {
         const { results, facets } = facetedSearch(searchCatalogue, args.query, args.filter ?? {});
-        const page = resolveArrayConnection({ args, defaultSize: maxPageSize, maxSize: maxPageSize }, results);
+        const { sorted, ordering } = sortedHits(results, args.sortKey, args.reverse);
+        const page = await pageOf(args, sorted, ordering);
         return {
           ...page,
-          edges: page.edges.map((edge) => edge && { cursor: edge.cursor, node: edge.node.record, hit: edge.node }),
-          totalCount: results.length,
-          facets,
+          edges: page.edges.map(
+            (edge) => edge && { cursor: edge.cursor, node: edge.node.hit.record, hit: edge.node.hit },
+          ),
+          classFacets: facets,
         };
       },
     },
@@ -119,11 +171,11 @@ builder.queryFields((t) => ({
           // At most every code.
           extensions: cost({ bytes: bytesOf([catalogue.codes.length]) }),
         }),
-        facets: tc.field({
-          type: [SearchFacet],
+        classFacets: tc.field({
+          type: [StatusClassFacet],
           description:
             "Result counts per class, ignoring the filter's own `classes` so every chip shows what it would add.",
-          resolve: (connection) => connection.facets,
+          resolve: (connection) => connection.classFacets,
           extensions: cost({ length: lengthsOf([statusClasses]), owned: true }),
         }),
       }),
@@ -140,7 +192,7 @@ builder.queryFields((t) => ({
         matches: te.field({
           type: [SearchMatch],
           description: 'The fields and terms that matched.',
-          resolve: (edge) => [...edge.hit.matches].map(([field, terms]) => ({ field, terms })),
+          resolve: (edge) => [...edge.hit.matches].map(([field, terms]) => ({ field: field as SearchField, terms })),
           extensions: cost({ length: lengthsOf(possibleMatches), owned: true }),
         }),
         symptoms: te.field({

@@ -3,7 +3,8 @@ import { statusClassByKind, statusClasses } from '../catalogue/classes.js';
 import { statusClassKinds, type StatusClassRecord } from '../catalogue/records.js';
 import { builder } from './builder.js';
 import { bytesOf, cost, enumBytes, lengthsOf } from './cost.js';
-import { StatusCode } from './status-code.js';
+import { byCode, pageArgs, pageOf } from './pagination.js';
+import { StatusCode, StatusCodeConnection } from './status-code.js';
 
 /** The five classes as a GraphQL enum. */
 export const StatusClassKindEnum = builder.enumType('StatusClassKind', {
@@ -20,7 +21,6 @@ export const StatusClassKindEnum = builder.enumType('StatusClassKind', {
 export const StatusClass = builder.objectRef<StatusClassRecord>('StatusClass');
 
 const codesOf = (statusClass: StatusClassRecord) => catalogue.byClass.get(statusClass.kind) ?? [];
-const classCodes = statusClasses.map(codesOf);
 
 builder.node(StatusClass, {
   description: 'A class of status codes sharing a first digit, such as 4xx Client Error.',
@@ -39,9 +39,9 @@ builder.node(StatusClass, {
       resolve: (c) => c.kind,
       extensions: cost({ bytes: enumBytes(statusClassKinds) }),
     }),
-    name: t.exposeString('name', {
+    range: t.exposeString('range', {
       description: 'The class as written in prose: "4xx".',
-      extensions: cost({ bytes: bytesOf(statusClasses.map((c) => c.name)) }),
+      extensions: cost({ bytes: bytesOf(statusClasses.map((c) => c.range)) }),
     }),
     label: t.exposeString('label', {
       description: 'The class name: "Client Error".',
@@ -59,23 +59,24 @@ builder.node(StatusClass, {
       description: 'The highest code the class can hold: 499 for 4xx.',
       extensions: cost({ bytes: bytesOf(statusClasses.map((c) => c.maxCode)) }),
     }),
-    codes: t.field({
-      type: [StatusCode],
-      description: 'Every catalogued code in this class, official or not, by code ascending.',
-      resolve: codesOf,
-      extensions: cost({ length: lengthsOf(classCodes), owned: true }),
-    }),
-    codeCount: t.int({
-      description: 'How many catalogued codes the class holds.',
-      resolve: (c) => codesOf(c).length,
-      extensions: cost({ bytes: bytesOf(classCodes.map((codes) => codes.length)) }),
-    }),
+    codes: t.connection(
+      {
+        type: StatusCode,
+        description:
+          'The catalogued codes in this class, official or not, by number: `first` or `last` says how many; `totalCount` counts them all.',
+        validate: pageArgs,
+        resolve: (statusClass, args) => pageOf(args, codesOf(statusClass), byCode(false)),
+        extensions: cost({ owned: true, length: lengthsOf(statusClasses.map(codesOf)) }),
+      },
+      StatusCodeConnection,
+    ),
   }),
 });
 
 builder.queryFields((t) => ({
   statusClass: t.field({
     type: StatusClass,
+    nullable: true,
     description: 'One status class by its kind.',
     args: { kind: t.arg({ type: StatusClassKindEnum, required: true, description: 'Which class.' }) },
     resolve: (_root, { kind }) => statusClassByKind(kind),

@@ -1,26 +1,81 @@
 import { catalogue } from '../catalogue/catalogue.js';
 import {
+  deprecationKinds,
   headerRequirements,
+  registrations,
+  type DeprecationKind,
+  type StatusCodeRecord,
   type FormerPhraseRecord,
   type HeaderRecord,
   type SpecificationRecord,
   type VendorMeaningRecord,
 } from '../catalogue/records.js';
 import { builder } from './builder.js';
-import { bytesOf, cost, enumBytes } from './cost.js';
+import { bytesOf, cost, enumBytes, fixed } from './cost.js';
 
 const specifications = catalogue.codes.flatMap((record) => record.specification ?? []);
 const headers = catalogue.codes.flatMap((record) => record.headers);
 const formerPhrases = catalogue.codes.flatMap((record) => record.formerPhrases);
 const vendorMeanings = catalogue.codes.flatMap((record) => record.otherMeanings);
 
-export const RegistrationEnum = builder.enumType('Registration', {
+export const RegistrationStatusEnum = builder.enumType('RegistrationStatus', {
   description: 'Where a code stands in the IANA HTTP Status Code Registry.',
   values: {
     PERMANENT: { description: 'A permanent registry entry (including those marked deprecated or unused).' },
-    TEMPORARY: { description: 'A temporary registration that lapses on `registrationExpires` unless renewed.' },
+    TEMPORARY: { description: 'A temporary registration that lapses on `expiresOn` unless renewed.' },
     UNOFFICIAL: { description: 'Not in the registry: a number some vendor or product uses on its own.' },
   },
+});
+
+export const Registration = builder.objectRef<StatusCodeRecord>('Registration').implement({
+  description: "A code's standing in the IANA HTTP Status Code Registry.",
+  fields: (t) => ({
+    status: t.field({
+      type: RegistrationStatusEnum,
+      description: 'Permanent, temporary or not registered at all.',
+      resolve: (record) => record.registration,
+      extensions: cost({ bytes: enumBytes(registrations) }),
+    }),
+    expiresOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'For a temporary registration, the day it lapses unless renewed; null otherwise.',
+      resolve: (record) => record.registrationExpires,
+      extensions: cost({ bytes: fixed(12) }),
+    }),
+  }),
+});
+
+const deprecationDescriptions: Record<DeprecationKind, string> = {
+  DEPRECATED: 'The specification says not to use it (305 Use Proxy).',
+  OBSOLETE: 'The specification that defined it was withdrawn or replaced without it (102, 510).',
+  RESERVED: 'Reserved so the number is never reused, and never to be sent (306, 418).',
+  RETIRED: 'The vendor that sent it no longer does (420, 527).',
+};
+
+export const DeprecationKindEnum = builder.enumType('DeprecationKind', {
+  description: 'Why a code should not be used.',
+  values: Object.fromEntries(
+    deprecationKinds.map((kind) => [kind, { description: deprecationDescriptions[kind] }]),
+  ) as Record<DeprecationKind, { description: string }>,
+});
+
+const deprecations = catalogue.codes.flatMap((record) => record.deprecation ?? []);
+
+export const Deprecation = builder.objectRef<NonNullable<StatusCodeRecord['deprecation']>>('Deprecation').implement({
+  description: 'Why a code should not be used, and what to do instead.',
+  fields: (t) => ({
+    kind: t.field({
+      type: DeprecationKindEnum,
+      description: 'Deprecated, obsolete, reserved or retired.',
+      resolve: (deprecation) => deprecation.kind,
+      extensions: cost({ bytes: enumBytes(deprecationKinds) }),
+    }),
+    reason: t.exposeString('reason', {
+      description: 'Who said so and why, in a sentence.',
+      extensions: cost({ bytes: bytesOf(deprecations.map((deprecation) => deprecation.reason)) }),
+    }),
+  }),
 });
 
 export const HeaderRequirementEnum = builder.enumType('HeaderRequirement', {
@@ -51,7 +106,9 @@ export const Specification = builder.objectRef<SpecificationRecord>('Specificati
       description: 'The section number, e.g. "15.5.5"; null when the whole document defines the code.',
       extensions: cost({ bytes: bytesOf(specifications.map((spec) => spec.section)) }),
     }),
-    url: t.exposeString('url', {
+    url: t.field({
+      type: 'URL',
+      resolve: (spec) => spec.url,
       description: 'A link to the defining text.',
       extensions: cost({ bytes: bytesOf(specifications.map((spec) => spec.url)) }),
     }),

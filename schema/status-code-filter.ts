@@ -1,6 +1,7 @@
 import { maxPageSize } from './pagination.js';
 import { builder } from './builder.js';
 import { StatusClassKindEnum } from './status-class.js';
+import { RegistrationStatusEnum } from './status-code-details.js';
 import { textArgument } from './text-argument.js';
 import { z } from 'zod';
 
@@ -20,10 +21,14 @@ export const StatusCodeFilterInput = builder.inputType('StatusCodeFilter', {
     }),
     minCode: t.int({ description: 'Only codes at or above this number.', validate: code }),
     maxCode: t.int({ description: 'Only codes at or below this number.', validate: code }),
-    official: t.boolean({
-      description: 'true: only codes in the IANA registry; false: only vendor codes.',
+    registrations: t.field({
+      type: [RegistrationStatusEnum],
+      description:
+        'Only codes with one of these standings in the IANA registry: `[PERMANENT, TEMPORARY]` for official codes.',
     }),
-    deprecated: t.boolean({ description: 'Only codes that are (or are not) deprecated or reserved as unused.' }),
+    deprecated: t.boolean({
+      description: 'Only codes that have (or have no) `deprecation`: deprecated, obsolete, reserved or retired.',
+    }),
     cacheableByDefault: t.boolean({
       description: 'Only codes that are (or are not) cacheable without explicit freshness (RFC 9110 §15.1).',
     }),

@@ -1,17 +1,23 @@
-import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { catalogue } from '../catalogue/catalogue.js';
 import { classOf } from '../catalogue/classes.js';
 import { matchesFilter } from '../catalogue/filter.js';
-import { registrations, type StatusCodeRecord } from '../catalogue/records.js';
+import type { StatusCodeRecord } from '../catalogue/records.js';
 import { builder } from './builder.js';
-import { bytesOf, cost, enumBytes, fixed, lengthsOf } from './cost.js';
-import { maxPageSize, pageArgs } from './pagination.js';
+import { bytesOf, cost, fixed, lengthsOf } from './cost.js';
+import { byCode, byPhrase, bySlug, pageArgs, pageOf, type Ordering } from './pagination.js';
 import { CodeConfusion, FrameworkName } from './code-guide.js';
 import { StatusClass } from './status-class.js';
-import { FormerPhrase, RegistrationEnum, ResponseHeader, Specification, VendorMeaning } from './status-code-details.js';
+import {
+  Deprecation,
+  FormerPhrase,
+  Registration,
+  ResponseHeader,
+  Specification,
+  VendorMeaning,
+} from './status-code-details.js';
 import { StatusCodeFilterInput } from './status-code-filter.js';
-import { Symptom } from './symptom.js';
+import { Symptom, SymptomConnection, symptomsInOrder } from './symptom.js';
 
 export const StatusCode = builder.objectRef<StatusCodeRecord>('StatusCode');
 
@@ -42,7 +48,7 @@ builder.node(StatusCode, {
       resolve: (record) => `${record.code} ${record.phrase}`,
       extensions: cost({ bytes: bytesOf(catalogue.codes.map((record) => `${record.code} ${record.phrase}`)) }),
     }),
-    class: t.field({
+    statusClass: t.field({
       type: StatusClass,
       description: 'The class the code belongs to.',
       // Every catalogued code lies in 100-599, which the catalogue test checks.
@@ -54,25 +60,14 @@ builder.node(StatusCode, {
       extensions: cost({ bytes: bytesOfEvery('description') }),
     }),
     commonUsage: t.exposeString('commonUsage', {
-      nullable: true,
       description: 'A typical situation in API design where this code is the right answer.',
       extensions: cost({ bytes: bytesOfEvery('commonUsage') }),
     }),
-    official: t.boolean({
-      description: 'Whether the code is in the IANA HTTP Status Code Registry (permanently or temporarily).',
-      resolve: (record) => record.registration !== 'UNOFFICIAL',
-      extensions: cost({ bytes: fixed(5) }),
-    }),
     registration: t.field({
-      type: RegistrationEnum,
-      description: 'Its standing in the IANA registry.',
-      resolve: (record) => record.registration,
-      extensions: cost({ bytes: enumBytes(registrations) }),
-    }),
-    registrationExpires: t.exposeString('registrationExpires', {
-      nullable: true,
-      description: 'For a temporary registration, the date (YYYY-MM-DD) it lapses unless renewed.',
-      extensions: cost({ bytes: bytesOfEvery('registrationExpires') }),
+      type: Registration,
+      description: 'Its standing in the IANA HTTP Status Code Registry.',
+      resolve: (record) => record,
+      extensions: cost({}),
     }),
     vendor: t.exposeString('vendor', {
       nullable: true,
@@ -98,15 +93,13 @@ builder.node(StatusCode, {
       resolve: (record) => record.specification,
       extensions: cost({ owned: true }),
     }),
-    deprecated: t.exposeBoolean('deprecated', {
-      description:
-        'Whether the code is deprecated, obsoleted, retired or reserved as unused (102, 305, 306, 418, 420, 510, 527).',
-      extensions: cost({ bytes: fixed(5) }),
-    }),
-    deprecationNote: t.exposeString('deprecationNote', {
+    deprecation: t.field({
+      type: Deprecation,
       nullable: true,
-      description: 'Why the code should not be used; null when it is current.',
-      extensions: cost({ bytes: bytesOfEvery('deprecationNote') }),
+      description:
+        'Why the code should not be used (deprecated, obsolete, reserved or retired: 102, 305, 306, 418, 420, 510, 527); null when it is current.',
+      resolve: (record) => record.deprecation,
+      extensions: cost({ owned: true }),
     }),
     bodyAllowed: t.exposeBoolean('bodyAllowed', {
       description: 'Whether the response may carry content; false for 1xx, 204, 205 and 304.',
@@ -151,41 +144,69 @@ builder.node(StatusCode, {
       resolve: (record) => record.frameworkNames,
       extensions: cost({ length: lengthsOf(catalogue.codes.map((record) => record.frameworkNames)), owned: true }),
     }),
-    liveExamplePath: t.string({
+    liveExampleUrl: t.field({
+      type: 'URL',
       description:
-        'The path on this server that answers with this code, any method: `/status/429` is a 429 with its reason phrase and the headers listed here. A list picks one (`/status/200,503` at random, `/status/200:0.9,503:0.1` by weight) and `?sleep=` delays the answer; a 1xx is sent as an interim response before a final 200.',
-      resolve: (record) => `/status/${record.code}`,
-      extensions: cost({ bytes: bytesOf(catalogue.codes.map((record) => `/status/${record.code}`)) }),
+        'The address on this server that answers with this code, any method: `/status/429` is a 429 with its reason phrase and the headers listed here. A list picks one (`/status/200,503` at random, `/status/200:0.9,503:0.1` by weight) and `?sleep=` delays the answer; a 1xx is sent as an interim response before a final 200.',
+      resolve: (record, _args, context) => new URL(`/status/${record.code}`, context.publicUrl).href,
+      // The origin is PUBLIC_URL, which the configuration bounds to 200 characters.
+      extensions: cost({ bytes: bytesOf(catalogue.codes.map((record) => `${'x'.repeat(200)}/status/${record.code}`)) }),
     }),
     exampleExchange: t.exposeString('exampleExchange', {
       description:
         'A typical request and the response with this code, written out as HTTP/1.1 messages over several lines.',
       extensions: cost({ bytes: bytesOfEvery('exampleExchange') }),
     }),
-    symptoms: t.field({
-      type: [Symptom],
-      description:
-        'Error messages (log lines, browser errors, error pages) that come with this code, and what each means.',
-      resolve: (record) => record.symptoms,
-      extensions: cost({ length: lengthsOf(catalogue.codes.map((record) => record.symptoms)), owned: true }),
-    }),
+    symptoms: t.connection(
+      {
+        type: Symptom,
+        description:
+          'Error messages (log lines, browser errors, error pages) that come with this code, and what each means, by slug.',
+        validate: pageArgs,
+        resolve: (record, args) => pageOf(args, symptomsInOrder(record.symptoms), bySlug()),
+        extensions: cost({ owned: true, length: lengthsOf(catalogue.codes.map((record) => record.symptoms)) }),
+      },
+      SymptomConnection,
+    ),
   }),
 });
 
-export const StatusCodeOrderEnum = builder.enumType('StatusCodeOrder', {
-  description: 'How to order a list of status codes.',
+export const StatusCodeSortKeyEnum = builder.enumType('StatusCodeSortKey', {
+  description: 'What a list of status codes is sorted by; `reverse: true` turns the order round.',
   values: {
-    CODE_ASC: { description: 'By number, lowest first (the default).' },
-    CODE_DESC: { description: 'By number, highest first.' },
-    PHRASE_ASC: { description: 'By reason phrase, A to Z.' },
+    CODE: { description: 'By number, lowest first.' },
+    PHRASE: { description: 'By reason phrase, A to Z, then by number.' },
   },
 });
 
-const orderings = {
-  CODE_ASC: (a: StatusCodeRecord, b: StatusCodeRecord) => a.code - b.code,
-  CODE_DESC: (a: StatusCodeRecord, b: StatusCodeRecord) => b.code - a.code,
-  PHRASE_ASC: (a: StatusCodeRecord, b: StatusCodeRecord) => a.phrase.localeCompare(b.phrase, 'en'),
-};
+/** A list of codes in the order a sort key and `reverse` ask for, with how its cursors compare. */
+export function sortedCodes<T extends { code: number; phrase: string }>(
+  codes: readonly T[],
+  sortKey: 'CODE' | 'PHRASE',
+  reverse: boolean,
+) {
+  const ordering = (sortKey === 'PHRASE' ? byPhrase<T>(reverse) : byCode<T>(reverse)) as Ordering<T, unknown>;
+  const sorted = [...codes].sort((a, b) => ordering.compare(a, ordering.keyOf(b)));
+  return { sorted, ordering };
+}
+
+/** Every list of codes is a page of this connection: `statusCodes`, a class's codes. */
+export const StatusCodeConnection = builder.connectionObject(
+  {
+    type: StatusCode,
+    name: 'StatusCodeConnection',
+    description: 'A page of status codes.',
+    fields: (tc) => ({
+      totalCount: tc.int({
+        description: 'How many codes the list holds, across all pages.',
+        resolve: (connection) => (connection as unknown as { totalCount: number }).totalCount,
+        // At most every code.
+        extensions: cost({ bytes: bytesOf([catalogue.codes.length]) }),
+      }),
+    }),
+  },
+  { name: 'StatusCodeEdge', description: 'A status code in a list, with its cursor.' },
+);
 
 builder.queryFields((t) => ({
   statusCode: t.field({
@@ -205,39 +226,27 @@ builder.queryFields((t) => ({
   statusCodes: t.connection(
     {
       type: StatusCode,
-      description: `Catalogued codes matching a filter, a page at a time (${maxPageSize} per page unless \`first\` says fewer).`,
+      nullable: true,
+      description:
+        'Catalogued codes matching a filter, a page at a time: `first` or `last` says how many (at most 100).',
       args: {
         filter: t.arg({ type: StatusCodeFilterInput, description: 'Which codes to list; all when omitted.' }),
-        orderBy: t.arg({
-          type: StatusCodeOrderEnum,
-          defaultValue: 'CODE_ASC',
-          description: 'The order of the list.',
+        sortKey: t.arg({
+          type: StatusCodeSortKeyEnum,
+          required: true,
+          defaultValue: 'CODE',
+          description: 'What the list is sorted by.',
         }),
+        reverse: t.arg.boolean({ required: true, defaultValue: false, description: 'Whether to reverse the order.' }),
       },
       validate: pageArgs,
       extensions: cost({ owned: true }),
       resolve: (_root, args) => {
-        const codes = catalogue.codes
-          .filter((record) => matchesFilter(record, args.filter ?? {}))
-          .sort(orderings[args.orderBy ?? 'CODE_ASC']);
-        return {
-          ...resolveArrayConnection({ args, defaultSize: maxPageSize, maxSize: maxPageSize }, codes),
-          totalCount: codes.length,
-        };
+        const matching = catalogue.codes.filter((record) => matchesFilter(record, args.filter ?? {}));
+        const { sorted, ordering } = sortedCodes(matching, args.sortKey, args.reverse);
+        return pageOf(args, sorted, ordering);
       },
     },
-    {
-      name: 'StatusCodeConnection',
-      description: 'A page of status codes.',
-      fields: (tc) => ({
-        totalCount: tc.int({
-          description: 'How many codes match, across all pages.',
-          resolve: (connection) => connection.totalCount,
-          // At most every code.
-          extensions: cost({ bytes: bytesOf([catalogue.codes.length]) }),
-        }),
-      }),
-    },
-    { name: 'StatusCodeEdge', description: 'A status code in a list, with its cursor.' },
+    StatusCodeConnection,
   ),
 }));

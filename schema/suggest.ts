@@ -61,9 +61,10 @@ const Suggestion = builder.objectRef<SuggestionRecord>('Suggestion').implement({
   }),
 });
 
-builder.queryField('suggest', (t) =>
+builder.queryField('suggestions', (t) =>
   t.field({
     type: [Suggestion],
+    nullable: true,
     description:
       'Autocomplete for a search box: completions of a partly typed word, phrase, number or framework name, best first and at most one per code. Tolerates typos and British spellings; digits complete code numbers in order ("40" gives 400, 401, ...).',
     args: {

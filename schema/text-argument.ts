@@ -29,6 +29,7 @@ export function textArgument(name: string, maxLength: number) {
     .string()
     .refine(isTypeableText, {
       message: `${name} must not contain control characters, invisible formatting characters or unpaired surrogates`,
+      params: { constraint: 'CHARACTERS' },
       abort: true,
     })
     .trim()

@@ -92,6 +92,13 @@ const rateLimit = z.preprocess(
 const environment = z.object({
   PORT: integer(0, 65535, 4000),
   HOST: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).optional()),
+  PUBLIC_URL: z.preprocess(
+    unsetWhenEmpty,
+    z
+      .url({ protocol: /^https?$/, error: 'expected an http or https URL' })
+      .max(200, 'expected at most 200 characters')
+      .optional(),
+  ),
   METRICS_PORT: z.preprocess(unsetWhenEmpty, wholeNumber(0, 65535).optional()),
   METRICS_HOST: z.preprocess(unsetWhenEmpty, z.string().trim().min(1).default('127.0.0.1')),
   WORKERS: workers,
@@ -162,6 +169,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** `TRUST_PROXY`: whose X-Forwarded-For to believe for a client's address (fastify's `trustProxy`); nobody's unless set. */
   trustProxy: boolean | number | string[];
+  /** `PUBLIC_URL`: the origin clients reach this server at, for the absolute links answers carry; when unset, `http://localhost:` and the port it listens on. */
+  publicUrl: string | undefined;
   /** `RATE_LIMIT`: requests one client may send per window (`600/minute`); unlimited when unset. */
   rateLimit: { max: number; windowSeconds: number } | undefined;
   /** `CORS_ORIGIN`: `*`, or the origins allowed to read responses in a browser. */
@@ -200,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: settings.SHUTDOWN_TIMEOUT_MS,
     corsOrigin: settings.CORS_ORIGIN,
     trustProxy: settings.TRUST_PROXY,
+    publicUrl: settings.PUBLIC_URL && new URL(settings.PUBLIC_URL).origin,
     rateLimit: settings.RATE_LIMIT,
     introspection: settings.INTROSPECTION,
     trustedDocuments: settings.TRUSTED_DOCUMENTS,

@@ -59,9 +59,17 @@ describe('catalogue', () => {
     expect(record(418).formerPhrases.map((former) => former.phrase)).toContain("I'm a teapot");
   });
 
-  it('marks 305, 306, 418, 510, the dropped 102 and the retired 420 and 527 deprecated and nothing else', () => {
-    expect(catalogue.codes.filter((entry) => entry.deprecated).map((entry) => entry.code)).toEqual([
-      102, 305, 306, 418, 420, 510, 527,
+  it('marks 305 deprecated, 102 and 510 obsolete, 306 and 418 reserved, 420 and 527 retired, and nothing else', () => {
+    expect(
+      catalogue.codes.flatMap((entry) => (entry.deprecation ? [`${entry.code} ${entry.deprecation.kind}`] : [])),
+    ).toEqual([
+      '102 OBSOLETE',
+      '305 DEPRECATED',
+      '306 RESERVED',
+      '418 RESERVED',
+      '420 RETIRED',
+      '510 OBSOLETE',
+      '527 RETIRED',
     ]);
   });
 
@@ -149,7 +157,7 @@ describe('seed page', () => {
   it.each(cards)('serves the seed text for $code', ({ code, classLine, description, commonUsage }) => {
     expect(record(code).description).toBe(description);
     expect(record(code).commonUsage).toBe(commonUsage);
-    expect(classLine).toBe(`${classOf(code)?.name} ${classOf(code)?.label}`);
+    expect(classLine).toBe(`${classOf(code)?.range} ${classOf(code)?.label}`);
   });
 
   it('serves its quick guide', () => {
@@ -237,8 +245,8 @@ describe('facts a second audit against the sources corrected', () => {
     ["440 is Microsoft's Login Time-out", () => record(440).phrase, 'Login Time-out'],
     [
       '527 is retired with Railgun, and not worth retrying',
-      () => [record(527).deprecated, record(527).retryable],
-      [true, false],
+      () => [record(527).deprecation?.kind, record(527).retryable],
+      ['RETIRED', false],
     ],
     [
       'httpd has no 218: it is folklore, and ProxyErrorOverride On replaces the body (http_protocol.c, mod_proxy)',

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       shutdownTimeoutMs: 10_000,
       trustProxy: false,
+      publicUrl: undefined,
       corsOrigin: '*',
       introspection: true,
       trustedDocuments: 'allow',
@@ -62,6 +63,7 @@ describe('loadConfig', () => {
       MAX_SLEEP_MS: '2000',
       MAX_SLEEPING: '0',
       TRUST_PROXY: '2',
+      PUBLIC_URL: 'https://status.example.com',
     });
     expect(config).toEqual({
       port: 8080,
@@ -72,6 +74,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       shutdownTimeoutMs: 2500,
       trustProxy: 2,
+      publicUrl: 'https://status.example.com',
       corsOrigin: ['https://a.example', 'http://localhost:3000'],
       introspection: false,
       trustedDocuments: 'only',
@@ -147,6 +150,8 @@ describe('loadConfig', () => {
     ['MAX_ANSWER_BYTES', '100', 'expected a whole number from 1024 to 1000000000'],
     ['MAX_SLEEP_MS', '60001', 'expected a whole number from 0 to 60000'],
     ['MAX_SLEEPING', '-1', 'expected a whole number from 0 to 10000'],
+    ['PUBLIC_URL', 'status.example.com', 'expected an http or https URL'],
+    ['PUBLIC_URL', 'ftp://status.example.com', 'expected an http or https URL'],
   ])('refuses %s=%s, naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value })).toThrow(
       new Error(`Invalid configuration. ${name}=${JSON.stringify(value)}: ${message}`),

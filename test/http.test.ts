@@ -14,11 +14,11 @@ describe('over a real HTTP socket', () => {
     const response = await fetch(server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ statusCode(code: 404) { code phrase class { name label } } }' }),
+      body: JSON.stringify({ query: '{ statusCode(code: 404) { code phrase statusClass { range label } } }' }),
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
-      data: { statusCode: { code: 404, phrase: 'Not Found', class: { name: '4xx', label: 'Client Error' } } },
+      data: { statusCode: { code: 404, phrase: 'Not Found', statusClass: { range: '4xx', label: 'Client Error' } } },
     });
   });
 

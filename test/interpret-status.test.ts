@@ -60,7 +60,7 @@ describe('interpretStatus over HTTP, through the SDK', () => {
       expect((refused as StatusqlError).errors).toEqual([
         expect.objectContaining({
           message: 'code must be 0 or between 100 and 599',
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_USER_INPUT', argument: 'code', constraint: 'RANGE' },
         }),
       ]);
     }

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { getIntrospectionQuery, Kind, parse, type GraphQLObjectType } from 'graphql';
+import { getIntrospectionQuery, Kind, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { costOf } from '../schema/cost.js';
 import { schema } from '../schema/index.js';
 import { graphiqlDefaultQuery } from '../server/yoga/graphiql-query.js';
 import { estimateCost } from '../server/yoga/use-cost-limit.js';
@@ -54,7 +53,7 @@ describe('default limits', () => {
     ],
     [
       'a depth of 9',
-      '{ node(id: "x") { ... on StatusClass { codes { class { codes { class { codes { class { codes { code } } } } } } } } } }',
+      '{ node(id: "x") { ... on StatusClass { codes(first: 1) { edges { node { statusClass { codes(first: 1) { edges { node { code } } } } } } } } } }',
       'Query depth limit of 8 exceeded, found 9.',
       'MAX_DEPTH_EXCEEDED',
     ],
@@ -67,12 +66,14 @@ describe('default limits', () => {
   it('does not count fragments as depth', async () => {
     const app = createStatusqlYoga(testConfig({ MAX_DEPTH: '3' }));
     const query =
-      '{ statusCode(code: 404) { ...Code } } fragment Code on StatusCode { class { ...Class } } fragment Class on StatusClass { name }';
+      '{ statusCode(code: 404) { ...Code } } fragment Code on StatusCode { statusClass { ...Class } } fragment Class on StatusClass { range }';
     expect(await send(app, { query })).toEqual({
       status: 200,
-      body: { data: { statusCode: { class: { name: '4xx' } } } },
+      body: { data: { statusCode: { statusClass: { range: '4xx' } } } },
     });
-    const deeper = await send(app, { query: '{ statusCode(code: 404) { class { codes { code } } } }' });
+    const deeper = await send(app, {
+      query: '{ statusCode(code: 404) { statusClass { codes(first: 1) { totalCount } } } }',
+    });
     expect(deeper.status).toBe(400);
     expect(deeper.body.errors[0].message).toBe('Query depth limit of 3 exceeded, found 4.');
   });
@@ -126,15 +127,15 @@ describe('the cost limit', () => {
   });
 
   it('counts a list with its own first by it, or by the argument’s default', () => {
-    expect(cost('{ suggest(prefix: "4", first: 3) { text statusCode { code } } }')).toBe(1 + 3 + 3 + 3);
-    expect(cost('{ suggest(prefix: "4") { text } }')).toBe(1 + 8);
+    expect(cost('{ suggestions(prefix: "4", first: 3) { text statusCode { code } } }')).toBe(1 + 3 + 3 + 3);
+    expect(cost('{ suggestions(prefix: "4") { text } }')).toBe(1 + 8);
   });
 
-  it('counts nodes by its ids and a class’s codes by the largest class', () => {
-    const query = 'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on StatusClass { codes { code } } } }';
-    const codes = (schema.getType('StatusClass') as GraphQLObjectType).getFields()['codes']!;
-    expect(costOf(codes.extensions)?.length?.largest).toBe(45);
-    expect(cost(query, { ids: ['a', 'b', 'c'] })).toBe(1 + 3 + 3 * 45);
+  it('counts nodes by its ids and a class’s codes by their page, at most the largest class', () => {
+    const query =
+      'query ($ids: [ID!]!) { nodes(ids: $ids) { ... on StatusClass { codes(first: 50) { edges { node { code } } } } } }';
+    expect(cost(query, { ids: ['a', 'b', 'c'] })).toBe(1 + 3 + 3 * (1 + 45 + 45));
+    expect(cost(query.replace('first: 50', 'first: 5'), { ids: ['a', 'b', 'c'] })).toBe(1 + 3 + 3 * (1 + 5 + 5));
   });
 
   it('refuses an operation over MAX_COST before execution, and accepts one at it', async () => {
@@ -245,7 +246,7 @@ describe('with INTROSPECTION=false', () => {
     [
       'an enum variable',
       {
-        query: 'query ($kind: StatusClassKind!) { statusClass(kind: $kind) { name } }',
+        query: 'query ($kind: StatusClassKind!) { statusClass(kind: $kind) { range } }',
         variables: { kind: 'REDIRECT' },
       },
       'Variable "$kind" got invalid value "REDIRECT"; Value "REDIRECT" does not exist in "StatusClassKind" enum.',

@@ -79,19 +79,35 @@ describe('/status/{code} answers every catalogued code (server/http/live-example
     },
   );
 
-  it("serves each code's StatusCode.liveExamplePath, and that path answers the code", async () => {
+  it("serves each code's StatusCode.liveExampleUrl on this server, and that URL answers the code", async () => {
     const response = await fetch(
-      `${server.url}?query=${encodeURIComponent('{ statusCodes(first: 100) { edges { node { code liveExamplePath } } } }')}`,
+      `${server.url}?query=${encodeURIComponent('{ statusCodes(first: 100) { edges { node { code liveExampleUrl } } } }')}`,
     );
     const { data } = (await response.json()) as {
-      data: { statusCodes: { edges: { node: { code: number; liveExamplePath: string } }[] } };
+      data: { statusCodes: { edges: { node: { code: number; liveExampleUrl: string } }[] } };
     };
-    expect(data.statusCodes.edges.map(({ node }) => node.liveExamplePath)).toEqual(
-      catalogue.codes.map(({ code }) => `/status/${code}`),
+    // PUBLIC_URL is unset here: links are on localhost, at the port the server listens on.
+    expect(data.statusCodes.edges.map(({ node }) => node.liveExampleUrl)).toEqual(
+      catalogue.codes.map(({ code }) => `http://localhost:${new URL(server.origin).port}/status/${code}`),
     );
     for (const { node } of data.statusCodes.edges) {
-      if (node.code >= 200 && node.code !== 444)
-        expect((await raw('GET', node.liveExamplePath))!.status, node.liveExamplePath).toBe(node.code);
+      const path = new URL(node.liveExampleUrl).pathname;
+      if (node.code >= 200 && node.code !== 444) expect((await raw('GET', path))!.status, path).toBe(node.code);
+    }
+  });
+
+  it('links live examples to PUBLIC_URL when it is set, whatever Host a request names', async () => {
+    const behindProxy = await startServer({ PUBLIC_URL: 'https://status.example.com' });
+    try {
+      const response = await fetch(
+        `${behindProxy.url}?query=${encodeURIComponent('{ statusCode(code: 429) { liveExampleUrl } }')}`,
+        { headers: { 'x-forwarded-host': 'evil.example' } },
+      );
+      expect(await response.json()).toEqual({
+        data: { statusCode: { liveExampleUrl: 'https://status.example.com/status/429' } },
+      });
+    } finally {
+      await behindProxy.close();
     }
   });
 

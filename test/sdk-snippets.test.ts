@@ -75,7 +75,7 @@ describe('the client snippets against a real server', () => {
   it('Apollo Client 4: a typed status code; once registered, its hash alone is one GET', async () => {
     const first = recordRequests();
     const notFound = await statusCode(createApolloClient(server.url), 404);
-    expect({ phrase: notFound?.phrase, title: notFound?.title, class: notFound?.class.label }).toEqual({
+    expect({ phrase: notFound?.phrase, title: notFound?.title, class: notFound?.statusClass.label }).toEqual({
       phrase: 'Not Found',
       title: '404 Not Found',
       class: 'Client Error',

@@ -17,7 +17,7 @@ describe('SDK types', () => {
     expectTypeOf(statusql.statusCode).parameter(0).toEqualTypeOf<StatusCodeQueryVariables>();
     expectTypeOf(statusql.statusCode).returns.resolves.toEqualTypeOf<StatusCodeQuery>();
     expectTypeOf<NonNullable<StatusCodeQuery['statusCode']>['code']>().toEqualTypeOf<number>();
-    expectTypeOf<NonNullable<StatusCodeQuery['statusCode']>['commonUsage']>().toEqualTypeOf<string | null>();
+    expectTypeOf<NonNullable<StatusCodeQuery['statusCode']>['commonUsage']>().toEqualTypeOf<string>();
     expectTypeOf<StatusCodesQueryVariables['first']>().toEqualTypeOf<number | null | undefined>();
   });
 

@@ -20,7 +20,7 @@ describe('@statusql/sdk against a real server', () => {
       code: 404,
       phrase: 'Not Found',
       title: '404 Not Found',
-      class: { kind: 'CLIENT_ERROR', name: '4xx', label: 'Client Error' },
+      statusClass: { kind: 'CLIENT_ERROR', range: '4xx', label: 'Client Error' },
       commonUsage: 'GET /projects/999 returns no matching project.',
       specification: { document: 'RFC 9110', section: '15.5.5', citation: 'RFC 9110 §15.5.5' },
       cacheableByDefault: true,
@@ -43,23 +43,24 @@ describe('@statusql/sdk against a real server', () => {
 
   it('statusCodes filters by class with the exported enum', async () => {
     const { statusCodes } = await statusql.statusCodes({ filter: { classes: [StatusClassKind.Redirection] } });
-    expect(statusCodes.totalCount).toBe(9);
-    expect(statusCodes.edges.map((edge) => edge.node.code)).toEqual([300, 301, 302, 303, 304, 305, 306, 307, 308]);
+    expect(statusCodes!.totalCount).toBe(9);
+    expect(statusCodes!.edges.map((edge) => edge.node.code)).toEqual([300, 301, 302, 303, 304, 305, 306, 307, 308]);
   });
 
   it('search ranks 429 first for "rate limit", with scores and matches', async () => {
     const { search } = await statusql.search({ query: 'rate limit', first: 5 });
-    expect(search.edges[0]?.node.code).toBe(429);
-    expect(search.edges).toHaveLength(5);
-    expect(search.edges[0]?.score).toBeGreaterThan(search.edges[1]?.score ?? Infinity);
-    expect(search.edges[0]?.matches.length).toBeGreaterThan(0);
+    expect(search!.edges[0]?.node.code).toBe(429);
+    expect(search!.edges).toHaveLength(5);
+    expect(search!.edges[0]?.score).toBeGreaterThan(search!.edges[1]?.score ?? Infinity);
+    expect(search!.edges[0]?.matches.length).toBeGreaterThan(0);
   });
 
   it('statusClass and statusClasses', async () => {
     const { statusClass } = await statusql.statusClass({ kind: StatusClassKind.Informational });
-    expect(statusClass.codes.map((code) => code.code)).toEqual([100, 101, 102, 103, 104]);
+    expect(statusClass!.codes.edges.map(({ node }) => node.code)).toEqual([100, 101, 102, 103, 104]);
+    expect(statusClass!.codes.totalCount).toBe(5);
     const { statusClasses } = await statusql.statusClasses();
-    expect(statusClasses.map((entry) => `${entry.name} ${entry.label}`)).toEqual([
+    expect(statusClasses.map((entry) => `${entry.range} ${entry.label}`)).toEqual([
       '1xx Informational',
       '2xx Success',
       '3xx Redirection',

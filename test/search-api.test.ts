@@ -4,15 +4,15 @@ import { execute } from './helpers.js';
 
 interface SearchPage {
   totalCount: number;
-  facets: { class: { name: string }; count: number }[];
+  classFacets: { statusClass: { range: string }; count: number }[];
   edges: { cursor: string; score: number; matches: { field: string; terms: string[] }[]; node: { code: number } }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-const searchQuery = `query Search($query: String!, $filter: StatusCodeFilter, $first: Int, $after: String) {
+const searchQuery = `query Search($query: String!, $filter: StatusCodeFilter, $first: Int = 100, $after: String) {
   search(query: $query, filter: $filter, first: $first, after: $after) {
     totalCount
-    facets { class { name } count }
+    classFacets { statusClass { range } count }
     edges { cursor score matches { field terms } node { code } }
     pageInfo { hasNextPage endCursor }
   }
@@ -41,8 +41,8 @@ const filters: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['several classes', { classes: ['CLIENT_ERROR', 'REDIRECTION'] }],
   ['codes', { codes: [408, 504, 522, 599] }],
   ['minCode and maxCode', { minCode: 500, maxCode: 509 }],
-  ['official', { official: true }],
-  ['unofficial', { official: false }],
+  ['official', { registrations: ['PERMANENT', 'TEMPORARY'] }],
+  ['unofficial', { registrations: ['UNOFFICIAL'] }],
   ['deprecated', { deprecated: false }],
   ['cacheableByDefault', { cacheableByDefault: false }],
   ['retryable', { retryable: true }],
@@ -50,7 +50,13 @@ const filters: ReadonlyArray<readonly [string, Record<string, unknown>]> = [
   ['header', { header: 'retry-after' }],
   [
     'everything at once',
-    { classes: ['SERVER_ERROR'], official: true, retryable: true, minCode: 502, bodyAllowed: true },
+    {
+      classes: ['SERVER_ERROR'],
+      registrations: ['PERMANENT', 'TEMPORARY'],
+      retryable: true,
+      minCode: 502,
+      bodyAllowed: true,
+    },
   ],
 ];
 
@@ -65,7 +71,7 @@ describe('search with filters', () => {
   });
 
   it('applies filters to a class pattern too', async () => {
-    const page = await searchPage({ query: '5xx', filter: { official: false } });
+    const page = await searchPage({ query: '5xx', filter: { registrations: ['UNOFFICIAL'] } });
     expect(codesOf(page)).toEqual(
       catalogue.codes
         .filter((record) => record.code >= 500 && record.registration === 'UNOFFICIAL')
@@ -84,23 +90,28 @@ describe('search with filters', () => {
 describe('search facets', () => {
   it('counts results per class in class order, summing to totalCount without a class filter', async () => {
     const page = await searchPage({ query: 'timeout' });
-    expect(page.facets.map((facet) => facet.class.name)).toEqual(['1xx', '2xx', '3xx', '4xx', '5xx']);
+    expect(page.classFacets.map((facet) => facet.statusClass.range)).toEqual(['1xx', '2xx', '3xx', '4xx', '5xx']);
     const byClass = (name: string) => codesOf(page).filter((code) => `${Math.floor(code / 100)}xx` === name).length;
-    expect(page.facets.map((facet) => facet.count)).toEqual(page.facets.map((facet) => byClass(facet.class.name)));
-    expect(page.facets.reduce((sum, facet) => sum + facet.count, 0)).toBe(page.totalCount);
+    expect(page.classFacets.map((facet) => facet.count)).toEqual(
+      page.classFacets.map((facet) => byClass(facet.statusClass.range)),
+    );
+    expect(page.classFacets.reduce((sum, facet) => sum + facet.count, 0)).toBe(page.totalCount);
   });
 
   it('ignores the class filter but honours the others', async () => {
-    const unclassed = await searchPage({ query: 'timeout', filter: { official: true } });
-    const classed = await searchPage({ query: 'timeout', filter: { official: true, classes: ['CLIENT_ERROR'] } });
-    expect(classed.facets).toEqual(unclassed.facets);
-    expect(classed.totalCount).toBe(classed.facets.find((facet) => facet.class.name === '4xx')?.count);
+    const unclassed = await searchPage({ query: 'timeout', filter: { registrations: ['PERMANENT', 'TEMPORARY'] } });
+    const classed = await searchPage({
+      query: 'timeout',
+      filter: { registrations: ['PERMANENT', 'TEMPORARY'], classes: ['CLIENT_ERROR'] },
+    });
+    expect(classed.classFacets).toEqual(unclassed.classFacets);
+    expect(classed.totalCount).toBe(classed.classFacets.find((facet) => facet.statusClass.range === '4xx')?.count);
   });
 
   it('stays the same on every page', async () => {
     const first = await searchPage({ query: 'proxy', first: 2 });
     const second = await searchPage({ query: 'proxy', first: 2, after: first.pageInfo.endCursor });
-    expect(second.facets).toEqual(first.facets);
+    expect(second.classFacets).toEqual(first.classFacets);
     expect(second.totalCount).toBe(first.totalCount);
   });
 });
@@ -108,7 +119,7 @@ describe('search facets', () => {
 describe('search pagination', () => {
   it.each([
     ['words', 'timeout', {}],
-    ['words and a filter', 'proxy', { official: true }],
+    ['words and a filter', 'proxy', { registrations: ['PERMANENT', 'TEMPORARY'] }],
     ['a class and a filter', '4xx', { retryable: true }],
     ['words narrowed by a class', '5xx error', {}],
   ] as const)('pages through %s without gaps or repeats', async (_name, query, filter) => {
@@ -138,21 +149,21 @@ describe('search edges', () => {
   it('explain each match by field and catalogue word', async () => {
     const page = await searchPage({ query: 'rate limit', first: 1 });
     expect(page.edges[0]?.node.code).toBe(429);
-    const synonyms = page.edges[0]?.matches.find((match) => match.field === 'synonyms');
+    const synonyms = page.edges[0]?.matches.find((match) => match.field === 'SYNONYMS');
     expect(synonyms?.terms).toEqual(expect.arrayContaining(['rate', 'limit']));
   });
 
   it('explains a number match', async () => {
     const page = await searchPage({ query: '404' });
     expect(page.edges).toEqual([
-      { cursor: expect.any(String), score: 1, matches: [{ field: 'number', terms: ['404'] }], node: { code: 404 } },
+      { cursor: expect.any(String), score: 1, matches: [{ field: 'NUMBER', terms: ['404'] }], node: { code: 404 } },
     ]);
   });
 
   it('explains a British query in the catalogue spelling', async () => {
     const page = await searchPage({ query: 'unauthorised', first: 1 });
     expect(page.edges[0]?.node.code).toBe(401);
-    expect(page.edges[0]?.matches).toContainEqual({ field: 'phrase', terms: ['unauthorized'] });
+    expect(page.edges[0]?.matches).toContainEqual({ field: 'PHRASE', terms: ['unauthorized'] });
   });
 });
 
@@ -173,16 +184,16 @@ describe('StatusCode guide fields', () => {
   });
 
   it('names 404 in every framework', async () => {
-    const result = await execute('{ statusCode(code: 404) { frameworkNames { framework name } } }');
+    const result = await execute('{ statusCode(code: 404) { frameworkNames { framework { key } name } } }');
     expect(result.data?.statusCode.frameworkNames).toEqual([
-      { framework: 'NODE', name: 'Not Found' },
-      { framework: 'PYTHON', name: 'HTTPStatus.NOT_FOUND' },
-      { framework: 'GO', name: 'http.StatusNotFound' },
-      { framework: 'DOTNET', name: 'HttpStatusCode.NotFound' },
-      { framework: 'SPRING', name: 'HttpStatus.NOT_FOUND' },
-      { framework: 'JAVA', name: 'HttpURLConnection.HTTP_NOT_FOUND' },
-      { framework: 'RUST', name: 'StatusCode::NOT_FOUND' },
-      { framework: 'RAILS', name: ':not_found' },
+      { framework: { key: 'NODE' }, name: 'Not Found' },
+      { framework: { key: 'PYTHON' }, name: 'HTTPStatus.NOT_FOUND' },
+      { framework: { key: 'GO' }, name: 'http.StatusNotFound' },
+      { framework: { key: 'DOTNET' }, name: 'HttpStatusCode.NotFound' },
+      { framework: { key: 'SPRING' }, name: 'HttpStatus.NOT_FOUND' },
+      { framework: { key: 'JAVA' }, name: 'HttpURLConnection.HTTP_NOT_FOUND' },
+      { framework: { key: 'RUST' }, name: 'StatusCode::NOT_FOUND' },
+      { framework: { key: 'RAILS' }, name: ':not_found' },
     ]);
   });
 
@@ -203,27 +214,27 @@ describe('StatusCode guide fields', () => {
   });
 });
 
-describe('suggest', () => {
-  const suggestQuery =
-    'query Suggest($prefix: String!, $first: Int) { suggest(prefix: $prefix, first: $first) { text kind statusCode { code } } }';
+describe('suggestions', () => {
+  const suggestionsQuery =
+    'query Suggestions($prefix: String!, $first: Int) { suggestions(prefix: $prefix, first: $first) { text kind statusCode { code } } }';
 
   it('completes a partly typed phrase, best first', async () => {
-    const result = await execute(suggestQuery, { prefix: 'rate li' });
+    const result = await execute(suggestionsQuery, { prefix: 'rate li' });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.suggest[0]).toEqual({ text: 'rate limit', kind: 'SYNONYM', statusCode: { code: 429 } });
+    expect(result.data?.suggestions[0]).toEqual({ text: 'rate limit', kind: 'SYNONYM', statusCode: { code: 429 } });
   });
 
   it('gives eight suggestions unless told otherwise', async () => {
-    const eight = await execute(suggestQuery, { prefix: '4' });
-    expect(eight.data?.suggest).toHaveLength(8);
-    expect(eight.data?.suggest[0]).toEqual({ text: '400 Bad Request', kind: 'PHRASE', statusCode: { code: 400 } });
-    const twenty = await execute(suggestQuery, { prefix: '4', first: 20 });
-    expect(twenty.data?.suggest).toHaveLength(20);
+    const eight = await execute(suggestionsQuery, { prefix: '4' });
+    expect(eight.data?.suggestions).toHaveLength(8);
+    expect(eight.data?.suggestions[0]).toEqual({ text: '400 Bad Request', kind: 'PHRASE', statusCode: { code: 400 } });
+    const twenty = await execute(suggestionsQuery, { prefix: '4', first: 20 });
+    expect(twenty.data?.suggestions).toHaveLength(20);
   });
 
   it('returns an empty list when nothing matches', async () => {
-    const result = await execute(suggestQuery, { prefix: 'zzzzqqq' });
-    expect(result.data?.suggest).toEqual([]);
+    const result = await execute(suggestionsQuery, { prefix: 'zzzzqqq' });
+    expect(result.data?.suggestions).toEqual([]);
   });
 
   const badArguments: ReadonlyArray<readonly [string, Record<string, unknown>, RegExp]> = [
@@ -236,15 +247,15 @@ describe('suggest', () => {
   ];
 
   it.each(badArguments)('rejects %s with BAD_USER_INPUT', async (_name, variables, message) => {
-    const result = await execute(suggestQuery, variables);
+    const result = await execute(suggestionsQuery, variables);
     expect(result.errors).toHaveLength(1);
     expect(result.errors?.[0]?.message).toMatch(message);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('accepts the edges of every range', async () => {
-    const result = await execute(`{ a: suggest(prefix: "${'a'.repeat(100)}") { text }
-      b: suggest(prefix: "r", first: 1) { text } c: suggest(prefix: " rate ", first: 20) { text } }`);
+    const result = await execute(`{ a: suggestions(prefix: "${'a'.repeat(100)}") { text }
+      b: suggestions(prefix: "r", first: 1) { text } c: suggestions(prefix: " rate ", first: 20) { text } }`);
     expect(result.errors).toBeUndefined();
     expect(result.data?.b).toHaveLength(1);
     expect(result.data?.c[0]).toEqual({ text: 'rate limit' });

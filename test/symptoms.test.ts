@@ -7,7 +7,7 @@ import { stemsOf } from '../catalogue/terms.js';
 import statusCodesJson from '../catalogue/status-codes.json' with { type: 'json' };
 import codeGuidesJson from '../catalogue/code-guides.json' with { type: 'json' };
 import { catalogueProblems } from '../catalogue/validate.js';
-import { createClient, SymptomSource } from '../sdk/src/index.js';
+import { createClient, SymptomSourceKey } from '../sdk/src/index.js';
 import { startServer, type TestServer } from './helpers.js';
 
 const search = createSearch(catalogue);
@@ -250,31 +250,42 @@ describe('symptoms over HTTP', () => {
     const client = createClient({ url: server.url });
     const line = symptoms.find((symptom) => symptom.id.startsWith('nginx-') && symptom.code === 502)!;
     const { search: found } = await client.search({ query: line.example, first: 3 });
-    const [edge] = found.edges;
+    const [edge] = found!.edges;
     expect(edge?.node.code).toBe(502);
     expect(edge?.symptoms[0]).toEqual({
-      id: line.id,
-      source: SymptomSource.Nginx,
+      id: Buffer.from(`Symptom:${line.id}`).toString('base64'),
+      slug: line.id,
+      source: { key: SymptomSourceKey.Nginx, name: 'nginx' },
       seenIn: line.seenIn,
       message: line.message,
       meaning: line.meaning,
       checkFirst: line.checkFirst,
     });
-    expect(found.edges.slice(1).flatMap((other) => other.symptoms)).toEqual([]);
+    expect(found!.edges.slice(1).flatMap((other) => other.symptoms)).toEqual([]);
   });
 
   it('lists the symptoms of a source, and of a code', async () => {
     const client = createClient({ url: server.url });
-    const { symptoms: listed } = await client.symptoms({ source: SymptomSource.Nginx });
-    expect(listed.map((symptom) => symptom.id)).toEqual(
-      symptoms.filter((symptom) => symptom.source === 'NGINX').map((symptom) => symptom.id),
+    const bySlug = (a: string, b: string) => (a < b ? -1 : 1);
+    const { symptoms: listed } = await client.symptoms({ source: SymptomSourceKey.Nginx });
+    expect(listed!.totalCount).toBe(symptoms.filter((symptom) => symptom.source === 'NGINX').length);
+    expect(listed!.edges.map(({ node }) => node.slug)).toEqual(
+      symptoms
+        .filter((symptom) => symptom.source === 'NGINX')
+        .map((symptom) => symptom.id)
+        .sort(bySlug),
     );
     expect(
-      listed.every((symptom) => symptom.statusCode.code === catalogue.symptoms.find((s) => s.id === symptom.id)?.code),
+      listed!.edges.every(
+        ({ node }) => node.statusCode.code === catalogue.symptoms.find((s) => s.id === node.slug)?.code,
+      ),
     ).toBe(true);
     const { statusCode } = await client.statusCode({ code: 502 });
-    expect(statusCode?.symptoms.map((symptom) => symptom.id)).toEqual(
-      catalogue.byCode.get(502)!.symptoms.map((symptom) => symptom.id),
+    expect(statusCode?.symptoms.edges.map(({ node }) => node.slug)).toEqual(
+      catalogue.byCode
+        .get(502)!
+        .symptoms.map((symptom) => symptom.id)
+        .sort(bySlug),
     );
   });
 
@@ -283,12 +294,12 @@ describe('symptoms over HTTP', () => {
     const lines = symptoms.filter((symptom) => symptom.source === 'NGINX' && symptom.code === 502).slice(0, 5);
     expect(lines).toHaveLength(5);
     const { search: found } = await client.search({ query: lines.map((line) => line.message).join('\n'), first: 1 });
-    expect(found.edges[0]?.node.code).toBe(502);
-    expect(found.edges[0]?.symptoms).toHaveLength(3);
+    expect(found!.edges[0]?.node.code).toBe(502);
+    expect(found!.edges[0]?.symptoms).toHaveLength(3);
     expect(search(lines.map((line) => line.message).join('\n'))[0]?.symptoms.length).toBeGreaterThan(3);
   });
 
   it('names every source in the schema', () => {
-    expect(Object.values(SymptomSource).sort()).toEqual([...symptomSources].sort());
+    expect(Object.values(SymptomSourceKey).sort()).toEqual([...symptomSources].sort());
   });
 });

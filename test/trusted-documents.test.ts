@@ -114,7 +114,7 @@ describe('trusted documents only (TRUSTED_DOCUMENTS=only)', () => {
   it('serves the SDK', async () => {
     const statusql = createClient({ url: server.url });
     const { search } = await statusql.search({ query: 'rate limit', first: 1 });
-    expect(search.edges[0]?.node.code).toBe(429);
+    expect(search!.edges[0]?.node.code).toBe(429);
   });
 
   it('refuses an ad-hoc query with 400 and a clear error', async () => {

@@ -14,7 +14,7 @@ function answerOf(id: OperationId): unknown {
   if (id === 'lookup') {
     const record = catalogue.byCode.get(404)!;
     const { code, phrase, description, commonUsage } = record;
-    return { statusCode: { code, phrase, description, commonUsage, class: { name: classOf(code)!.name } } };
+    return { statusCode: { code, phrase, description, commonUsage, statusClass: { range: classOf(code)!.range } } };
   }
   if (id === 'list') {
     const codes = catalogue.codes.filter((record) => matchesFilter(record, { classes: ['CLIENT_ERROR'] }));

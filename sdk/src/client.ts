@@ -13,7 +13,7 @@ import {
   StatusClassesDocument,
   StatusCodeDocument,
   StatusCodesDocument,
-  SuggestDocument,
+  SuggestionsDocument,
   SymptomsDocument,
   type SearchQuery,
   type SearchQueryVariables,
@@ -60,7 +60,7 @@ interface Operations {
   statusClass: typeof StatusClassDocument;
   statusClasses: typeof StatusClassesDocument;
   quickGuide: typeof QuickGuideDocument;
-  suggest: typeof SuggestDocument;
+  suggestions: typeof SuggestionsDocument;
   symptoms: typeof SymptomsDocument;
   interpretStatus: typeof InterpretStatusDocument;
 }
@@ -76,8 +76,8 @@ type OperationMethod<D> =
     ? (variables?: VariablesOf<D>, options?: RequestOptions) => Promise<ResultOf<D>>
     : (variables: VariablesOf<D>, options?: RequestOptions) => Promise<ResultOf<D>>;
 
-type StatusCodeEdge = StatusCodesQuery['statusCodes']['edges'][number];
-type SearchEdge = SearchQuery['search']['edges'][number];
+type StatusCodeEdge = NonNullable<StatusCodesQuery['statusCodes']>['edges'][number];
+type SearchEdge = NonNullable<SearchQuery['search']>['edges'][number];
 
 /** A typed StatusQL client: one method per operation, plus helpers that walk every page. */
 export type StatusqlClient = { [Name in keyof Operations]: OperationMethod<Operations[Name]> } & {
@@ -97,6 +97,12 @@ interface Page<Edge> {
   edges: Edge[];
   pageInfo: { hasNextPage: boolean; endCursor?: string | null };
 }
+
+/**
+ * A root field is null only beside an error, and a method throws on any error; this stands in for
+ * the page the types still allow.
+ */
+const noPage = { edges: [], pageInfo: { hasNextPage: false } };
 
 /** Yields the edges of a connection page by page until the server says there are no more. */
 async function* walkPages<Edge>(fetchPage: (after: string | null) => Promise<Page<Edge>>): AsyncGenerator<Edge> {
@@ -178,19 +184,19 @@ export function createClient(options: ClientOptions): StatusqlClient {
     statusClass: method(StatusClassDocument),
     statusClasses: method(StatusClassesDocument),
     quickGuide: method(QuickGuideDocument),
-    suggest: method(SuggestDocument),
+    suggestions: method(SuggestionsDocument),
     symptoms: method(SymptomsDocument),
     interpretStatus: method(InterpretStatusDocument),
     async *allStatusCodes(variables = {}, requestOptions) {
       for await (const edge of walkPages((after) =>
-        statusCodes({ first: 100, ...variables, after }, requestOptions).then((data) => data.statusCodes),
+        statusCodes({ first: 100, ...variables, after }, requestOptions).then((data) => data.statusCodes ?? noPage),
       )) {
         yield edge.node;
       }
     },
     allSearchResults(variables, requestOptions) {
       return walkPages((after) =>
-        search({ first: 100, ...variables, after }, requestOptions).then((data) => data.search),
+        search({ first: 100, ...variables, after }, requestOptions).then((data) => data.search ?? noPage),
       );
     },
   };

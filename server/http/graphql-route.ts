@@ -135,7 +135,12 @@ export function graphqlRoute(app: FastifyInstance, options: GraphQLRouteOptions)
         .send(page.html);
     }
     const outcome: AnswerOutcome = { succeeded: false };
-    const answer = await answerOf(await yoga.handleNodeRequestAndResponse(nodeRequestOf(ask), reply.raw, { outcome }));
+    const answer = await answerOf(
+      await yoga.handleNodeRequestAndResponse(nodeRequestOf(ask), reply.raw, {
+        outcome,
+        localPort: request.socket.localPort,
+      }),
+    );
     if (answer.status >= 400 && !answer.headers['content-type']?.includes('json'))
       return sendAnswer(reply, asJsonError(answer));
     const succeeded = answer.status === 200 && outcome.succeeded;

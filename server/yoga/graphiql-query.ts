@@ -3,7 +3,7 @@ export const graphiqlDefaultQuery = /* GraphQL */ `# Welcome to StatusQL. Press 
 query Welcome {
   statusCode(code: 404) {
     title
-    class { name label }
+    statusClass { range label }
     description
     commonUsage
     specification { citation url }

@@ -9,6 +9,8 @@ export interface AnswerOutcome {
 /** The server context app.ts passes to `yoga.fetch`. */
 export interface AnswerContext {
   outcome?: AnswerOutcome;
+  /** The port the request came in on, for links when PUBLIC_URL is unset. */
+  localPort?: number;
 }
 
 /** Reports through the server context whether the result had no errors; it changes nothing. */

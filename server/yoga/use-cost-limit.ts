@@ -28,7 +28,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { LRUCache } from 'lru-cache';
-import { costOf, jsonBytes } from '../../schema/cost.js';
+import { costOf, jsonBytes, type Sizes } from '../../schema/cost.js';
 
 /** What a list may hold, for the cost estimate. */
 export interface ListBounds {
@@ -89,6 +89,12 @@ function argumentValues(node: FieldNode, variables: Variables): Record<string, u
   return values;
 }
 
+/** What a connection passes down to its `edges`: the page size asked for, and the lengths it declares. */
+interface PageBound {
+  size: number;
+  length?: Sizes;
+}
+
 /**
  * An operation's cost: an upper bound on the number of field values its response can hold, computed from
  * the document and its variables before anything executes: each field counts once per parent
@@ -134,11 +140,11 @@ export function estimate(
   const listLength = (
     field: GraphQLField<unknown, unknown>,
     args: Record<string, unknown>,
-    page: number | undefined,
+    page: PageBound | undefined,
   ) => {
     for (const value of Object.values(args)) if (Array.isArray(value)) return value.length;
     if (paged(field)) return pageOf(field, args);
-    if (field.name === 'edges' && page !== undefined) return page;
+    if (field.name === 'edges' && page !== undefined) return Math.min(page.size, page.length?.largest ?? page.size);
     return costOf(field.extensions)?.length?.largest ?? bounds.otherwise;
   };
   const fragmentOf = (selection: FragmentSpreadNode | InlineFragmentNode) =>
@@ -236,7 +242,7 @@ export function estimate(
     parent: GraphQLObjectType | GraphQLInterfaceType,
     items: number,
     reach: Reach,
-    page: number | undefined,
+    page: PageBound | undefined,
   ) => {
     total += items;
     bytes += reach.count * keyBytes(selection);
@@ -250,6 +256,9 @@ export function estimate(
     const count = list ? listLength(definition, args, page) : 1;
     let reached = reach.count * count;
     if (list && declared?.length) reached = Math.min(reached, declared.length.total(reach.count, reach.distinct));
+    // A connection's own declared length bounds its edges over all its parents (a code's symptoms).
+    if (list && definition.name === 'edges' && page?.length)
+      reached = Math.min(reached, page.length.total(reach.count, reach.distinct));
     // One leaf value per parent is as distinct as its parents; anything else is distinct only when owned.
     const leaf = !list && !selection.selectionSet;
     const inner = { count: reached, distinct: reach.distinct && (leaf || declared?.owned === true) };
@@ -263,7 +272,7 @@ export function estimate(
       getNamedType(type),
       items * count,
       inner,
-      !list && paged(definition) ? pageOf(definition, args) : undefined,
+      !list && paged(definition) ? { size: pageOf(definition, args), length: declared?.length } : undefined,
     );
   };
 
@@ -275,7 +284,7 @@ export function estimate(
     parent: GraphQLNamedType | undefined,
     items: number,
     reach: Reach,
-    page?: number,
+    page?: PageBound,
   ): void => {
     for (const selection of selectionSet.selections) {
       if (total > stopAt) return;

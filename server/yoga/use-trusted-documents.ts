@@ -1,14 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import type { GraphQLParams, Plugin } from 'graphql-yoga';
 import { projectRoot } from '../paths.js';
 import { persistedQueryKey } from './use-automatic-persisted-queries.js';
 
-/** The SDK's operations by hash, as codegen writes them (`"sha256:<hex>": "<document>"`). */
+/** A persisted-documents manifest as codegen writes it: `"sha256:<hex>": "<document>"`. */
+const readManifest = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
+
+/**
+ * The operations of every released SDK (`sdk/persisted/<version>.json`) and of this build, by hash:
+ * the allowlist only grows, so a dashboard pinned to an older SDK keeps working with
+ * TRUSTED_DOCUMENTS=only (test/schema-releases.test.ts checks they still validate).
+ */
 export function loadTrustedDocuments(): ReadonlyMap<string, string> {
-  const manifest = join(projectRoot, 'sdk', 'src', 'generated', 'persisted-documents.json');
-  return new Map(Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>));
+  const released = join(projectRoot, 'sdk', 'persisted');
+  const manifests = readdirSync(released)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => readManifest(join(released, file)));
+  manifests.push(readManifest(join(projectRoot, 'sdk', 'src', 'generated', 'persisted-documents.json')));
+  return new Map(manifests.flatMap((manifest) => Object.entries(manifest)));
 }
 
 /**

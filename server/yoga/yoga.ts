@@ -124,5 +124,10 @@ export function createStatusqlYoga(config: Config = loadConfig(), options: Statu
     batching: config.limits.batch > 0 ? { limit: config.limits.batch } : false,
     parserAndValidationCache: { documentCache: documents() as never, errorCache: documents() },
     plugins: [...plugins(config), ...(options.plugins ?? [])],
+    // Answers never depend on the request's Host (http/graphql-route.ts): links start with
+    // PUBLIC_URL, or the port the request came in on (the same for every request of a server).
+    context: ({ localPort }) => ({
+      publicUrl: config.publicUrl ?? `http://localhost:${localPort ?? config.port}`,
+    }),
   });
 }

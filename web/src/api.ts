@@ -7,7 +7,7 @@ import {
   type StatusClassesQuery,
   type StatusCodeFieldsFragment,
   type StatusCodeQuery,
-  type SuggestQuery,
+  type SuggestionsQuery,
 } from '@statusql/sdk';
 import type { ClassName } from './route.js';
 
@@ -23,12 +23,13 @@ const kinds: Record<ClassName, StatusClassKind> = {
 };
 
 export type CodeSummary = StatusCodeFieldsFragment;
+// A root field is null only beside an error, and the SDK throws on any error, hence the `!`s below.
 export type CodeDetails = NonNullable<StatusCodeQuery['statusCode']>;
-export type SearchResults = SearchQuery['search'];
+export type SearchResults = NonNullable<SearchQuery['search']>;
 export type StatusClassSummary = StatusClassesQuery['statusClasses'][number];
 export type QuickGuideEntry = QuickGuideQuery['quickGuide'][number];
-export type Completion = SuggestQuery['suggest'][number];
-export type Interpretation = InterpretStatusQuery['interpretStatus'];
+export type Completion = NonNullable<SuggestionsQuery['suggestions']>[number];
+export type Interpretation = NonNullable<InterpretStatusQuery['interpretStatus']>;
 
 const answers = new Map<string, Promise<unknown>>();
 
@@ -48,7 +49,7 @@ const filterOf = (className: ClassName | null) => (className ? { classes: [kinds
 /** Ranked search results (one page holds the whole catalogue), with per-class facets. */
 export function search(query: string, className: ClassName | null): Promise<SearchResults> {
   return cached(`search:${className}:${query}`, () =>
-    statusql.search({ query, filter: filterOf(className), first: 100 }).then((data) => data.search),
+    statusql.search({ query, filter: filterOf(className), first: 100 }).then((data) => data.search!),
   );
 }
 
@@ -73,7 +74,7 @@ export function quickGuide(): Promise<QuickGuideEntry[]> {
 
 /** How to read a status the catalogue does not hold (`/299`): its class's x00, by RFC 9110 §15. */
 export function interpretStatus(code: number): Promise<Interpretation> {
-  return cached(`interpret:${code}`, () => statusql.interpretStatus({ code }).then((data) => data.interpretStatus));
+  return cached(`interpret:${code}`, () => statusql.interpretStatus({ code }).then((data) => data.interpretStatus!));
 }
 
 /** One code with everything the detail view shows; null when nothing is catalogued at that number. */
@@ -82,6 +83,8 @@ export function statusCode(code: number): Promise<CodeDetails | null> {
 }
 
 /** Completions of what the user is typing, best first, each leading to one code. */
-export function suggest(prefix: string): Promise<Completion[]> {
-  return cached(`suggest:${prefix}`, () => statusql.suggest({ prefix, first: 8 }).then((data) => data.suggest));
+export function suggestions(prefix: string): Promise<Completion[]> {
+  return cached(`suggestions:${prefix}`, () =>
+    statusql.suggestions({ prefix, first: 8 }).then((data) => data.suggestions ?? []),
+  );
 }

@@ -18,7 +18,7 @@ const chips = [...document.querySelectorAll<HTMLButtonElement>('.chip')];
 const siteName = 'StatusQL';
 /** How long typing must pause before a search is sent. */
 const typingDelay = 120;
-/** The longest prefix `suggest` takes. */
+/** The longest prefix `suggestions` takes. */
 const maxPrefixLength = 100;
 const hints: Record<SuggestionKind, string> = {
   PHRASE: '',
@@ -86,7 +86,7 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
     if (query) {
       const found = await api.search(query, list.className);
       if (id !== renderId) return;
-      setCounts(new Map(found.facets.map((facet) => [facet.class.name, facet.count])));
+      setCounts(new Map(found.classFacets.map((facet) => [facet.statusClass.range, facet.count])));
       results.replaceChildren(
         ...found.edges.map((edge) =>
           codeCard(
@@ -96,7 +96,7 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
           ),
         ),
       );
-      const elsewhere = found.facets.reduce((sum, facet) => sum + facet.count, 0) - found.totalCount;
+      const elsewhere = found.classFacets.reduce((sum, facet) => sum + facet.count, 0) - found.totalCount;
       showStatus(
         found.totalCount
           ? `${found.totalCount} ${found.totalCount === 1 ? 'code matches' : 'codes match'} ${quoted(query)}${where}`
@@ -105,10 +105,10 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
     } else {
       const [classes, codes] = await Promise.all([api.statusClasses(), api.listCodes(list.className)]);
       if (id !== renderId) return;
-      setCounts(new Map(classes.map((statusClass) => [statusClass.name, statusClass.codeCount])));
+      setCounts(new Map(classes.map((statusClass) => [statusClass.range, statusClass.codes.totalCount])));
       results.replaceChildren(...codes.map((code) => codeCard(code)));
       const label = list.className
-        ? `${list.className} ${classes.find((entry) => entry.name === list.className)?.label ?? ''} `
+        ? `${list.className} ${classes.find((entry) => entry.range === list.className)?.label ?? ''} `
         : '';
       showStatus(`${codes.length} ${label}status codes`);
     }
@@ -123,7 +123,7 @@ async function suggestFor(text: string): Promise<void> {
   const prefix = text.trim();
   if (!prefix || prefix.length > maxPrefixLength) return combobox.show([]);
   try {
-    const completions = await api.suggest(prefix);
+    const completions = await api.suggestions(prefix);
     if (id !== suggestId) return;
     combobox.show(
       completions.map(({ text, kind, statusCode }): Suggestion => ({

@@ -1,43 +1,15 @@
-import type { Framework, HeaderRequirement, SymptomFieldsFragment, SymptomSource } from '@statusql/sdk';
+import type { HeaderRequirement, SymptomFieldsFragment } from '@statusql/sdk';
 import type { CodeDetails, CodeSummary, QuickGuideEntry } from './api.js';
 import { h, highlight, type Child } from './dom.js';
 import { liveExample } from './live-example.js';
 import { classNames, urlOf } from './route.js';
 
 /** The CSS class that colours a code by its class: "c4xx". */
-export const tone = (code: { class: { name: string } }) => `c${code.class.name}`;
-
-const sourceLabels: Record<SymptomSource, string> = {
-  NGINX: 'nginx',
-  APACHE: 'Apache',
-  HAPROXY: 'HAProxy',
-  ENVOY: 'Envoy',
-  TRAEFIK: 'Traefik',
-  CADDY: 'Caddy',
-  CLOUDFLARE: 'Cloudflare',
-  AWS: 'AWS',
-  GOOGLE_CLOUD: 'Google Cloud',
-  AZURE: 'Azure',
-  HEROKU: 'Heroku',
-  VERCEL: 'Vercel',
-  KUBERNETES: 'Kubernetes',
-  CHROME: 'Chrome',
-  FIREFOX: 'Firefox',
-  SAFARI: 'Safari',
-  CURL: 'curl',
-  NODE: 'Node.js',
-  PYTHON: 'Python',
-  JAVA: 'Java',
-  DOTNET: '.NET',
-  PHP: 'PHP',
-  PHP_FPM: 'PHP-FPM',
-  GO: 'Go',
-  RUBY: 'Ruby',
-};
+export const tone = (code: { statusClass: { range: string } }) => `c${code.statusClass.range}`;
 
 /** "an nginx error log message", "a Chrome browser console message": by sound, so nginx ("engine x") and HAProxy ("aitch") take "an". */
 function symptomOrigin(symptom: SymptomFieldsFragment): string {
-  const origin = `${sourceLabels[symptom.source]} ${symptom.seenIn}`;
+  const origin = `${symptom.source.name} ${symptom.seenIn}`;
   return `${/^(?:[aeiou]|nginx|haproxy)/i.test(origin) ? 'an' : 'a'} ${origin} message`;
 }
 
@@ -75,9 +47,9 @@ export function codeCard(
     h(
       'p',
       { class: 'meta' },
-      h('span', { class: 'class-name' }, `${code.class.name} ${code.class.label}`),
+      h('span', { class: 'class-name' }, `${code.statusClass.range} ${code.statusClass.label}`),
       code.vendor && h('span', { class: 'tag' }, code.vendor),
-      code.deprecated && h('span', { class: 'tag' }, 'deprecated'),
+      code.deprecation && h('span', { class: 'tag' }, code.deprecation.kind.toLowerCase()),
     ),
     h('p', { class: 'description' }, ...highlight(code.description, terms)),
     code.commonUsage &&
@@ -102,17 +74,6 @@ export function guideItem(entry: QuickGuideEntry): HTMLLIElement {
   );
 }
 
-const frameworkLabels: Record<Framework, string> = {
-  DOTNET: '.NET',
-  GO: 'Go',
-  JAVA: 'Java',
-  NODE: 'Node.js',
-  PYTHON: 'Python',
-  RAILS: 'Rails',
-  RUST: 'Rust',
-  SPRING: 'Spring',
-};
-
 const requirementLabels: Record<HeaderRequirement, string> = {
   MUST: 'Required',
   SHOULD: 'Recommended',
@@ -122,10 +83,10 @@ const requirementLabels: Record<HeaderRequirement, string> = {
 };
 
 function registrationOf(code: CodeDetails): string {
-  if (code.registration === 'PERMANENT') return 'IANA registry';
-  if (code.registration === 'TEMPORARY') {
-    return code.registrationExpires
-      ? `IANA registry, temporary until ${code.registrationExpires}`
+  if (code.registration.status === 'PERMANENT') return 'IANA registry';
+  if (code.registration.status === 'TEMPORARY') {
+    return code.registration.expiresOn
+      ? `IANA registry, temporary until ${code.registration.expiresOn}`
       : 'IANA registry, temporary';
   }
   return code.vendor ? `Unofficial: ${code.vendor}` : 'Unofficial';
@@ -168,18 +129,18 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
             href: urlOf({
               view: 'list',
               query: '',
-              className: classNames.find((name) => name === code.class.name) ?? null,
+              className: classNames.find((name) => name === code.statusClass.range) ?? null,
             }),
           },
-          `${code.class.name} ${code.class.label}`,
+          `${code.statusClass.range} ${code.statusClass.label}`,
         ),
         h('span', { class: 'tag' }, registrationOf(code)),
-        code.deprecated && h('span', { class: 'tag' }, 'deprecated'),
+        code.deprecation && h('span', { class: 'tag' }, code.deprecation.kind.toLowerCase()),
       ),
     ),
     h('p', { class: 'lead' }, code.description),
     code.commonUsage && h('p', { class: 'usage' }, h('strong', null, 'Common usage: '), code.commonUsage),
-    code.deprecationNote && h('p', { class: 'note' }, h('strong', null, 'Avoid: '), code.deprecationNote),
+    code.deprecation && h('p', { class: 'note' }, h('strong', null, 'Avoid: '), code.deprecation.reason),
     h(
       'dl',
       { class: 'facts' },
@@ -266,7 +227,7 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
         h('code', null, code.exampleExchange),
       ),
     ),
-    liveExample(code.liveExamplePath),
+    liveExample(new URL(code.liveExampleUrl).pathname),
     code.frameworkNames.length > 0 &&
       section(
         'In your framework',
@@ -274,15 +235,17 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
           'dl',
           { class: 'frameworks' },
           ...code.frameworkNames.flatMap((entry) => [
-            h('dt', null, frameworkLabels[entry.framework]),
+            h('dt', null, entry.framework.name),
             h('dd', null, h('code', null, entry.name), entry.since && ` (since ${entry.since})`),
           ]),
         ),
       ),
-    code.symptoms.length > 0 &&
+    code.symptoms.edges.length > 0 &&
       section(
         'Error messages that come with it',
-        ...code.symptoms.map((symptom) => symptomNote(symptom, `${sourceLabels[symptom.source]}, ${symptom.seenIn}:`)),
+        ...code.symptoms.edges.map(({ node: symptom }) =>
+          symptomNote(symptom, `${symptom.source.name}, ${symptom.seenIn}:`),
+        ),
       ),
     code.formerPhrases.length > 0 &&
       section(
