@@ -1,4 +1,3 @@
-import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { z } from 'zod';
 import { badInput } from './bad-input.js';
 
@@ -95,24 +94,41 @@ function keyOf<K>(args: PageArgs, name: 'after' | 'before', ordering: Ordering<u
 /** A page of a connection as the schema's connection types read it. */
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
-  pageInfo: { startCursor: string; endCursor: string; hasPreviousPage: boolean; hasNextPage: boolean };
+  pageInfo: { startCursor: string | null; endCursor: string | null; hasPreviousPage: boolean; hasNextPage: boolean };
   totalCount: number;
 }
 
-/** One page of `items`, already in list order, between the cursors the arguments give. */
-export async function pageOf<T, K>(args: PageArgs, items: readonly T[], ordering: Ordering<T, K>): Promise<Page<T>> {
+/**
+ * One page of `items`, already in list order, between the cursors the arguments give. Synchronous,
+ * with each edge's cursor encoded only when asked for: Pothos's resolveCursorConnection returns a
+ * promise and encodes every cursor up front, a third of the time of `symptoms(first: 100)` when
+ * only its totalCount is asked for.
+ */
+export function pageOf<T, K>(args: PageArgs, items: readonly T[], ordering: Ordering<T, K>): Page<T> {
   const after = keyOf(args, 'after', ordering as Ordering<unknown, K>);
   const before = keyOf(args, 'before', ordering as Ordering<unknown, K>);
   const start = after === undefined ? 0 : indexWhere(items, (item) => ordering.compare(item, after) > 0);
   const end = before === undefined ? items.length : indexWhere(items, (item) => ordering.compare(item, before) >= 0);
-  const page = await resolveCursorConnection(
-    { args, maxSize: maxPageSize, toCursor: (item) => encodeCursor(ordering.kind, ordering.keyOf(item as T)) },
-    ({ limit, inverted }) => {
-      const window = items.slice(start, Math.max(start, end));
-      return inverted ? window.reverse().slice(0, limit) : window.slice(0, limit);
+  const window = items.slice(start, Math.max(start, end));
+  // pageArgs has made exactly one of first and last a page size of 1 to 100.
+  const page = args.first != null ? window.slice(0, args.first) : window.slice(-args.last!);
+  const edges = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(ordering.kind, ordering.keyOf(node));
     },
-  );
-  return { ...(page as Omit<Page<T>, 'totalCount'>), totalCount: items.length };
+  }));
+  return {
+    edges,
+    pageInfo: {
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      // Whether items lie beyond the page on each side, within the list the cursors bound and beyond them.
+      hasPreviousPage: args.last != null ? page.length < window.length || start > 0 : start > 0,
+      hasNextPage: args.first != null ? page.length < window.length || end < items.length : end < items.length,
+    },
+    totalCount: items.length,
+  };
 }
 
 function indexWhere<T>(items: readonly T[], test: (item: T) => boolean): number {

@@ -148,10 +148,10 @@ builder.queryFields((t) => ({
       },
       validate: pageArgs,
       extensions: cost({ owned: true, work: searchWork }),
-      resolve: async (_root, args) => {
+      resolve: (_root, args) => {
         const { results, facets } = facetedSearch(searchCatalogue, args.query, args.filter ?? {});
         const { sorted, ordering } = sortedHits(results, args.sortKey, args.reverse);
-        const page = await pageOf(args, sorted, ordering);
+        const page = pageOf(args, sorted, ordering);
         return {
           ...page,
           edges: page.edges.map(

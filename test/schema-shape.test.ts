@@ -109,9 +109,10 @@ describe('cursors', () => {
 
   it('page backwards with last and before, and in reverse and phrase order', async () => {
     const last = await execute(
-      '{ statusCodes(last: 2) { edges { node { code } } } byPhrase: statusCodes(first: 2, sortKey: PHRASE, reverse: true) { edges { node { phrase } } } }',
+      '{ statusCodes(last: 2) { edges { node { code } } pageInfo { hasPreviousPage hasNextPage } } byPhrase: statusCodes(first: 2, sortKey: PHRASE, reverse: true) { edges { node { phrase } } } }',
     );
     expect(last.data?.statusCodes.edges).toEqual([{ node: { code: 598 } }, { node: { code: 599 } }]);
+    expect(last.data?.statusCodes.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: false });
     const phrases = catalogue.codes.map((record) => record.phrase).sort((a, b) => b.localeCompare(a, 'en'));
     expect(last.data?.byPhrase.edges.map((edge: any) => edge.node.phrase)).toEqual(phrases.slice(0, 2));
   });
