@@ -40,14 +40,30 @@ const spellsAnotherCode = (error: ApiError) => {
   return code !== undefined && code !== error.status;
 };
 
+/** Each code's phrases, spelled: what a name that restates its status holds. */
+const spelledPhrases = new Map(
+  catalogue.codes.map((record) => [
+    record.code,
+    [record.phrase, ...record.formerPhrases.map((former) => former.phrase)].map(spelled),
+  ]),
+);
+/**
+ * A name that restates its own status's phrase (`PayloadTooLargeException`, `NotAcceptable`) adds
+ * nothing the phrase does not say, but would count the phrase's words again, thrice weighed: enough
+ * for "Accepted" to find 406.
+ */
+const restatesItsPhrase = (error: ApiError) =>
+  (spelledPhrases.get(error.status) ?? []).some((phrase) => spelled(error.name).includes(phrase));
+
 /** By code, worked out once: search reads them for its index and for its names. */
 const namesByCode = new Map<number, string[]>();
 for (const error of apiErrors)
-  if (identifier(error.name) && !spellsAnotherCode(error))
+  if (identifier(error.name) && !spellsAnotherCode(error) && !restatesItsPhrase(error))
     namesByCode.set(error.status, [...(namesByCode.get(error.status) ?? []), error.name]);
 
 /**
- * The names search reads for a code: the API errors whose responses carry it, identifiers only, and
- * none that spells another code's phrase (S3's PermanentRedirect is a 301, not 308 Permanent Redirect).
+ * The names search reads for a code: the API errors whose responses carry it, identifiers only, none
+ * that spells another code's phrase (S3's PermanentRedirect is a 301, not 308 Permanent Redirect)
+ * and none that restates its own.
  */
 export const apiErrorNamesOf = (code: number): readonly string[] => namesByCode.get(code) ?? [];

@@ -29,6 +29,18 @@ export interface SearchTuning {
    * deprecated (305 Use Proxy) and temporary ones: such a code's score is multiplied by this.
    */
   unofficialWeight: number;
+  /**
+   * Each situation is also searched as a sentence of its own, and a code's best sentence adds its
+   * score times this: a question told at length meets the one situation it tells, where the
+   * situations run together in one field would weigh its words against all six.
+   */
+  situationSentenceWeight: number;
+  /**
+   * Situations are read only for a query of at least this many words: they answer questions told
+   * at length, and their everyday words would otherwise outweigh a name typed alone ("Accepted"
+   * finding 406 by the Accept header of its situations).
+   */
+  situationMinTerms: number;
   /** A code whose vendor the query names ("esri token", "cloudflare timeout") has its score multiplied by this instead. */
   vendorNamedWeight: number;
   /**
@@ -97,6 +109,8 @@ export const searchTuning: SearchTuning = {
   },
   phraseBoost: 2,
   exactNameBoost: 4,
+  situationSentenceWeight: 2,
+  situationMinTerms: 4,
   unofficialWeight: 0.7,
   vendorNamedWeight: 1.5,
   rarityExponent: 2,

@@ -228,6 +228,8 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     exactNameBoost,
     unofficialWeight,
     vendorNamedWeight,
+    situationSentenceWeight,
+    situationMinTerms,
     rarityExponent,
     symptomBoost,
     symptomRankWeight,
@@ -259,6 +261,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecation ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
   const englishFields = searchFields.filter((field) => field !== 'otherLanguages');
+  const namingFields = englishFields.filter((field) => field !== 'situations');
   // The words of the other languages' names: a query holding none of them is not searched there.
   const otherLanguageTerms = new Set(
     documents.flatMap((document) =>
@@ -291,6 +294,29 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     },
   });
   index.addAll(documents);
+  const sentences = new MiniSearch<{ id: number; code: number; text: string }>({
+    fields: ['text'],
+    storeFields: ['code'],
+    tokenize,
+    processTerm: processIndexTerm,
+    searchOptions: { processTerm: processQueryTerm, boostTerm: rarity, combineWith: 'OR' },
+  });
+  sentences.addAll(
+    catalogue.codes
+      .flatMap((record) => situationsOf(record.code).map((text) => ({ code: record.code, text })))
+      .map((sentence, id) => ({ id, ...sentence })),
+  );
+  /** Per code, its best situation sentence for the query, as a result of the code with the sentence's score. */
+  function bestSituations(text: string, options: object): SearchResult[] {
+    const best = new Map<number, SearchResult>();
+    for (const result of sentences.search(text, options)) {
+      const code = result['code'] as number;
+      if (best.has(code)) continue;
+      const match = Object.fromEntries(Object.keys(result.match).map((term) => [term, ['situations']]));
+      best.set(code, { ...result, id: code, score: result.score * situationSentenceWeight, match });
+    }
+    return [...best.values()];
+  }
   // Each name's distinct words, listed under every one of them, so a query reaches only the names
   // that share a word with it rather than every name of every code it matched.
   const namesByWord = new Map<string, { code: number; name: number; words: number }[]>();
@@ -417,7 +443,13 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     };
     // Names in other languages are matched as written only: completed or corrected, an English word
     // would reach its neighbours there ("perm" the Italian "permanente", "limit" "limite").
-    const english = index.search(text, { ...options, ...asWritten, fields: englishFields });
+    const situational = terms.length >= situationMinTerms;
+    const english = merged(
+      index.search(text, { ...options, ...asWritten, fields: situational ? englishFields : namingFields }),
+      situational
+        ? bestSituations(text, { tokenize: () => terms, processTerm: (term: string) => term, ...asWritten })
+        : [],
+    );
     const results = terms.some((term) => otherLanguageTerms.has(term))
       ? merged(english, index.search(text, { ...options, fields: ['otherLanguages'], prefix: false, fuzzy: false }))
       : english;

@@ -378,6 +378,24 @@ describe('the search tuning', () => {
   });
 });
 
+describe('situations, each read as a sentence of its own', () => {
+  const withoutSentences = createSearch(catalogue, { ...searchTuning, situationSentenceWeight: 0 });
+
+  it.each([
+    ['What status code when a user saves a document someone else modified in the meantime?', 412, 423],
+    ['Should a search endpoint return an error status when there are no matching results?', 200, 207],
+  ])('answers %j with %i by the one situation it tells (%i without)', (query, code, otherwise) => {
+    expect(topFor(query)).toBe(code);
+    expect(withoutSentences(query)[0]?.record.code).toBe(otherwise);
+  });
+
+  it('leaves a name typed alone to the names: "Accepted" is 202, not 406 by the Accept header of its situations', () => {
+    const readingSituations = createSearch(catalogue, { ...searchTuning, situationMinTerms: 1 });
+    expect(topFor('Accepted')).toBe(202);
+    expect(readingSituations('Accepted')[0]?.record.code).toBe(406);
+  });
+});
+
 describe('a pasted line that says its own status', () => {
   // Each line also holds words or numbers that, read alone, point to another code.
   it.each([
