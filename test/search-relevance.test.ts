@@ -17,24 +17,22 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.96, recallAt3: 0.983 };
+const tuned = { recallAt1: 0.929, recallAt3: 0.976 };
 /**
- * Session 7's held-out sets as last read: English (266 queries in eight parts; the first 172 scored
- * 0.901 and 0.965 when first read, 60 more situations 0.850 and 0.917, 34 more API error payloads
- * 0.647 and 0.853) and eight other languages (93 unseen queries of a second set: 0.892 and 0.946
- * when first read).
+ * Session 8's held-out sets: English (150 queries when first read, 0.847 and 0.960; 140 are not also
+ * in the tuning part) and eight other languages (82 unseen when first read, 0.780 and 0.902; 78 now).
  */
 const heldOut = {
-  english: { recallAt1: 0.88, recallAt3: 0.959 },
-  otherLanguages: { recallAt1: 0.871, recallAt3: 0.946 },
+  english: { recallAt1: 0.843, recallAt3: 0.957 },
+  otherLanguages: { recallAt1: 0.769, recallAt3: 0.897 },
 };
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 488 from outsiders to tune on, and 359 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 488, 359]);
+  it('holds our 141 queries, 847 from outsiders to tune on, and 218 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 847, 218]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
