@@ -4,8 +4,8 @@
  * words and runs of one-letter words, on the 2-core reference machine (docs/cost.md). The cost
  * limit adds these to the work of the values an answer holds.
  */
-const searchMicroseconds = { perCall: 900, perCharacter: 1 };
-const suggestMicroseconds = { perCall: 350, perCharacter: 2 };
+const searchMicroseconds = { perCall: 1500, perCharacter: 1.2 };
+const suggestMicroseconds = { perCall: 600, perCharacter: 2 };
 
 const lengthOf = (text: unknown) => (typeof text === 'string' ? text.length : 0);
 

@@ -24,9 +24,38 @@ export interface Ordering<T, K> {
   compare: (item: T, key: K) => number;
 }
 
+/**
+ * Cursors by their text, encoded once: every key is a catalogued code, phrase or slug, so this holds
+ * at most a few hundred short strings.
+ */
+const encoded = new Map<string, string>();
+
 export function encodeCursor(kind: CursorKind, key: unknown): string {
-  return Buffer.from(`${cursorVersion}:${kind}:${JSON.stringify(key)}`).toString('base64url');
+  const text = `${cursorVersion}:${kind}:${JSON.stringify(key)}`;
+  let cursor = encoded.get(text);
+  if (cursor === undefined) encoded.set(text, (cursor = Buffer.from(text).toString('base64url')));
+  return cursor;
 }
+
+/** Each catalogue object's cursor in each kind of list, once encoded: the same record is on many pages. */
+const cursorsByKind = new Map(cursorKinds.map((kind) => [kind, new WeakMap<object, string>()]));
+
+function cursorOf<T, K>(ordering: Ordering<T, K>, node: T): string {
+  const cursors = cursorsByKind.get(ordering.kind)!;
+  let cursor = cursors.get(node as object);
+  if (cursor === undefined) cursors.set(node as object, (cursor = encodeCursor(ordering.kind, ordering.keyOf(node))));
+  return cursor;
+}
+
+/**
+ * What one connection costs beyond its values, for the cost limit: validating its paging arguments
+ * and cutting its page, 11 µs measured in process alone and more among many (bench:costs holds the
+ * estimate to the clock).
+ */
+export const pageWork = () => 20;
+
+/** What Pothos takes to resolve one global id, through a promise: 2.5 µs measured in process. */
+export const globalIdWork = () => 3;
 
 /** A cursor's kind and key, or undefined when this API did not issue it. */
 function decodeCursor(cursor: string): { kind: CursorKind; key: unknown } | undefined {
@@ -115,7 +144,7 @@ export function pageOf<T, K>(args: PageArgs, items: readonly T[], ordering: Orde
   const edges = page.map((node) => ({
     node,
     get cursor() {
-      return encodeCursor(ordering.kind, ordering.keyOf(node));
+      return cursorOf(ordering, node);
     },
   }));
   return {

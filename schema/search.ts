@@ -7,7 +7,7 @@ import { processIndexTerm, tokenize } from '../catalogue/terms.js';
 import { searchWork } from '../catalogue/work.js';
 import { builder } from './builder.js';
 import { bytesOf, cost, enumBytes, fixed, lengthsOf } from './cost.js';
-import { byRank, pageArgs, pageOf, type Ordering } from './pagination.js';
+import { byRank, pageArgs, pageOf, pageWork, type Ordering } from './pagination.js';
 import { StatusClass } from './status-class.js';
 import { sortedCodes, StatusCode } from './status-code.js';
 import { StatusCodeFilterInput } from './status-code-filter.js';
@@ -147,7 +147,7 @@ builder.queryFields((t) => ({
         reverse: t.arg.boolean({ required: true, defaultValue: false, description: 'Whether to reverse the order.' }),
       },
       validate: pageArgs,
-      extensions: cost({ owned: true, work: searchWork }),
+      extensions: cost({ owned: true, work: (args) => searchWork(args) + pageWork() }),
       resolve: (_root, args) => {
         const { results, facets } = facetedSearch(searchCatalogue, args.query, args.filter ?? {});
         const { sorted, ordering } = sortedHits(results, args.sortKey, args.reverse);

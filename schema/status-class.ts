@@ -3,7 +3,7 @@ import { statusClassByKind, statusClasses } from '../catalogue/classes.js';
 import { statusClassKinds, type StatusClassRecord } from '../catalogue/records.js';
 import { builder } from './builder.js';
 import { bytesOf, cost, enumBytes, lengthsOf } from './cost.js';
-import { byCode, pageArgs, pageOf } from './pagination.js';
+import { byCode, globalIdWork, pageArgs, pageOf, pageWork } from './pagination.js';
 import { StatusCode, StatusCodeConnection } from './status-code.js';
 
 /** The five classes as a GraphQL enum. */
@@ -28,6 +28,7 @@ builder.node(StatusClass, {
     resolve: (statusClass) => statusClass.kind,
     extensions: cost({
       bytes: bytesOf(statusClasses.map(({ kind }) => Buffer.from(`StatusClass:${kind}`).toString('base64'))),
+      work: globalIdWork,
     }),
   },
   loadOne: (id) => statusClasses.find((statusClass) => statusClass.kind === id) ?? null,
@@ -66,7 +67,7 @@ builder.node(StatusClass, {
           'The catalogued codes in this class, official or not, by number: `first` or `last` says how many; `totalCount` counts them all.',
         validate: pageArgs,
         resolve: (statusClass, args) => pageOf(args, codesOf(statusClass), byCode(false)),
-        extensions: cost({ owned: true, length: lengthsOf(statusClasses.map(codesOf)) }),
+        extensions: cost({ owned: true, length: lengthsOf(statusClasses.map(codesOf)), work: pageWork }),
       },
       StatusCodeConnection,
     ),

@@ -5,7 +5,7 @@ import { matchesFilter } from '../catalogue/filter.js';
 import type { StatusCodeRecord } from '../catalogue/records.js';
 import { builder } from './builder.js';
 import { bytesOf, cost, fixed, lengthsOf } from './cost.js';
-import { byCode, byPhrase, bySlug, pageArgs, pageOf, type Ordering } from './pagination.js';
+import { byCode, byPhrase, bySlug, globalIdWork, pageArgs, pageOf, pageWork, type Ordering } from './pagination.js';
 import { CodeConfusion, FrameworkName } from './code-guide.js';
 import { StatusClass } from './status-class.js';
 import {
@@ -30,6 +30,7 @@ builder.node(StatusCode, {
     resolve: (record) => record.code,
     extensions: cost({
       bytes: bytesOf(catalogue.codes.map(({ code }) => Buffer.from(`StatusCode:${code}`).toString('base64'))),
+      work: globalIdWork,
     }),
   },
   loadOne: (id) => catalogue.byCode.get(Number(id)) ?? null,
@@ -164,7 +165,11 @@ builder.node(StatusCode, {
           'Error messages (log lines, browser errors, error pages) that come with this code, and what each means, by slug.',
         validate: pageArgs,
         resolve: (record, args) => pageOf(args, symptomsInOrder(record.symptoms), bySlug()),
-        extensions: cost({ owned: true, length: lengthsOf(catalogue.codes.map((record) => record.symptoms)) }),
+        extensions: cost({
+          owned: true,
+          length: lengthsOf(catalogue.codes.map((record) => record.symptoms)),
+          work: pageWork,
+        }),
       },
       SymptomConnection,
     ),
@@ -240,7 +245,7 @@ builder.queryFields((t) => ({
         reverse: t.arg.boolean({ required: true, defaultValue: false, description: 'Whether to reverse the order.' }),
       },
       validate: pageArgs,
-      extensions: cost({ owned: true }),
+      extensions: cost({ owned: true, work: pageWork }),
       resolve: (_root, args) => {
         const matching = catalogue.codes.filter((record) => matchesFilter(record, args.filter ?? {}));
         const { sorted, ordering } = sortedCodes(matching, args.sortKey, args.reverse);

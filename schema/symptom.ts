@@ -3,7 +3,7 @@ import { symptomSources, type SymptomRecord, type SymptomSource } from '../catal
 import { builder } from './builder.js';
 import { bytesOf, cost, enumBytes, lengthsOf } from './cost.js';
 import { StatusCode } from './status-code.js';
-import { bySlug, pageArgs, pageOf } from './pagination.js';
+import { bySlug, globalIdWork, pageArgs, pageOf, pageWork } from './pagination.js';
 
 /** Each source's display name, and what it covers when that is more than the name says. */
 const sources: Record<SymptomSource, [name: string, covers?: string]> = {
@@ -77,6 +77,7 @@ builder.node(Symptom, {
     resolve: (symptom) => symptom.id,
     extensions: cost({
       bytes: bytesOf(catalogue.symptoms.map(({ id }) => Buffer.from(`Symptom:${id}`).toString('base64'))),
+      work: globalIdWork,
     }),
   },
   loadOne: (slug) => catalogue.symptoms.find((symptom) => symptom.id === slug) ?? null,
@@ -170,7 +171,7 @@ builder.queryFields((t) => ({
       validate: pageArgs,
       resolve: (_root, { source, ...args }) =>
         pageOf(args, source ? allSymptoms.filter((symptom) => symptom.source === source) : allSymptoms, bySlug()),
-      extensions: cost({ owned: true }),
+      extensions: cost({ owned: true, work: pageWork }),
     },
     SymptomConnection,
   ),

@@ -659,7 +659,7 @@ describe('hostile and malformed requests', () => {
     const prefix = 'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(4).slice(0, 100).trim();
     expect(
       await batchOutcome(aliases(15, `suggestions(prefix: "${prefix}", first: 20) { text statusCode { code } }`)),
-    ).toEqual([...Array(5).fill('ok'), ...Array(5).fill('MAX_WORK_MS')]);
+    ).toEqual([...Array(3).fill('ok'), ...Array(7).fill('MAX_WORK_MS')]);
     await stillServes();
   });
 
