@@ -150,8 +150,10 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     await page.locator('.live-send').click();
     await expect.poll(() => page.locator('.live-answer').textContent()).toMatch(/^HTTP\/1\.1 429 Too Many Requests\n/);
     const answer = (await page.locator('.live-answer').textContent())!;
-    expect(answer).toContain('\nretry-after: 5\n');
+    // The code's own header first, before the CORS and caching ones; the JSON body over lines.
+    expect(answer.split('\n')[1]).toBe('retry-after: 5');
     expect(answer).toContain('\ncache-control: no-store\n');
+    expect(answer).toContain('\n  "code": 429,\n');
     expect(JSON.parse(answer.slice(answer.indexOf('\n\n') + 2))).toMatchObject({
       code: 429,
       phrase: 'Too Many Requests',
@@ -172,6 +174,23 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
       .toMatch(
         /^\(The browser followed a redirect to \/status\/200; this is where it ended\.\)\n\nHTTP\/1\.1 200 OK\n/,
       );
+  });
+
+  it('says what failed when a live example gets no answer, and resets its Copy button', async () => {
+    const page = await visit('/429');
+    await page.route('**/status/429', (route) => route.abort('connectionrefused'));
+    await page.locator('.live-send').click();
+    await expect.poll(() => page.locator('.live-answer').textContent()).toMatch(/^The server did not answer \(/);
+    expect(await page.locator('.live-answer').textContent()).not.toMatch(/444|407/);
+    await page.locator('.live-copy').click();
+    await expect.poll(() => page.locator('.live-copy').textContent()).toMatch(/^(Copied|Select and copy)$/);
+    await expect.poll(() => page.locator('.live-copy').textContent(), { timeout: 5000 }).toBe('Copy');
+
+    const dropped = await visit('/444');
+    await dropped.locator('.live-send').click();
+    await expect.poll(() => dropped.locator('.live-answer').textContent()).toMatch(/^No answer, as nginx's 444 means/);
+    // Chromium logs the aborted fetches as console errors: both were asked for.
+    for (const entry of open) entry.errors.splice(0, entry.errors.length);
   });
 
   it('lists 403 among the codes 401 is confused with, with what tells them apart', async () => {
@@ -205,6 +224,29 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     await unknown.locator('#code-view a[href="/200"]').click();
     await unknown.waitForURL(/\/200$/);
     await expect.poll(() => unknown.locator('#code-title').textContent()).toBe('200 OK');
+  });
+
+  it('opens a code as a page of its own: "404" then Enter opens 404, whose code and phrase are the h1', async () => {
+    const page = await visit('/');
+    await page.locator('#search-input').fill('404');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/404$/);
+    await expect.poll(() => page.locator('h1:visible').allTextContents()).toEqual(['404 Not Found']);
+
+    const detail = await visit('/429');
+    expect(await detail.locator('h1:visible').allTextContents()).toEqual(['429 Too Many Requests']);
+    expect(await detail.title()).toBe('429 Too Many Requests: StatusQL');
+  });
+
+  it('takes "/" to the search box from anywhere but a field', async () => {
+    const page = await visit('/429');
+    const focused = () => page.evaluate(() => document.activeElement?.id ?? '');
+    await page.locator('#code-title').focus();
+    await page.keyboard.press('/');
+    expect(await focused()).toBe('search-input');
+    expect(await page.locator('#search-input').inputValue()).toBe('');
+    await page.keyboard.type('5/');
+    expect(await page.locator('#search-input').inputValue()).toBe('5/');
   });
 
   it('goes back and forward between the list and a code', async () => {

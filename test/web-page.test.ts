@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogue } from '../catalogue/catalogue.js';
 import { startServer, type TestServer } from './helpers.js';
 import { assertWebBuilt, webDist } from './web-build.js';
 
@@ -24,7 +25,7 @@ describe('the page at / (server/http/web-page.ts)', () => {
   });
   afterAll(() => server.close());
 
-  it.each(['/', '/404', '/?q=rate%20limit&class=4xx', '/103'])(
+  it.each(['/', '/?q=rate%20limit&class=4xx', '/299'])(
     'answers GET %s with index.html, revalidated on every use',
     async (path) => {
       const response = await get(path);
@@ -36,6 +37,38 @@ describe('the page at / (server/http/web-page.ts)', () => {
       expect(await response.text()).toBe(readFileSync(join(webDist, 'index.html'), 'utf8'));
     },
   );
+
+  it.each([
+    ['/429', '429 Too Many Requests', catalogue.byCode.get(429)!.description],
+    ['/404', '404 Not Found', catalogue.byCode.get(404)!.description],
+    ['/499', '499 Client Closed Request', catalogue.byCode.get(499)!.description],
+  ])(
+    'answers GET %s with the page headed by its code, for link previews without JavaScript',
+    async (path, title, description) => {
+      const response = await get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      const html = await response.text();
+      const attribute = (text: string) => text.replaceAll('"', '&#34;').replaceAll("'", '&#39;');
+      expect(html).toContain(`<title>${title}: StatusQL</title>`);
+      expect(html).toContain(`<meta\n      name="description"\n      content="${attribute(description)}"`);
+      expect(html).toContain(`<meta property="og:title" content="${title}" />`);
+      expect(html).toContain(`<meta property="og:description" content="${attribute(description)}" />`);
+      // The rest is the page as built: the same script renders the view.
+      const built = readFileSync(join(webDist, 'index.html'), 'utf8');
+      const page = (text: string) => text.replace(/<title>[\s\S]*<\/title>|<meta[^>]*>|\s+/g, '');
+      expect(page(html)).toBe(page(built));
+      const again = await get(path, { headers: { 'if-none-match': response.headers.get('etag')! } });
+      expect(again.status).toBe(304);
+    },
+  );
+
+  it('escapes a code page head: no phrase or description can close its attribute', async () => {
+    const html = await (await get('/418')).text();
+    expect(html).toContain('<title>418 (Unused): StatusQL</title>');
+    expect(html).not.toMatch(/content="[^"]*"[^\s/>]/);
+  });
 
   it('serves hashed assets with their content types, cached for good', async () => {
     for (const [name, type] of [
@@ -80,7 +113,7 @@ describe('the page at / (server/http/web-page.ts)', () => {
   it('answers a matching If-None-Match with 304 and no body', async () => {
     const etag = (await get('/')).headers.get('etag')!;
     expect(etag).toMatch(/^W\/"[\w-]+"$/);
-    const response = await get('/404', { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+    const response = await get('/299', { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } });
     expect(response.status).toBe(304);
     expect(await response.text()).toBe('');
   });

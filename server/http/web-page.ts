@@ -1,8 +1,12 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { catalogue } from '../../catalogue/catalogue.js';
 import { projectRoot } from '../paths.js';
+import { release } from '../release.js';
+import { entityTag } from './answer.js';
+import { withCodeHead } from './code-page-head.js';
 import { sendError } from './errors.js';
 
 /** Where `npm run build:web` (run by `npm ci`) writes the page. */
@@ -39,7 +43,8 @@ const immutable = 'public, max-age=31536000, immutable';
 
 /**
  * The built page (web/dist) through @fastify/static (ETag, HEAD, Range): `/`, `/404` and each
- * code's `/{code}` are index.html, which renders the view itself; `/assets/*` are Vite's hashed
+ * code's `/{code}` are index.html, which renders the view itself, a catalogued code's with its own
+ * title, description and Open Graph tags (code-page-head.ts); `/assets/*` are Vite's hashed
  * files; the rest of web/dist (the favicon) is served as it is, but no other HTML file. The files
  * are those built when the server starts.
  */
@@ -62,8 +67,22 @@ export function webPageRoutes(app: FastifyInstance, directory = webPageDirectory
   });
   const config = { label: 'page', cacheControl: 'no-cache' } as const;
   const index = (_request: unknown, reply: FastifyReply) => sendPage(reply, directory);
+  // A catalogued code's view carries its own head; any other number is the page as built.
+  const codePages = new Map<number, { html: string; etag: string }>();
+  const view = (request: FastifyRequest<{ Params: { view: string } }>, reply: FastifyReply) => {
+    const record = catalogue.byCode.get(Number(request.params.view));
+    if (!record || !existsSync(join(directory, 'index.html'))) return sendPage(reply, directory);
+    let page = codePages.get(record.code);
+    if (!page) {
+      const html = withCodeHead(readFileSync(join(directory, 'index.html'), 'utf8'), record);
+      codePages.set(record.code, (page = { html, etag: entityTag(release.id, 'text/html', html) }));
+    }
+    return reply
+      .headers({ ...pageHeaders, 'content-type': 'text/html; charset=utf-8', etag: page.etag })
+      .send(page.html);
+  };
   app.get('/', { config }, index);
-  app.get('/:view(^(?:[1-5]\\d\\d|404)$)', { config }, index);
+  app.get('/:view(^(?:[1-5]\\d\\d|404)$)', { config }, view);
 }
 
 /** index.html, with the page's headers; a JSON 503 that says how to build it when it is missing. */

@@ -1,26 +1,56 @@
 import { h } from './dom.js';
 
+/** Why no answer came, as far as a page can tell: only 444 and 407 are sent to end that way. */
+function noAnswer(code: number, reason: string): string {
+  if (code === 444)
+    return "No answer, as nginx's 444 means: the server closed the connection without one. Run the curl line to see it close.";
+  if (code === 407)
+    return 'No answer the browser will show: fetch refuses a 407 from a server that is not a proxy. Run the curl line to see it.';
+  return `The server did not answer (${reason}): it may be down, or the network between you may be. Try again, or run the curl line.`;
+}
+
+/** The headers in order: the code's own first (Retry-After for a 429), then the rest as sent. */
+function ordered(headers: Headers, own: readonly string[]): [string, string][] {
+  const rank = (name: string) => {
+    const index = own.findIndex((header) => header.toLowerCase() === name);
+    return index === -1 ? own.length : index;
+  };
+  return [...headers].sort(([a], [b]) => rank(a) - rank(b));
+}
+
+/** A JSON body over several lines, as a person reads it; any other body as it came. */
+function readable(body: string, type: string | null): string {
+  if (!type?.includes('json')) return body;
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
 /** The raw answer as a terminal shows it: the status line, the headers, a blank line and the body. */
-async function rawAnswer(path: string): Promise<string> {
+async function rawAnswer(path: string, code: number, own: readonly string[]): Promise<string> {
   let response: Response;
   try {
     response = await fetch(path, { cache: 'no-store' });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return `No answer the browser will show (${reason}): the connection closed without one, as nginx's 444 does, or fetch refused it, as it refuses a 407 from a server that is not a proxy. Run the curl line to see what your own client gets.`;
+    return noAnswer(code, error instanceof Error ? error.message : String(error));
   }
   const lines: string[] = [];
   // fetch() follows redirects and never shows one to a script.
   if (response.redirected)
     lines.push(`(The browser followed a redirect to ${new URL(response.url).pathname}; this is where it ended.)`, '');
   lines.push(`HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd());
-  response.headers.forEach((value, name) => lines.push(`${name}: ${value}`));
-  lines.push('', await response.text());
+  for (const [name, value] of ordered(response.headers, own)) lines.push(`${name}: ${value}`);
+  lines.push('', readable(await response.text(), response.headers.get('content-type')));
   return lines.join('\n');
 }
 
+/** How long "Copied" shows before the button reads "Copy" again. */
+const copiedMs = 2000;
+
 /** A code's live example: a `curl -i` line to copy, and a button that sends it and shows the raw answer. */
-export function liveExample(path: string): HTMLElement {
+export function liveExample(path: string, code: number, headers: readonly string[]): HTMLElement {
   const command = `curl -i ${location.origin}${path}`;
   const copy = h('button', { type: 'button', class: 'live-copy' }, 'Copy');
   const send = h('button', { type: 'button', class: 'live-send' }, 'Send it');
@@ -32,16 +62,20 @@ export function liveExample(path: string): HTMLElement {
     hidden: true,
   });
   copy.addEventListener('click', () => {
-    navigator.clipboard?.writeText(command).then(
-      () => (copy.textContent = 'Copied'),
-      () => (copy.textContent = 'Select and copy'),
+    const shown = (text: string) => {
+      copy.textContent = text;
+      setTimeout(() => (copy.textContent = 'Copy'), copiedMs);
+    };
+    (navigator.clipboard?.writeText(command) ?? Promise.reject(new Error('no clipboard'))).then(
+      () => shown('Copied'),
+      () => shown('Select and copy'),
     );
   });
   send.addEventListener('click', () => {
     send.disabled = true;
     answer.hidden = false;
     answer.textContent = 'Sending…';
-    void rawAnswer(path).then((text) => {
+    void rawAnswer(path, code, headers).then((text) => {
       answer.textContent = text;
       send.disabled = false;
     });

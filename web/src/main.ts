@@ -11,6 +11,8 @@ const form = element<HTMLFormElement>('search-form');
 const listView = element('list-view');
 const listControls = element('list-controls');
 const codeView = element('code-view');
+/** The site's heading, which a code's view replaces: the code is that page's h1. */
+const siteTitle = element('site-title');
 const results = element<HTMLOListElement>('results');
 const status = element('status');
 const chips = [...document.querySelectorAll<HTMLButtonElement>('.chip')];
@@ -44,10 +46,13 @@ const combobox = createCombobox(input, element<HTMLUListElement>('suggestions'),
     history.replaceState(null, '', urlOf(route));
     navigate({ view: 'code', code: suggestion.code }, { focus: true });
   },
+  // Enter on a status code ("404") opens it; on anything else it searches at once.
   submit: () => {
     clearTimeout(typingTimer);
     suggestId++;
-    void render({ focus: false });
+    const code = /^\s*([1-5]\d\d)\s*$/.exec(input.value)?.[1];
+    if (code) navigate({ view: 'code', code: Number(code) }, { focus: true });
+    else void render({ focus: false });
   },
 });
 
@@ -62,7 +67,7 @@ function setCounts(counts: ReadonlyMap<string, number>): void {
 }
 
 function showView(view: Route['view']): void {
-  listControls.hidden = listView.hidden = view !== 'list';
+  listControls.hidden = listView.hidden = siteTitle.hidden = view !== 'list';
   codeView.hidden = view !== 'code';
 }
 
@@ -147,7 +152,7 @@ async function renderCode(code: number, id: number, focus: boolean): Promise<voi
     document.title = `${code}: ${siteName}`;
     codeView.replaceChildren(
       backLink(lastListUrl),
-      h('h2', { id: 'code-title', tabindex: -1 }, `${code} is not an assigned status code`),
+      h('h1', { id: 'code-title', tabindex: -1 }, `${code} is not an assigned status code`),
       h('p', null, explanation),
       h(
         'p',
@@ -221,6 +226,15 @@ input.addEventListener('input', () => {
 });
 
 form.addEventListener('submit', (event) => event.preventDefault());
+
+// "/" goes to the search box from anywhere but a field, as on GitHub and MDN.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (event.target instanceof Element && event.target.closest('input, textarea, select, [contenteditable]')) return;
+  event.preventDefault();
+  input.focus();
+  input.select();
+});
 
 for (const chip of chips) {
   chip.addEventListener('click', () => {

@@ -118,7 +118,7 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
     h(
       'header',
       { class: `code-header ${tone(code)}` },
-      h('h2', { id: 'code-title', tabindex: -1 }, h('span', { class: 'code' }, code.code), ' ', code.phrase),
+      h('h1', { id: 'code-title', tabindex: -1 }, h('span', { class: 'code' }, code.code), ' ', code.phrase),
       h(
         'p',
         { class: 'meta' },
@@ -227,7 +227,11 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
         h('code', null, code.exampleExchange),
       ),
     ),
-    liveExample(new URL(code.liveExampleUrl).pathname),
+    liveExample(
+      new URL(code.liveExampleUrl).pathname,
+      code.code,
+      code.headers.map((header) => header.name),
+    ),
     code.frameworkNames.length > 0 &&
       section(
         'In your framework',
