@@ -37,7 +37,10 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     page.setDefaultTimeout(10_000);
     open.push({ context, errors: collectErrors(page) });
     await page.goto(`${started.server.origin}${path}`);
-    await page.locator('#results:not([aria-busy]) .card, #code-title').first().waitFor();
+    await page
+      .locator('#results:not([aria-busy]) .card, #results:not([aria-busy]) .row, #code-title')
+      .first()
+      .waitFor();
     return page;
   }
 
@@ -49,12 +52,30 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     expect(await page.locator('h1').textContent()).toBe('Search status codes and understand common API responses');
     const total = Number(await page.locator('.chip[data-class=""] .count').textContent());
     expect(total).toBeGreaterThan(60);
-    expect(await page.locator('#results .card').count()).toBe(total);
+    expect(await page.locator('#results .row').count()).toBe(total);
     expect(await page.locator('#status').textContent()).toBe(`${total} status codes`);
     const guide = await page.locator('#guide-list li').allTextContents();
     expect(guide[0]).toBe('200 for success');
     expect(guide).toContain('429 for rate limit');
     expect(await page.locator('a[href="/graphql"]').first().isVisible()).toBe(true);
+  });
+
+  it('opens on an index of every code within 4,000 px at 1366×900, and shows a phone the quick guide before it', async () => {
+    const desktop = await visit('/', { viewport: { width: 1366, height: 900 } });
+    const rows = desktop.locator('#results .row');
+    expect(await rows.count()).toBe(catalogue.codes.length);
+    const bottom = await rows.last().evaluate((row) => row.getBoundingClientRect().bottom + window.scrollY);
+    expect(bottom).toBeLessThan(4000);
+    expect(await rows.first().textContent()).toBe('100 Continue');
+
+    const phone = await visit('/', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const top = (selector: string) =>
+      phone
+        .locator(selector)
+        .first()
+        .evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+    expect(await top('#guide-list li')).toBeLessThan(await top('#results .row'));
+    expect(await top('#guide-list li')).toBeLessThan(844 * 2);
   });
 
   it('talks to the API only through the SDK: GET requests carrying a documentId, no query text', async () => {
@@ -114,9 +135,9 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     await chip.click();
     await page.waitForURL(/\?class=4xx$/);
     expect(await chip.getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.locator('#results .card').count()).toBe(count);
-    const classes = await page.locator('#results .card .class-name').allTextContents();
-    expect(new Set(classes)).toEqual(new Set(['4xx Client Error']));
+    await expect.poll(() => page.locator('#results .row').count()).toBe(count);
+    const codes = await page.locator('#results .row .code').allTextContents();
+    expect(new Set(codes.map((code) => code[0]))).toEqual(new Set(['4']));
 
     await page.locator('#search-input').fill('retry');
     await page.waitForURL(/\?q=retry&class=4xx$/);

@@ -3,7 +3,7 @@ import * as api from './api.js';
 import { createCombobox, type Suggestion } from './combobox.js';
 import { h } from './dom.js';
 import { classNames, routeOf, urlOf, type Route } from './route.js';
-import { backLink, codeCard, codeDetails, guideItem, tone } from './views.js';
+import { backLink, codeCard, codeDetails, guideItem, indexRow, tone } from './views.js';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = element<HTMLInputElement>('search-input');
@@ -13,6 +13,7 @@ const listControls = element('list-controls');
 const codeView = element('code-view');
 /** The site's heading, which a code's view replaces: the code is that page's h1. */
 const siteTitle = element('site-title');
+const guide = element('guide');
 const results = element<HTMLOListElement>('results');
 const status = element('status');
 const chips = [...document.querySelectorAll<HTMLButtonElement>('.chip')];
@@ -69,6 +70,7 @@ function setCounts(counts: ReadonlyMap<string, number>): void {
 function showView(view: Route['view']): void {
   listControls.hidden = listView.hidden = siteTitle.hidden = view !== 'list';
   codeView.hidden = view !== 'code';
+  guide.classList.toggle('beside-code', view === 'code');
 }
 
 function showStatus(text: string): void {
@@ -92,6 +94,7 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
       const found = await api.search(query, list.className);
       if (id !== renderId) return;
       setCounts(new Map(found.classFacets.map((facet) => [facet.statusClass.range, facet.count])));
+      results.classList.remove('index');
       results.replaceChildren(
         ...found.edges.map((edge) =>
           codeCard(
@@ -111,7 +114,9 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
       const [classes, codes] = await Promise.all([api.statusClasses(), api.listCodes(list.className)]);
       if (id !== renderId) return;
       setCounts(new Map(classes.map((statusClass) => [statusClass.range, statusClass.codes.totalCount])));
-      results.replaceChildren(...codes.map((code) => codeCard(code)));
+      // With nothing typed, an index: every code on a row of its own, dense enough to scan.
+      results.classList.add('index');
+      results.replaceChildren(...codes.map(indexRow));
       const label = list.className
         ? `${list.className} ${classes.find((entry) => entry.range === list.className)?.label ?? ''} `
         : '';

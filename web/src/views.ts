@@ -59,6 +59,23 @@ export function codeCard(
   );
 }
 
+/** One row of the index: the code and its phrase, and a tag for a vendor's or a retired code. */
+export function indexRow(code: CodeSummary): HTMLLIElement {
+  return h(
+    'li',
+    { class: `row ${tone(code)}` },
+    h(
+      'a',
+      { href: urlOf({ view: 'code', code: code.code }) },
+      h('span', { class: 'code' }, code.code),
+      ' ',
+      code.phrase,
+    ),
+    code.vendor && h('span', { class: 'tag', title: `Unofficial: ${code.vendor}` }, code.vendor),
+    code.deprecation && h('span', { class: 'tag' }, code.deprecation.kind.toLowerCase()),
+  );
+}
+
 /** A quick guide entry: "429 for rate limit". */
 export function guideItem(entry: QuickGuideEntry): HTMLLIElement {
   const { statusCode } = entry;
