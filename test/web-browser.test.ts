@@ -103,12 +103,15 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     await page.waitForURL(/q=rate%20limit$/);
     // The URL changes as the last key is typed; the answer for the whole words may come a moment later
     // (429 also leads for "rate"), so wait for the status line to name them.
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/codes? match(es)? “rate limit”/);
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/“rate limit”/);
     await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('429');
     expect(pathOf(page)).toBe('/?q=rate%20limit');
     expect(await page.locator('#search-input').getAttribute('aria-expanded')).toBe('true');
     expect(await page.locator('#suggestions [role=option]').first().textContent()).toMatch(/^429 rate limit/);
-    expect(await page.locator('#status').textContent()).toMatch(/codes? match(es)? “rate limit”/);
+    // A name said exactly puts its code well ahead: the answer, the others related.
+    expect(await page.locator('#status').textContent()).toMatch(
+      /^429 Too Many Requests is the answer to “rate limit”; \d+ more codes are related$/,
+    );
     expect(await page.title()).toBe('“rate limit”: StatusQL');
   });
 
@@ -123,9 +126,36 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     );
     expect(await note.textContent()).toContain(`Check first: ${symptom.checkFirst}`);
     expect(await page.locator('#results .card .symptom').count()).toBe(1);
+    // The answer first: marked, and named by the status line; the other results are related.
+    expect(await page.locator('#results .card').first().locator('.answer-label').textContent()).toBe('The answer');
+    expect(await page.locator('#results .card.answer').count()).toBe(1);
+    expect(await page.locator('#status').textContent()).toMatch(/^504 Gateway Timeout is the answer to “/);
 
     const detail = await visit('/504');
     expect(await detail.locator('.symptom', { hasText: symptom.message }).textContent()).toContain(symptom.meaning);
+  });
+
+  it('says why each result matched, and presses the chip of a class typed alone', async () => {
+    const page = await visit('/?q=rate%20limit');
+    await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('429');
+    const cards = page.locator('#results .card');
+    const count = await cards.count();
+    expect(count).toBeGreaterThan(2);
+    for (let index = 0; index < count; index++) {
+      const card = cards.nth(index);
+      const shown = (await card.locator('mark').count()) + (await card.locator('.why').count());
+      expect(shown, `card ${index}`).toBeGreaterThan(0);
+    }
+    expect(await cards.first().locator('.why').textContent()).toMatch(/^Matched its everyday name: .*rate/);
+
+    await page.locator('#search-input').fill('5xx');
+    await expect.poll(() => page.locator('.chip[data-class="5xx"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.chip[data-class=""]').getAttribute('aria-pressed')).toBe('false');
+
+    await page.locator('.chip[data-class="4xx"]').click();
+    await page.locator('#search-input').fill('zzzzqqq');
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^No code matches “zzzzqqq” in 4xx/);
+    expect(await page.locator('#status').textContent()).toMatch(/Try other words, or all classes\.$/);
   });
 
   it('filters by class with the 4xx chip, and counts what each chip would show', async () => {
@@ -283,6 +313,8 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     await page.waitForURL(/\?q=rate%20limit$/);
     await page.locator('#list-view').waitFor();
     expect(await page.locator('#search-input').inputValue()).toBe('rate limit');
+    // Focus is back on the card the reader opened.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href') ?? '')).toBe('/429');
     await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('429');
 
     await page.goForward();

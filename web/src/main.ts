@@ -83,10 +83,12 @@ const quoted = (query: string) => `“${query.length > 60 ? `${query.slice(0, 59
 async function renderList(list: Extract<Route, { view: 'list' }>, id: number): Promise<void> {
   document.title = list.query.trim() ? `${quoted(list.query.trim())}: ${siteName}` : `${siteName}: HTTP status codes`;
   if (document.activeElement !== input) input.value = list.query;
-  for (const chip of chips)
-    chip.setAttribute('aria-pressed', String((chip.dataset['class'] || null) === list.className));
   // The API takes at most 1000 characters (a pasted log line fits); a longer deep link searches for its start.
   const query = list.query.trim().slice(0, 1000);
+  // A class typed alone ("5xx") is that class's chip, as much as a click on it.
+  const typedClass = classNames.find((name) => name === query.toLowerCase()) ?? null;
+  for (const chip of chips)
+    chip.setAttribute('aria-pressed', String((chip.dataset['class'] || null) === (list.className ?? typedClass)));
   const where = list.className ? ` in ${list.className}` : '';
   results.setAttribute('aria-busy', 'true');
   try {
@@ -95,20 +97,19 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
       if (id !== renderId) return;
       setCounts(new Map(found.classFacets.map((facet) => [facet.statusClass.range, facet.count])));
       results.classList.remove('index');
+      const [top, next] = found.edges;
+      // One result clearly ahead (a pasted message, a name said exactly) is the answer; the rest are related.
+      const answer = top && (top.symptoms.length > 0 || !next || top.score >= 2 * next.score) ? top : undefined;
       results.replaceChildren(
-        ...found.edges.map((edge) =>
-          codeCard(
-            edge.node,
-            edge.matches.flatMap((match) => match.terms),
-            edge.symptoms,
-          ),
-        ),
+        ...found.edges.map((edge) => codeCard(edge.node, edge.matches, edge.symptoms, edge === answer)),
       );
       const elsewhere = found.classFacets.reduce((sum, facet) => sum + facet.count, 0) - found.totalCount;
       showStatus(
         found.totalCount
-          ? `${found.totalCount} ${found.totalCount === 1 ? 'code matches' : 'codes match'} ${quoted(query)}${where}`
-          : `No code matches ${quoted(query)}${where}${elsewhere ? `; ${elsewhere} in other classes` : ''}. Try a number (404), a class (5xx) or other words.`,
+          ? answer && found.totalCount > 1
+            ? `${answer.node.title} is the answer to ${quoted(query)}${where}; ${found.totalCount - 1} more ${found.totalCount === 2 ? 'code is' : 'codes are'} related`
+            : `${found.totalCount} ${found.totalCount === 1 ? 'code matches' : 'codes match'} ${quoted(query)}${where}`
+          : `No code matches ${quoted(query)}${where}${elsewhere ? `; ${elsewhere} in other classes` : ''}. ${list.className ? 'Try other words, or all classes.' : 'Try a number (404), a class (5xx) or other words.'}`,
       );
     } else {
       const [classes, codes] = await Promise.all([api.statusClasses(), api.listCodes(list.className)]);
@@ -181,8 +182,19 @@ async function renderCode(code: number, id: number, focus: boolean): Promise<voi
   if (focus) element('code-title').focus({ preventScroll: true });
 }
 
-/** Shows the current route; `focus` moves focus to a newly opened code's heading. */
-async function render({ focus, scrollY }: { focus: boolean; scrollY?: number }): Promise<void> {
+/**
+ * Shows the current route; `focus` moves focus to a newly opened code's heading, and `returnTo` back
+ * to the link of the code the list was left for.
+ */
+async function render({
+  focus,
+  scrollY,
+  returnTo,
+}: {
+  focus: boolean;
+  scrollY?: number;
+  returnTo?: number;
+}): Promise<void> {
   const id = ++renderId;
   try {
     if (route.view === 'code') {
@@ -193,6 +205,8 @@ async function render({ focus, scrollY }: { focus: boolean; scrollY?: number }):
       showView('list');
       await renderList(route, id);
       if (id === renderId && scrollY !== undefined) window.scrollTo(0, scrollY);
+      if (id === renderId && returnTo !== undefined)
+        results.querySelector<HTMLElement>(`a[href="/${returnTo}"]`)?.focus({ preventScroll: true });
     }
   } catch (error) {
     if (id !== renderId) return;
@@ -263,9 +277,15 @@ document.addEventListener('click', (event) => {
 });
 
 window.addEventListener('popstate', (event) => {
+  const left = route;
   route = routeOf(location) ?? { view: 'list', query: '', className: null };
   if (route.view === 'list') input.value = route.query;
-  void render({ focus: route.view === 'code', scrollY: (event.state as { scrollY?: number } | null)?.scrollY });
+  void render({
+    focus: route.view === 'code',
+    scrollY: (event.state as { scrollY?: number } | null)?.scrollY,
+    // Back from a code returns focus to its card, where the reader left the list.
+    returnTo: left.view === 'code' && route.view === 'list' ? left.code : undefined,
+  });
 });
 
 void api.quickGuide().then(

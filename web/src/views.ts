@@ -1,4 +1,7 @@
-import type { HeaderRequirement, SymptomFieldsFragment } from '@statusql/sdk';
+import type { HeaderRequirement, SearchField, SymptomFieldsFragment } from '@statusql/sdk';
+
+/** A search edge's match: the field and the words of it that matched. */
+type SearchMatchFieldsFragment = { field: SearchField; terms: readonly string[] };
 import type { CodeDetails, CodeSummary, QuickGuideEntry } from './api.js';
 import { h, highlight, type Child } from './dom.js';
 import { liveExample } from './live-example.js';
@@ -24,15 +27,39 @@ function symptomNote(symptom: SymptomFieldsFragment, lead: string): HTMLElement 
   );
 }
 
+/** What a search matched in a field the card does not show, named as a reader knows it. */
+const hiddenFields: Partial<Record<SearchField, string>> = {
+  FORMER_PHRASES: 'former phrase',
+  SYNONYMS: 'everyday name',
+  VENDORS: 'vendor',
+  FRAMEWORK_NAMES: 'framework name',
+  HEADERS: 'header',
+  SITUATIONS: 'situation',
+  API_ERRORS: 'API error',
+  OTHER_LANGUAGES: 'name in another language',
+};
+
+/** "Matched its everyday name: rate, limit", for the matches a card's own text cannot highlight. */
+function whyMatched(matches: readonly SearchMatchFieldsFragment[]): HTMLElement | false {
+  const reasons = matches.flatMap((match) => {
+    const label = hiddenFields[match.field];
+    return label ? [`${label}: ${match.terms.join(', ')}`] : [];
+  });
+  return reasons.length > 0 && h('p', { class: 'why' }, `Matched its ${reasons.join('; ')}`);
+}
+
 /** One result card; its heading link covers the card, so the card opens with a click, Enter or a tap. */
 export function codeCard(
   code: CodeSummary,
-  terms: readonly string[] = [],
+  matches: readonly SearchMatchFieldsFragment[] = [],
   symptoms: readonly SymptomFieldsFragment[] = [],
+  answer = false,
 ): HTMLLIElement {
+  const terms = matches.flatMap((match) => match.terms);
   return h(
     'li',
-    { class: `card ${tone(code)}` },
+    { class: `card ${tone(code)}${answer ? ' answer' : ''}` },
+    answer && h('p', { class: 'answer-label' }, 'The answer'),
     h(
       'h3',
       null,
@@ -54,6 +81,7 @@ export function codeCard(
     h('p', { class: 'description' }, ...highlight(code.description, terms)),
     code.commonUsage &&
       h('p', { class: 'usage' }, h('strong', null, 'Common usage: '), ...highlight(code.commonUsage, terms)),
+    whyMatched(matches),
     // The best match alone: a line may hold every word of a sibling message too.
     symptoms[0] && symptomNote(symptoms[0], `You pasted ${symptomOrigin(symptoms[0])}:`),
   );
