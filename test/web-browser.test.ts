@@ -1,9 +1,12 @@
+import { createRequire } from 'node:module';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue/catalogue.js';
 import { collectErrors } from './browser.js';
 import { serverAndChromium } from './browser-suite.js';
 import { skipWithout } from './system-programs.js';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Relative luminance of a CSS `rgb()` colour, 0 (black) to 1 (white). */
 function luminance(color: string): number {
@@ -276,6 +279,62 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     await unknown.waitForURL(/\/200$/);
     await expect.poll(() => unknown.locator('#code-title').textContent()).toBe('200 OK');
   });
+
+  it('shows what failed in place of stale results when the API is unreachable, with a Retry that recovers', async () => {
+    const page = await visit('/');
+    await page.route('**/graphql?**', (route) => route.abort('connectionrefused'));
+    await page.locator('#search-input').fill('teapot brewing');
+    await expect.poll(() => page.locator('#status').textContent()).toBe('Could not search.');
+    expect(await page.locator('#results .card, #results .row').count()).toBe(0);
+    expect(await page.locator('#results [role=alert]').textContent()).toMatch(/^Could not search: /);
+
+    await page.unroute('**/graphql?**');
+    await page.locator('#results .retry').click();
+    await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('418');
+    await page.locator('#search-input').fill('');
+    await page.locator('#results .row').first().waitFor();
+    await page.route('**/graphql?**', (route) => route.abort('connectionrefused'));
+    await page.locator('#results a[href="/418"]').click();
+    await expect.poll(() => page.locator('#code-view [role=alert]').textContent()).toMatch(/^Could not load 418: /);
+    expect(await page.locator('#code-view .back a').textContent()).toBe('← All status codes');
+    await page.unroute('**/graphql?**');
+    await page.locator('#code-view .retry').click();
+    await expect.poll(() => page.locator('#code-title').textContent()).toBe('418 (Unused)');
+    // Chromium logs each aborted fetch as a console error: these were asked for.
+    for (const entry of open) entry.errors.splice(0, entry.errors.length);
+  });
+
+  // axe-core, run in the page as its own tests run it: WCAG 2 A and AA rules.
+  async function violations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: axePath });
+    const found = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run: (options: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe;
+      const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21aa'] } });
+      return result.violations.map(
+        (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+    });
+    return found;
+  }
+
+  it.each(['light', 'dark'] as const)(
+    'has no axe-core violation on the index, a code and an error, in %s',
+    async (colorScheme) => {
+      const index = await visit('/', { colorScheme, bypassCSP: true });
+      expect(await violations(index)).toEqual([]);
+      const code = await visit('/429', { colorScheme, bypassCSP: true });
+      expect(await violations(code)).toEqual([]);
+      await code.route('**/graphql?**', (route) => route.abort('connectionrefused'));
+      await code.locator('#search-input').fill('teapot brewing');
+      await expect.poll(() => code.locator('#status').textContent()).toBe('Could not search.');
+      expect(await violations(code)).toEqual([]);
+      for (const entry of open) entry.errors.splice(0, entry.errors.length);
+    },
+  );
 
   it('opens a code as a page of its own: "404" then Enter opens 404, whose code and phrase are the h1', async () => {
     const page = await visit('/');

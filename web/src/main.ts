@@ -211,11 +211,21 @@ async function render({
   } catch (error) {
     if (id !== renderId) return;
     const message = error instanceof Error ? error.message : String(error);
+    // What failed, in place of what was shown before (never stale results), with a way to try again.
+    const retry = h('button', { type: 'button', class: 'retry' }, 'Retry');
+    retry.addEventListener('click', () => void render({ focus: true }));
     if (route.view === 'code') {
-      codeView.replaceChildren(h('p', { class: 'note', role: 'alert' }, `Could not load ${route.code}: ${message}`));
+      codeView.replaceChildren(
+        backLink(lastListUrl),
+        h('p', { class: 'note', role: 'alert' }, `Could not load ${route.code}: ${message}`),
+        retry,
+      );
       showView('code');
     } else {
-      showStatus(`Could not search: ${message}`);
+      const failed = route.query.trim() ? 'Could not search' : 'Could not load the status codes';
+      results.classList.remove('index');
+      results.replaceChildren(h('li', { class: 'failed' }, h('p', { role: 'alert' }, `${failed}: ${message}`), retry));
+      showStatus(`${failed}.`);
     }
   }
 }
