@@ -359,6 +359,21 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     expect(await page.locator('#search-input').inputValue()).toBe('5/');
   });
 
+  it('links a code to the codes before and after it, and prints it without the search around it', async () => {
+    const page = await visit('/429');
+    await expect
+      .poll(() => page.locator('.neighbours a').allTextContents())
+      .toEqual(['← 428 Precondition Required', '430 Shopify Security Rejection →']);
+    await page.locator('.neighbours a[rel="next"]').click();
+    await page.waitForURL(/\/430$/);
+    await expect.poll(() => page.locator('#code-title').textContent()).toBe('430 Shopify Security Rejection');
+
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.search', '.guide', '.neighbours', '.live-send'])
+      expect(await page.locator(selector).isVisible(), selector).toBe(false);
+    expect(await page.locator('#code-title').isVisible()).toBe(true);
+  });
+
   it('goes back and forward between the list and a code', async () => {
     const page = await visit('/');
     await page.locator('#search-input').fill('rate limit');

@@ -175,8 +175,12 @@ async function renderCode(code: number, id: number, focus: boolean): Promise<voi
       ),
     );
   } else {
+    // The whole list is one cached request, shared with the index.
+    const codes = await api.listCodes(null);
+    if (id !== renderId) return;
+    const at = codes.findIndex((entry) => entry.code === code);
     document.title = `${details.title}: ${siteName}`;
-    codeView.replaceChildren(...codeDetails(details, lastListUrl));
+    codeView.replaceChildren(...codeDetails(details, lastListUrl, { before: codes[at - 1], after: codes[at + 1] }));
   }
   showView('code');
   if (focus) element('code-title').focus({ preventScroll: true });

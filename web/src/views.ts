@@ -157,7 +157,28 @@ function graphiqlLink(code: number): string {
 }
 
 /** The detail view of one code: meaning, usage, specification, headers, caching, retries and look-alikes. */
-export function codeDetails(code: CodeDetails, backHref: string): Node[] {
+/** The codes before and after one in the catalogue, as links: "← 428 Precondition Required". */
+function neighbours(before: CodeSummary | undefined, after: CodeSummary | undefined): HTMLElement {
+  const link = (code: CodeSummary | undefined, rel: 'prev' | 'next') =>
+    code &&
+    h(
+      'a',
+      { href: urlOf({ view: 'code', code: code.code }), rel },
+      rel === 'prev' ? `← ${code.code} ${code.phrase}` : `${code.code} ${code.phrase} →`,
+    );
+  return h(
+    'nav',
+    { class: 'neighbours', 'aria-label': 'Neighbouring codes' },
+    link(before, 'prev'),
+    link(after, 'next'),
+  );
+}
+
+export function codeDetails(
+  code: CodeDetails,
+  backHref: string,
+  around: { before?: CodeSummary; after?: CodeSummary } = {},
+): Node[] {
   const parts: Child[] = [
     backLink(backHref),
     h(
@@ -313,6 +334,7 @@ export function codeDetails(code: CodeDetails, backHref: string): Node[] {
         ),
       ),
     h('p', { class: 'graphiql' }, h('a', { href: graphiqlLink(code.code) }, `Query ${code.code} in GraphiQL`)),
+    neighbours(around.before, around.after),
   ];
   return parts.filter((part): part is Node => part instanceof Node);
 }
