@@ -424,6 +424,8 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     await page.waitForURL(/\?q=token%20expired$/);
     await page.locator('#list-view').waitFor();
     expect(await page.locator('#search-input').inputValue()).toBe('token expired');
+    // Focus comes back to the card that was opened, once the list is shown again.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href') ?? '')).toBe('/401');
     await page.locator('#search-input').focus();
     await page.keyboard.press('Escape');
     for (let step = 0; step < 5; step++) await page.keyboard.press('Tab');

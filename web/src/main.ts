@@ -209,7 +209,8 @@ async function render({
       showView('list');
       await renderList(route, id);
       if (id === renderId && scrollY !== undefined) window.scrollTo(0, scrollY);
-      if (id === renderId && returnTo !== undefined)
+      // Unless the reader has gone on to type meanwhile.
+      if (id === renderId && returnTo !== undefined && document.activeElement !== input)
         results.querySelector<HTMLElement>(`a[href="/${returnTo}"]`)?.focus({ preventScroll: true });
     }
   } catch (error) {
