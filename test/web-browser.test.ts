@@ -374,6 +374,19 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     expect(await page.locator('#code-title').isVisible()).toBe(true);
   });
 
+  it('closes the suggestions on the first Esc and clears the box only on a second', async () => {
+    const page = await visit('/');
+    const line = 'upstream timed out (110: Connection timed out) while reading response header from upstream';
+    await page.locator('#search-input').fill(line);
+    await expect.poll(() => cardCodes(page).then((codes) => codes[0])).toBe('504');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search-input').inputValue()).toBe(line);
+    expect(await page.locator('#suggestions').isHidden()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#search-input').inputValue()).toBe('');
+    await page.waitForURL((url) => url.pathname === '/' && url.search === '');
+  });
+
   it('goes back and forward between the list and a code', async () => {
     const page = await visit('/');
     await page.locator('#search-input').fill('rate limit');

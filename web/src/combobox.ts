@@ -19,7 +19,8 @@ export interface ComboboxHandlers {
 
 /**
  * The search box as an ARIA combobox with a listbox popup: arrow keys move through the options
- * (focus stays in the input, `aria-activedescendant` names the active one), Enter picks, Escape closes.
+ * (focus stays in the input, `aria-activedescendant` names the active one), Enter picks, Escape closes
+ * (and a second Escape clears).
  */
 export function createCombobox(input: HTMLInputElement, listbox: HTMLUListElement, handlers: ComboboxHandlers) {
   let options: Suggestion[] = [];
@@ -71,8 +72,13 @@ export function createCombobox(input: HTMLInputElement, listbox: HTMLUListElemen
     else close();
   }
 
+  // Esc first closes the list (or, closed, does nothing yet); only a second Esc in a row clears the
+  // box, so one press never loses a pasted log line.
+  let escaped = false;
   input.addEventListener('keydown', (event) => {
     if (event.isComposing) return;
+    const again = escaped;
+    escaped = event.key === 'Escape';
     switch (event.key) {
       case 'ArrowDown':
       case 'ArrowUp': {
@@ -96,9 +102,11 @@ export function createCombobox(input: HTMLInputElement, listbox: HTMLUListElemen
         return;
       }
       case 'Escape':
-        if (isOpen()) {
-          event.preventDefault();
-          close();
+        event.preventDefault();
+        if (isOpen()) close();
+        else if (again && input.value) {
+          input.value = '';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
         }
         return;
       case 'Tab':
