@@ -71,9 +71,11 @@ export function webPageRoutes(app: FastifyInstance, directory = webPageDirectory
   const codePages = new Map<number, { html: string; etag: string }>();
   const view = (request: FastifyRequest<{ Params: { view: string } }>, reply: FastifyReply) => {
     const record = catalogue.byCode.get(Number(request.params.view));
-    if (!record || !existsSync(join(directory, 'index.html'))) return sendPage(reply, directory);
+    if (!record) return sendPage(reply, directory);
     let page = codePages.get(record.code);
     if (!page) {
+      // Built once per code: only then is the disk read (sendPage says how to build a missing page).
+      if (!existsSync(join(directory, 'index.html'))) return sendPage(reply, directory);
       const html = withCodeHead(readFileSync(join(directory, 'index.html'), 'utf8'), record);
       codePages.set(record.code, (page = { html, etag: entityTag(release.id, 'text/html', html) }));
     }
