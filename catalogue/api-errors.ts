@@ -1,5 +1,6 @@
 import apiErrorsJson from './api-errors.json' with { type: 'json' };
 import { catalogue } from './catalogue.js';
+import { identifiersOf } from './terms.js';
 
 /** An error code or exception name an API or HTTP library answers with, and the status its response had. */
 export interface ApiError {
@@ -12,6 +13,8 @@ export interface ApiError {
   meaning: string;
   /** The vendor's or library's own page that gives the status. */
   source: string;
+  /** The fixed text the response or exception carries, as developers paste it: "Bad credentials". */
+  message?: string;
 }
 
 /** The error codes and exceptions of widely used APIs and libraries (catalogue/api-errors.json), each sourced. */
@@ -40,13 +43,16 @@ const spellsAnotherCode = (error: ApiError) => {
   return code !== undefined && code !== error.status;
 };
 
+/** A code's phrase and former phrases, as written. */
+const phrasesOf = (code: number) => {
+  const record = catalogue.byCode.get(code);
+  return record ? [record.phrase, ...record.formerPhrases.map((former) => former.phrase)] : [];
+};
+/** The same, as patterns that find them among other words, whatever their case and spacing. */
+const spelledPhrasesOf = (code: number) =>
+  phrasesOf(code).map((phrase) => `\\b${phrase.replace(/[^\p{L}\p{N}]+/gu, '[^\\p{L}\\p{N}]*')}\\b`);
 /** Each code's phrases, spelled: what a name that restates its status holds. */
-const spelledPhrases = new Map(
-  catalogue.codes.map((record) => [
-    record.code,
-    [record.phrase, ...record.formerPhrases.map((former) => former.phrase)].map(spelled),
-  ]),
-);
+const spelledPhrases = new Map(catalogue.codes.map((record) => [record.code, phrasesOf(record.code).map(spelled)]));
 /**
  * A name that restates its own status's phrase (`PayloadTooLargeException`, `NotAcceptable`) adds
  * nothing the phrase does not say, but would count the phrase's words again, thrice weighed: enough
@@ -55,15 +61,47 @@ const spelledPhrases = new Map(
 const restatesItsPhrase = (error: ApiError) =>
   (spelledPhrases.get(error.status) ?? []).some((phrase) => spelled(error.name).includes(phrase));
 
+/**
+ * A message's own words, without its status's phrase ("Forbidden: bot was blocked by the user" is
+ * "bot was blocked by the user"), when two or more remain: the phrase is already the code's name.
+ */
+function ownWordsOf(error: ApiError): string | undefined {
+  let words = error.message ?? '';
+  for (const phrase of spelledPhrasesOf(error.status)) words = words.replace(new RegExp(phrase, 'giu'), ' ');
+  words = words.replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+  return words.split(' ').length >= 2 ? words : undefined;
+}
+
 /** By code, worked out once: search reads them for its index and for its names. */
 const namesByCode = new Map<number, string[]>();
-for (const error of apiErrors)
+const addName = (code: number, name: string) => namesByCode.set(code, [...(namesByCode.get(code) ?? []), name]);
+for (const error of apiErrors) {
   if (identifier(error.name) && !spellsAnotherCode(error) && !restatesItsPhrase(error))
-    namesByCode.set(error.status, [...(namesByCode.get(error.status) ?? []), error.name]);
+    addName(error.status, error.name);
+  const ownWords = ownWordsOf(error);
+  if (ownWords !== undefined && !namesByCode.get(error.status)?.includes(ownWords)) addName(error.status, ownWords);
+}
+
+/**
+ * Each error identifier as a query reads it whole (`resource_missing` as "resourcemissing",
+ * `Octokit::NotFound` by its last part), with the statuses its entries give: one status says which
+ * code a pasted payload or exception carries; several (AWS's ResourceNotFoundException is 400 in
+ * DynamoDB, 404 in Lambda) say nothing alone.
+ */
+export const apiErrorStatusesByIdentifier: ReadonlyMap<string, ReadonlySet<number>> = (() => {
+  const statuses = new Map<string, Set<number>>();
+  for (const error of apiErrors) {
+    if (!identifier(error.name) || spellsAnotherCode(error)) continue;
+    // A compound only: "Unauthorized" of `createError.Unauthorized` is a plain word.
+    const whole = identifiersOf(error.name.split(/\.|::|\\/).pop() ?? '')[0];
+    if (whole !== undefined) statuses.set(whole, new Set([...(statuses.get(whole) ?? []), error.status]));
+  }
+  return statuses;
+})();
 
 /**
  * The names search reads for a code: the API errors whose responses carry it, identifiers only, none
  * that spells another code's phrase (S3's PermanentRedirect is a 301, not 308 Permanent Redirect)
- * and none that restates its own.
+ * and none that restates its own; and their fixed messages, less the status's phrase.
  */
 export const apiErrorNamesOf = (code: number): readonly string[] => namesByCode.get(code) ?? [];

@@ -74,6 +74,13 @@ export interface SearchTuning {
   symptomBoost: number;
   /** Breaks ties between codes lifted by messages held alike: each place higher in the symptom index's order multiplies by one plus this. */
   symptomRankWeight: number;
+  /** A word of another language is matched by this many first letters, a crude stem. */
+  otherLanguageStemLength: number;
+  /**
+   * How far an API error's identifier held whole lifts its status: the code scores this times the
+   * best score of the search, plus its own, so it comes first and several keep their order.
+   */
+  identifierLift: number;
   /**
    * How much a catalogued number among other words ("HTTPError: 429 Client Error", a log line's
    * "504 UT") lifts its code: the line's other words each match some code, the number names one.
@@ -122,6 +129,8 @@ export const searchTuning: SearchTuning = {
   symptomFuzzyMinLength: 6,
   symptomBoost: 1,
   symptomRankWeight: 0.001,
+  identifierLift: 1.5,
+  otherLanguageStemLength: 6,
   numberInTextBoost: 5,
   typedMaxWords: 8,
   maxQueryTerms: 32,

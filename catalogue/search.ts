@@ -4,12 +4,20 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
-import { apiErrorNamesOf } from './api-errors.js';
+import { apiErrorNamesOf, apiErrorStatusesByIdentifier } from './api-errors.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
 import { createSymptomSearch } from './symptom-search.js';
-import { indexedStems, normalizeWord, processIndexTerm, processQueryTerm, stemsOf, tokenize } from './terms.js';
+import {
+  identifiersOf,
+  indexedStems,
+  normalizeWord,
+  processIndexTerm,
+  processQueryTerm,
+  stemsOf,
+  tokenize,
+} from './terms.js';
 
 /** One ranked answer to a search, best first. */
 export interface SearchHit {
@@ -73,6 +81,15 @@ const otherLanguageFunctionWords = new Set(
   nicht kein keine zu der die das den dem von mit im am per par pour para por que che ist est es sin sans senza ohne`.split(
     /\s+/,
   ),
+);
+
+/**
+ * Words that frame a question in the other languages rather than say its subject ("Statuscode",
+ * "ステータス", "返回"): "Multi-Status" names 207 in all of them.
+ */
+const otherLanguageQuestionWords = new Set(
+  `statuscode status codigo estado codice stato statut code код статус ответа ステータス コード ステータスコード
+  返す 返却 どれ 状态 状态码 代码 返回 哪个 什么 应该`.split(/\s+/),
 );
 
 /**
@@ -233,6 +250,8 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     rarityExponent,
     symptomBoost,
     symptomRankWeight,
+    identifierLift,
+    otherLanguageStemLength,
     numberInTextBoost,
     typedMaxWords,
     maxQueryTerms,
@@ -263,9 +282,27 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   const englishFields = searchFields.filter((field) => field !== 'otherLanguages');
   const namingFields = englishFields.filter((field) => field !== 'situations');
   // The words of the other languages' names: a query holding none of them is not searched there.
+  /**
+   * A word of another language as its names are matched: its first letters only, a crude stem
+   * that lets "дубликате" meet "дубликат" and "autenticado" "autenticación"; Japanese and Chinese
+   * words whole. Null for a word that frames the question.
+   */
+  const otherLanguageKey = (term: string | null): string | null => {
+    if (term === null || otherLanguageQuestionWords.has(term)) return null;
+    return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term)
+      ? term
+      : term.slice(0, otherLanguageStemLength);
+  };
   const otherLanguageTerms = new Set(
     documents.flatMap((document) =>
-      tokenize(document.otherLanguages).flatMap((token) => processQueryTerm(token) ?? []),
+      tokenize(document.otherLanguages).flatMap((token) => otherLanguageKey(processQueryTerm(token)) ?? []),
+    ),
+  );
+  const englishTerms = new Set(
+    documents.flatMap((document) =>
+      englishFields.flatMap((field) =>
+        tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? []),
+      ),
     ),
   );
   const index = new MiniSearch<SearchDocument>({
@@ -274,7 +311,8 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     tokenize,
     // A name in another language is indexed as a query reads it, one form, so that it meets only
     // the same word: the English forms and stems would let "limitación" meet "limit".
-    processTerm: (term, field) => (field === 'otherLanguages' ? processQueryTerm(term) : processIndexTerm(term)),
+    processTerm: (term, field) =>
+      field === 'otherLanguages' ? otherLanguageKey(processQueryTerm(term)) : processIndexTerm(term),
     searchOptions: {
       processTerm: processQueryTerm,
       boost: fieldBoosts,
@@ -450,9 +488,20 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         ? bestSituations(text, { tokenize: () => terms, processTerm: (term: string) => term, ...asWritten })
         : [],
     );
-    const results = terms.some((term) => otherLanguageTerms.has(term))
-      ? merged(english, index.search(text, { ...options, fields: ['otherLanguages'], prefix: false, fuzzy: false }))
-      : english;
+    const foreign = terms.flatMap((term) => otherLanguageKey(term) ?? []);
+    const results =
+      terms.some((term) => !englishTerms.has(term)) && foreign.some((key) => otherLanguageTerms.has(key))
+        ? merged(
+            english,
+            index.search(text, {
+              ...options,
+              tokenize: () => foreign,
+              fields: ['otherLanguages'],
+              prefix: false,
+              fuzzy: false,
+            }),
+          )
+        : english;
     for (const result of results) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
@@ -487,6 +536,29 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         record,
         score,
         symptoms,
+        get matches() {
+          return hit?.matches ?? new Map();
+        },
+      });
+    }
+    // An API error's identifier held whole (`resource_missing`, `ExpiredToken`) says which status
+    // its response had, when every vendor that uses it agrees: that code comes next, unless the
+    // query names another. Several such codes keep their own order.
+    const identified = new Set(
+      identifiersOf(text).flatMap((term) => {
+        const statuses = apiErrorStatusesByIdentifier.get(term);
+        return statuses?.size === 1 ? [...statuses] : [];
+      }),
+    );
+    const liftedFrom = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
+    for (const code of identified) {
+      const record = catalogue.byCode.get(code);
+      if (!record || !inRanges(code, ranges) || (named.size > 0 && !named.has(code))) continue;
+      const hit = hits.get(code);
+      hits.set(code, {
+        record,
+        score: liftedFrom * identifierLift + (hit?.score ?? 0),
+        symptoms: hit?.symptoms ?? [],
         get matches() {
           return hit?.matches ?? new Map();
         },

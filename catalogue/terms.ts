@@ -95,6 +95,18 @@ export function tokenize(text: string, field?: string): string[] {
 }
 
 /**
+ * The compound identifiers of a text, each whole as a query reads it: "resourcemissing" for
+ * `resource_missing`, "notfound" for `Octokit::NotFound`; not their parts, so `DiscordAPIError`
+ * is not Anthropic's `api_error`.
+ */
+export function identifiersOf(text: string): string[] {
+  return text
+    .split(/[^\p{L}\p{N}_]+/u)
+    .filter((word) => compoundWord.test(word) && !cjk.test(word))
+    .flatMap((word) => processQueryTerm(word.replace(/_/g, '')) ?? []);
+}
+
+/**
  * Accents off Latin letters ("página" is "pagina", as many type it) and ё as е; marks on other
  * scripts stay (Japanese が is not か).
  */

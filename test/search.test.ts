@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue/catalogue.js';
 import { createSearch } from '../catalogue/search.js';
+import { apiErrorStatusesByIdentifier } from '../catalogue/api-errors.js';
 import { searchTuning } from '../catalogue/search-tuning.js';
 import { americanSpelling } from '../catalogue/spelling.js';
 import { stemmer as stem } from 'stemmer';
@@ -382,8 +383,8 @@ describe('situations, each read as a sentence of its own', () => {
   const withoutSentences = createSearch(catalogue, { ...searchTuning, situationSentenceWeight: 0 });
 
   it.each([
-    ['What status code when a user saves a document someone else modified in the meantime?', 412, 423],
-    ['Should a search endpoint return an error status when there are no matching results?', 200, 207],
+    ['What status code when a user saves a document someone else modified in the meantime?', 412, 304],
+    ['Should a search endpoint return an error status when there are no matching results?', 200, 303],
   ])('answers %j with %i by the one situation it tells (%i without)', (query, code, otherwise) => {
     expect(topFor(query)).toBe(code);
     expect(withoutSentences(query)[0]?.record.code).toBe(otherwise);
@@ -487,6 +488,15 @@ describe('search in other languages, with no setting', () => {
     expect(stemsOf('ガイド')).toEqual(['ガイド']);
   });
 
+  it('meets a word in another form by its first letters, and skips the words that frame a question', () => {
+    const wholeWords = createSearch(catalogue, { ...searchTuning, otherLanguageStemLength: 40 });
+    // "дубликате" is "дубликат" declined: whole words, the query finds nothing of 409.
+    expect(topFor('какой ответ при дубликате записи')).toBe(409);
+    expect(wholeWords('какой ответ при дубликате записи').map((hit) => hit.record.code)).not.toContain(409);
+    // "ステータス" frames the question; 207's name ("複数のステータス") is not its subject.
+    expect(topFor('メンテナンス中 ステータス')).toBe(503);
+  });
+
   it('keeps English words written in other languages’ names out of English queries', () => {
     // 405's names say "Allow-Header" and "GET statt POST": an English question about being allowed is 403's.
     expect(topFor('which code when user is logged in but not allowed to see the page')).toBe(403);
@@ -512,5 +522,17 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     ['InvalidClientTokenId', 403],
   ])('finds %s on %i', (name, code) => {
     expect(topFor(name)).toBe(code);
+  });
+
+  it('puts the status of an identifier a pasted payload holds whole first, when its vendors agree', () => {
+    const unlifted = createSearch(catalogue, { ...searchTuning, identifierLift: 0 });
+    const pasted =
+      'botocore.errorfactory.ConditionalCheckFailedException: An error occurred (ConditionalCheckFailedException) when calling the PutItem operation: The conditional request failed';
+    expect(topFor(pasted)).toBe(400);
+    expect(unlifted(pasted)[0]?.record.code).not.toBe(400);
+    // DynamoDB answers ResourceNotFoundException with 400, Lambda with 404: the name alone says neither.
+    expect(apiErrorStatusesByIdentifier.get('resourcenotfoundexcept')).toEqual(new Set([400, 404]));
+    // A whole name only: DiscordAPIError is not Anthropic's api_error (500).
+    expect(topFor('DiscordAPIError: Missing Permissions')).toBe(403);
   });
 });
