@@ -304,6 +304,36 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     for (const entry of open) entry.errors.splice(0, entry.errors.length);
   });
 
+  it('says it is loading when a view waits longer than 200 ms, and never flickers for a quicker one', async () => {
+    const page = await visit('/');
+    await page.route('**/graphql?**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue().catch(() => undefined);
+    });
+    await page.locator('#results a[href="/429"]').click();
+    await page.locator('#loading').waitFor({ state: 'visible' });
+    expect(await page.locator('#loading').textContent()).toBe('Loading…');
+    await expect.poll(() => page.locator('#code-title').textContent()).toBe('429 Too Many Requests');
+    expect(await page.locator('#loading').isHidden()).toBe(true);
+    await page.unroute('**/graphql?**');
+    // An answer within 60 ms: the page never says it is loading.
+    await page.route('**/graphql?**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      await route.continue().catch(() => undefined);
+    });
+    const flickered = page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const indicator = document.getElementById('loading')!;
+          new MutationObserver(() => indicator.hidden || resolve(true)).observe(indicator, { attributes: true });
+          setTimeout(() => resolve(false), 1000);
+        }),
+    );
+    await page.locator('a[rel=next]').click();
+    expect(await flickered).toBe(false);
+    expect(await page.locator('#code-title').textContent()).toBe('430 Shopify Security Rejection');
+  });
+
   // axe-core, run in the page as its own tests run it: WCAG 2 A and AA rules.
   async function violations(page: Page): Promise<string[]> {
     await page.addScriptTag({ path: axePath });

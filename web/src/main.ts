@@ -16,11 +16,15 @@ const siteTitle = element('site-title');
 const guide = element('guide');
 const results = element<HTMLOListElement>('results');
 const status = element('status');
+/** Shown while a view waits for its answer longer than `loadingDelay`. */
+const loading = element('loading');
 const chips = [...document.querySelectorAll<HTMLButtonElement>('.chip')];
 
 const siteName = 'StatusQL';
 /** How long typing must pause before a search is sent. */
 const typingDelay = 120;
+/** How long a view may wait before the page says it is loading: quicker answers show no flicker. */
+const loadingDelay = 200;
 /** The longest prefix `suggestions` takes. */
 const maxPrefixLength = 100;
 const hints: Record<SuggestionKind, string> = {
@@ -200,6 +204,7 @@ async function render({
   returnTo?: number;
 }): Promise<void> {
   const id = ++renderId;
+  const slow = setTimeout(() => (loading.hidden = false), loadingDelay);
   try {
     if (route.view === 'code') {
       await renderCode(route.code, id, focus);
@@ -232,6 +237,9 @@ async function render({
       results.replaceChildren(h('li', { class: 'failed' }, h('p', { role: 'alert' }, `${failed}: ${message}`), retry));
       showStatus(`${failed}.`);
     }
+  } finally {
+    clearTimeout(slow);
+    if (id === renderId) loading.hidden = true;
   }
 }
 
