@@ -74,6 +74,8 @@ export interface SearchTuning {
   symptomBoost: number;
   /** Breaks ties between codes lifted by messages held alike: each place higher in the symptom index's order multiplies by one plus this. */
   symptomRankWeight: number;
+  /** The API errors' field weight for typed words with no identifier among them (fieldBoosts.apiErrors otherwise). */
+  typedApiErrorBoost: number;
   /** A word of another language is matched by this many first letters, a crude stem. */
   otherLanguageStemLength: number;
   /**
@@ -131,6 +133,7 @@ export const searchTuning: SearchTuning = {
   symptomRankWeight: 0.001,
   identifierLift: 1.5,
   otherLanguageStemLength: 6,
+  typedApiErrorBoost: 2,
   numberInTextBoost: 5,
   typedMaxWords: 8,
   maxQueryTerms: 32,

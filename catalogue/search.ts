@@ -251,6 +251,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     symptomBoost,
     symptomRankWeight,
     identifierLift,
+    typedApiErrorBoost,
     otherLanguageStemLength,
     numberInTextBoost,
     typedMaxWords,
@@ -279,7 +280,9 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   for (const record of catalogue.codes)
     documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecation ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
-  const englishFields = searchFields.filter((field) => field !== 'otherLanguages');
+  // API errors are searched apart, as written, and only in a pasted text or an identifier: a typed
+  // "req" would otherwise complete to the dozens of Request… identifiers of 400.
+  const englishFields = searchFields.filter((field) => field !== 'otherLanguages' && field !== 'apiErrors');
   const namingFields = englishFields.filter((field) => field !== 'situations');
   // The words of the other languages' names: a query holding none of them is not searched there.
   /**
@@ -300,7 +303,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   );
   const englishTerms = new Set(
     documents.flatMap((document) =>
-      englishFields.flatMap((field) =>
+      [...englishFields, 'apiErrors' as const].flatMap((field) =>
         tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? []),
       ),
     ),
@@ -483,7 +486,17 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // would reach its neighbours there ("perm" the Italian "permanente", "limit" "limite").
     const situational = terms.length >= situationMinTerms;
     const english = merged(
-      index.search(text, { ...options, ...asWritten, fields: situational ? englishFields : namingFields }),
+      merged(
+        index.search(text, { ...options, ...asWritten, fields: situational ? englishFields : namingFields }),
+        // Typed words alone weigh less there: "invalid token" is 498's phrase more than GitLab's invalid_token.
+        index.search(text, {
+          ...options,
+          fields: ['apiErrors'],
+          prefix: false,
+          fuzzy: false,
+          ...(typed && identifiersOf(text).length === 0 ? { boost: { apiErrors: typedApiErrorBoost } } : {}),
+        }),
+      ),
       situational
         ? bestSituations(text, { tokenize: () => terms, processTerm: (term: string) => term, ...asWritten })
         : [],

@@ -437,7 +437,15 @@ describe('API errors (catalogue/api-errors.json)', () => {
     expect(problems).toEqual([]);
     const named = apiErrors.map((error) => `${error.vendor} ${error.name}`);
     expect(new Set(named).size).toBe(named.length);
-    expect(apiErrors.length).toBe(299);
+    expect(apiErrors.length).toBe(639);
+  });
+
+  it('lends search a fixed message without its status’s phrase, which names the code already', () => {
+    // Telegram's "Forbidden: bot was blocked by the user" is read as its own words.
+    expect(apiErrorNamesOf(403)).toEqual(
+      expect.arrayContaining(['Resource not accessible by integration', 'bot was blocked by the user']),
+    );
+    expect(apiErrorNamesOf(403)).not.toContain('Forbidden: bot was blocked by the user');
   });
 
   it('lends search no plain word and no name that spells another code', () => {
