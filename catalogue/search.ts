@@ -301,13 +301,18 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       tokenize(document.otherLanguages).flatMap((token) => otherLanguageKey(processQueryTerm(token)) ?? []),
     ),
   );
-  const englishTerms = new Set(
+  // The words the codes' own fields hold: typed words all among them are the catalogue's, not a vendor's.
+  const namedTerms = new Set(
     documents.flatMap((document) =>
-      [...englishFields, 'apiErrors' as const].flatMap((field) =>
+      englishFields.flatMap((field) =>
         tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? []),
       ),
     ),
   );
+  const englishTerms = new Set([
+    ...namedTerms,
+    ...documents.flatMap((document) => tokenize(document.apiErrors).flatMap((token) => processIndexTerm(token) ?? [])),
+  ]);
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',
     fields: searchFields,
@@ -334,7 +339,17 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       boostDocument: (code: number) => documentWeights[code] ?? 1,
     },
   });
-  index.addAll(documents);
+  index.addAll(documents.map((document) => ({ ...document, apiErrors: '' })));
+  // Its own index: its thousand identifiers in the main one would slow every typed word's prefixes
+  // and typo corrections, which never reach them.
+  const apiErrorIndex = new MiniSearch<SearchDocument>({
+    idField: 'code',
+    fields: ['apiErrors'],
+    tokenize,
+    processTerm: processIndexTerm,
+    searchOptions: { boostTerm: rarity, combineWith: 'OR' },
+  });
+  apiErrorIndex.addAll(documents);
   const sentences = new MiniSearch<{ id: number; code: number; text: string }>({
     fields: ['text'],
     storeFields: ['code'],
@@ -441,6 +456,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const distinct = [...new Set(stems)].slice(0, maxQueryTerms);
     const typed = distinct.length <= typedMaxWords;
     const terms = typed ? [...new Set(distinct.map(untransposed))] : distinct;
+    const identifiers = identifiersOf(text, maxQueryTerms);
     if (terms.length === 0 && ranges.length > 0) {
       return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
     }
@@ -488,14 +504,14 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const english = merged(
       merged(
         index.search(text, { ...options, ...asWritten, fields: situational ? englishFields : namingFields }),
-        // Typed words alone weigh less there: "invalid token" is 498's phrase more than GitLab's invalid_token.
-        index.search(text, {
-          ...options,
-          fields: ['apiErrors'],
-          prefix: false,
-          fuzzy: false,
-          ...(typed && identifiersOf(text).length === 0 ? { boost: { apiErrors: typedApiErrorBoost } } : {}),
-        }),
+        // Typed words the codes' own fields all hold are the catalogue's, not a vendor's ("invalid
+        // token" is 498's phrase, not GitLab's invalid_token); other typed words weigh less there.
+        typed && identifiers.length === 0 && terms.every((term) => namedTerms.has(term))
+          ? []
+          : apiErrorIndex.search(text, {
+              ...options,
+              boost: { apiErrors: typed && identifiers.length === 0 ? typedApiErrorBoost : fieldBoosts.apiErrors },
+            }),
       ),
       situational
         ? bestSituations(text, { tokenize: () => terms, processTerm: (term: string) => term, ...asWritten })
@@ -558,7 +574,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // its response had, when every vendor that uses it agrees: that code comes next, unless the
     // query names another. Several such codes keep their own order.
     const identified = new Set(
-      identifiersOf(text).flatMap((term) => {
+      identifiers.flatMap((term) => {
         const statuses = apiErrorStatusesByIdentifier.get(term);
         return statuses?.size === 1 ? [...statuses] : [];
       }),

@@ -97,12 +97,13 @@ export function tokenize(text: string, field?: string): string[] {
 /**
  * The compound identifiers of a text, each whole as a query reads it: "resourcemissing" for
  * `resource_missing`, "notfound" for `Octokit::NotFound`; not their parts, so `DiscordAPIError`
- * is not Anthropic's `api_error`.
+ * is not Anthropic's `api_error`. The first `limit` only: a pasted page costs no more than a line.
  */
-export function identifiersOf(text: string): string[] {
+export function identifiersOf(text: string, limit = Infinity): string[] {
   return text
     .split(/[^\p{L}\p{N}_]+/u)
     .filter((word) => compoundWord.test(word) && !cjk.test(word))
+    .slice(0, limit)
     .flatMap((word) => processQueryTerm(word.replace(/_/g, '')) ?? []);
 }
 
