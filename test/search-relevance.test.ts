@@ -17,14 +17,14 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.929, recallAt3: 0.976 };
+const tuned = { recallAt1: 0.937, recallAt3: 0.982 };
 /**
- * Session 8's held-out sets: English (150 queries when first read, 0.847 and 0.960; 140 are not also
- * in the tuning part) and eight other languages (82 unseen when first read, 0.780 and 0.902; 78 now).
+ * Session 9's held-out sets, read once: English (164 unseen queries in five parts, 0.890 and 0.957)
+ * and eight other languages (84 unseen, 0.869 and 0.952).
  */
 const heldOut = {
-  english: { recallAt1: 0.843, recallAt3: 0.957 },
-  otherLanguages: { recallAt1: 0.769, recallAt3: 0.897 },
+  english: { recallAt1: 0.89, recallAt3: 0.957 },
+  otherLanguages: { recallAt1: 0.869, recallAt3: 0.952 },
 };
 const slack = 0.02;
 
