@@ -84,19 +84,24 @@ for (const error of apiErrors) {
 
 /**
  * Each error identifier as a query reads it whole (`resource_missing` as "resourcemissing",
- * `Octokit::NotFound` by its last part), with the statuses its entries give: one status says which
- * code a pasted payload or exception carries; several (AWS's ResourceNotFoundException is 400 in
- * DynamoDB, 404 in Lambda) say nothing alone.
+ * `Aws::STS::Errors::ExpiredToken` by its last part), with the statuses its entries give: one
+ * status says which code a pasted payload or exception carries; several (`ValidationException` is
+ * 400 in most AWS APIs, 422 elsewhere) say nothing alone. None that spells a phrase in any of its
+ * entries ("BadRequest", Lambda's `ResourceNotFoundException`): that is the phrase's to find, and a
+ * log's category `Kestrel.BadRequests` is not a 400 when its message is 431's.
  */
 export const apiErrorStatusesByIdentifier: ReadonlyMap<string, ReadonlySet<number>> = (() => {
   const statuses = new Map<string, Set<number>>();
+  const spellingPhrases = new Set<string>();
   for (const error of apiErrors) {
     if (!identifier(error.name) || spellsAnotherCode(error)) continue;
     // A compound only: "Unauthorized" of `createError.Unauthorized` is a plain word.
     const whole = identifiersOf(error.name.split(/\.|::|\\/).pop() ?? '')[0];
-    if (whole !== undefined) statuses.set(whole, new Set([...(statuses.get(whole) ?? []), error.status]));
+    if (whole === undefined) continue;
+    statuses.set(whole, new Set([...(statuses.get(whole) ?? []), error.status]));
+    if (restatesItsPhrase(error)) spellingPhrases.add(whole);
   }
-  return statuses;
+  return new Map([...statuses].filter(([whole]) => !spellingPhrases.has(whole)));
 })();
 
 /**

@@ -17,7 +17,7 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.937, recallAt3: 0.982 };
+const tuned = { recallAt1: 0.938, recallAt3: 0.982 };
 /**
  * Session 9's held-out sets, read once: English (164 unseen queries in five parts, 0.890 and 0.957)
  * and eight other languages (84 unseen, 0.869 and 0.952).

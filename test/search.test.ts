@@ -530,8 +530,12 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
       'botocore.errorfactory.ConditionalCheckFailedException: An error occurred (ConditionalCheckFailedException) when calling the PutItem operation: The conditional request failed';
     expect(topFor(pasted)).toBe(400);
     expect(unlifted(pasted)[0]?.record.code).not.toBe(400);
-    // DynamoDB answers ResourceNotFoundException with 400, Lambda with 404: the name alone says neither.
-    expect(apiErrorStatusesByIdentifier.get('resourcenotfoundexcept')).toEqual(new Set([400, 404]));
+    // Most AWS APIs answer ValidationException with 400, others 422: the name alone says neither.
+    expect(apiErrorStatusesByIdentifier.get('validationexcept')).toEqual(new Set([400, 422]));
+    // A name that spells a phrase is the phrase's: Lambda's ResourceNotFoundException (404) holds
+    // "Not Found", DynamoDB's is a 400, and a log category `Kestrel.BadRequests` is no 400.
+    expect(apiErrorStatusesByIdentifier.has('resourcenotfoundexcept')).toBe(false);
+    expect(apiErrorStatusesByIdentifier.has('badrequest')).toBe(false);
     // A whole name only: DiscordAPIError is not Anthropic's api_error (500).
     expect(topFor('DiscordAPIError: Missing Permissions')).toBe(403);
   });

@@ -404,6 +404,20 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     expect(await page.locator('#code-title').isVisible()).toBe(true);
   });
 
+  it('labels a suggestion offered twice with where each comes from', async () => {
+    const page = await visit('/');
+    await page.locator('#search-input').pressSequentially('unauth', { delay: 40 });
+    await expect
+      .poll(() => page.locator('#suggestions:not([hidden]) [role=option]').allTextContents())
+      .toEqual(['401 Unauthorizedphrase', '561 Unauthorizedphrase, AWS Elastic Load Balancing']);
+    // A text offered once needs no label.
+    await page.locator('#search-input').fill('');
+    await page.locator('#search-input').pressSequentially('teapo', { delay: 40 });
+    await expect
+      .poll(() => page.locator('#suggestions:not([hidden]) .hint').allTextContents())
+      .toEqual(['former phrase']);
+  });
+
   it('closes the suggestions on the first Esc and clears the box only on a second', async () => {
     const page = await visit('/');
     const line = 'upstream timed out (110: Connection timed out) while reading response header from upstream';

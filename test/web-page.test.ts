@@ -87,6 +87,11 @@ describe('the page at / (server/http/web-page.ts)', () => {
     const response = await get('/favicon.svg');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/svg+xml');
+    // Readable at 16 px: one letter, three quarters of the icon's height.
+    const svg = await response.text();
+    expect(svg).toMatch(/viewBox="0 0 32 32"/);
+    expect(/>([^<]*)<\/text>/.exec(svg)?.[1]).toHaveLength(1);
+    expect(Number(/font-size="(\d+)"/.exec(svg)?.[1])).toBeGreaterThanOrEqual(24);
   });
 
   it('answers HEAD with the headers of GET and no body', async () => {

@@ -140,12 +140,25 @@ async function suggestFor(text: string): Promise<void> {
   try {
     const completions = await api.suggestions(prefix);
     if (id !== suggestId) return;
+    // A text offered twice ("Unauthorized": 401's phrase and a vendor's 561) says where each comes from.
+    const shown = ({ text, statusCode }: (typeof completions)[number]) =>
+      text.replace(`${statusCode.code} `, '').toLowerCase();
+    const offered = (completion: (typeof completions)[number]) =>
+      completions.filter((other) => shown(other) === shown(completion)).length;
     combobox.show(
-      completions.map(({ text, kind, statusCode }): Suggestion => ({
-        code: statusCode.code,
-        text,
-        hint: hints[kind],
-        tone: tone(statusCode),
+      completions.map((completion): Suggestion => ({
+        code: completion.statusCode.code,
+        text: completion.text,
+        hint:
+          offered(completion) > 1
+            ? [
+                hints[completion.kind] || (completion.kind === 'PHRASE' ? 'phrase' : 'everyday name'),
+                completion.statusCode.vendor,
+              ]
+                .filter(Boolean)
+                .join(', ')
+            : hints[completion.kind],
+        tone: tone(completion.statusCode),
       })),
     );
   } catch {
