@@ -92,20 +92,24 @@ const otherLanguageQuestionWords = new Set(
   返す 返却 どれ 状态 状态码 代码 返回 哪个 什么 应该`.split(/\s+/),
 );
 
+/** The fields written in English: all but the other languages' names. */
+const englishAndApiErrorFields = searchFields.filter((field) => field !== 'otherLanguages');
+
+/** The words of some fields of the documents, as the index holds them. */
+const indexTermsOf = (documents: readonly SearchDocument[], fields: readonly SearchField[]) =>
+  new Set(
+    documents.flatMap((document) =>
+      fields.flatMap((field) => tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? [])),
+    ),
+  );
+
 /**
  * The documents with, in their other languages' names, no word the English fields hold: developers
  * of every language write "header", "proxy" or "timeout", and those words would otherwise count
  * again, in a field weighed like a phrase, for every English query that uses them. Function words
  * of the other languages go too.
  */
-function withoutEnglishInOtherLanguages(documents: SearchDocument[]): SearchDocument[] {
-  const english = new Set(
-    documents.flatMap((document) =>
-      searchFields
-        .filter((field) => field !== 'otherLanguages')
-        .flatMap((field) => tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? [])),
-    ),
-  );
+function withoutEnglishInOtherLanguages(documents: SearchDocument[], english: ReadonlySet<string>): SearchDocument[] {
   // As the index reads the word (one form, accents folded): "límite" is "limit" there.
   const shared = (word: string) => {
     const term = processQueryTerm(word);
@@ -259,7 +263,9 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     maxWordLength,
   } = tuning;
   const matchSymptoms = createSymptomSearch(catalogue.symptoms, tuning);
-  const documents = withoutEnglishInOtherLanguages(catalogue.codes.map(toDocument));
+  const written = catalogue.codes.map(toDocument);
+  const englishTerms = indexTermsOf(written, englishAndApiErrorFields);
+  const documents = withoutEnglishInOtherLanguages(written, englishTerms);
   const documentFrequency = new Map<string, number>();
   for (const document of documents) {
     const terms = new Set(
@@ -280,11 +286,10 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   for (const record of catalogue.codes)
     documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecation ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
-  // API errors are searched apart, as written, and only in a pasted text or an identifier: a typed
-  // "req" would otherwise complete to the dozens of Request… identifiers of 400.
-  const englishFields = searchFields.filter((field) => field !== 'otherLanguages' && field !== 'apiErrors');
+  // API errors are searched apart, as written (a typed "req" would otherwise complete to the dozens
+  // of Request… identifiers of 400), and typed words there only when the codes' fields lack one.
+  const englishFields = englishAndApiErrorFields.filter((field) => field !== 'apiErrors');
   const namingFields = englishFields.filter((field) => field !== 'situations');
-  // The words of the other languages' names: a query holding none of them is not searched there.
   /**
    * A word of another language as its names are matched: its first letters only, a crude stem
    * that lets "дубликате" meet "дубликат" and "autenticado" "autenticación"; Japanese and Chinese
@@ -296,23 +301,14 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       ? term
       : term.slice(0, otherLanguageStemLength);
   };
+  // The words of the other languages' names: a query holding none of them is not searched there.
   const otherLanguageTerms = new Set(
     documents.flatMap((document) =>
       tokenize(document.otherLanguages).flatMap((token) => otherLanguageKey(processQueryTerm(token)) ?? []),
     ),
   );
   // The words the codes' own fields hold: typed words all among them are the catalogue's, not a vendor's.
-  const namedTerms = new Set(
-    documents.flatMap((document) =>
-      englishFields.flatMap((field) =>
-        tokenize(document[field], field).flatMap((token) => processIndexTerm(token) ?? []),
-      ),
-    ),
-  );
-  const englishTerms = new Set([
-    ...namedTerms,
-    ...documents.flatMap((document) => tokenize(document.apiErrors).flatMap((token) => processIndexTerm(token) ?? [])),
-  ]);
+  const namedTerms = indexTermsOf(documents, englishFields);
   const index = new MiniSearch<SearchDocument>({
     idField: 'code',
     fields: searchFields,
