@@ -304,6 +304,74 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     for (const entry of open) entry.errors.splice(0, entry.errors.length);
   });
 
+  it('combines the class chips with Official, Vendor, Deprecated and Retryable, and keeps them in the URL', async () => {
+    const rows = (page: Page) => page.locator('#results .row .code').allTextContents();
+    const codesOf = (keep: (record: (typeof catalogue.codes)[number]) => boolean) =>
+      catalogue.codes.filter(keep).map((record) => String(record.code));
+    const vendor = (record: (typeof catalogue.codes)[number]) => record.registration === 'UNOFFICIAL';
+    const page = await visit('/');
+    await page.locator('.chip[data-filter=vendor]').click();
+    await page.waitForURL(/\/\?source=vendor$/);
+    await expect.poll(() => rows(page)).toEqual(codesOf(vendor));
+    expect(await page.locator('.chip[data-filter=vendor]').getAttribute('aria-pressed')).toBe('true');
+    // The class chips count what they would show with the filters.
+    expect(await page.locator('.chip[data-class="5xx"] .count').textContent()).toBe(
+      String(codesOf((record) => vendor(record) && record.code >= 500).length),
+    );
+    await page.locator('.chip[data-class="5xx"]').click();
+    await page.waitForURL(/\?class=5xx&source=vendor$/);
+    await expect.poll(() => rows(page)).toEqual(codesOf((record) => vendor(record) && record.code >= 500));
+    // Official lets go of Vendor; Retryable narrows further.
+    await page.locator('.chip[data-filter=official]').click();
+    await page.locator('.chip[data-filter=retryable]').click();
+    await page.waitForURL(/\?class=5xx&source=official&retryable$/);
+    expect(await page.locator('.chip[data-filter=vendor]').getAttribute('aria-pressed')).toBe('false');
+    await expect
+      .poll(() => rows(page))
+      .toEqual(codesOf((record) => !vendor(record) && record.code >= 500 && record.retryable));
+    // A search keeps them.
+    await page.locator('#search-input').fill('timeout');
+    await page.waitForURL(/\?q=timeout&class=5xx&source=official&retryable$/);
+    await expect
+      .poll(() => page.locator('#status').textContent())
+      .toMatch(/“timeout” in 5xx, official, retryable only/);
+    const found = await cardCodes(page);
+    expect(found.length).toBeGreaterThan(0);
+    for (const code of found) {
+      const record = catalogue.byCode.get(Number(code))!;
+      expect([vendor(record), record.code >= 500, record.retryable]).toEqual([false, true, true]);
+    }
+    // A deep link restores them.
+    const deprecated = await visit('/?deprecated');
+    expect(await rows(deprecated)).toEqual(codesOf((record) => record.deprecation !== null));
+    expect(await deprecated.locator('.chip[data-filter=deprecated]').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('cuts nothing off at 320 px: the placeholder fits, the page never scrolls sideways, a header’s note has the width', async () => {
+    const narrow = { viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true };
+    const index = await visit('/', narrow);
+    const placeholder = await index.locator('#search-input').evaluate((input: HTMLInputElement) => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: context.measureText(input.placeholder).width, room };
+    });
+    expect(placeholder.text).toBeLessThanOrEqual(placeholder.room);
+    expect(await index.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    const code = await visit('/429', narrow);
+    expect(await code.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    // The note reads at the width of the table, not a letter a line.
+    const [note, table] = await Promise.all([
+      code
+        .locator('.table-scroll tbody td')
+        .last()
+        .evaluate((cell) => cell.getBoundingClientRect().width),
+      code.locator('.table-scroll').evaluate((box) => box.getBoundingClientRect().width),
+    ]);
+    expect(note).toBeGreaterThanOrEqual(table * 0.9);
+  });
+
   it('says it is loading when a view waits longer than 200 ms, and never flickers for a quicker one', async () => {
     const page = await visit('/');
     await page.route('**/graphql?**', async (route) => {

@@ -1,15 +1,16 @@
 import {
+  RegistrationStatus,
   StatusClassKind,
   createClient,
+  type StatusCodeFilter,
   type InterpretStatusQuery,
   type QuickGuideQuery,
   type SearchQuery,
-  type StatusClassesQuery,
   type StatusCodeFieldsFragment,
   type StatusCodeQuery,
   type SuggestionsQuery,
 } from '@statusql/sdk';
-import type { ClassName } from './route.js';
+import { noFilters, type ClassName, type Filters } from './route.js';
 
 /** The page's only way to the API: the SDK, with its defaults (GET requests carrying document ids). */
 const statusql = createClient({ url: '/graphql' });
@@ -26,7 +27,6 @@ export type CodeSummary = StatusCodeFieldsFragment;
 // A root field is null only beside an error, and the SDK throws on any error, hence the `!`s below.
 export type CodeDetails = NonNullable<StatusCodeQuery['statusCode']>;
 export type SearchResults = NonNullable<SearchQuery['search']>;
-export type StatusClassSummary = StatusClassesQuery['statusClasses'][number];
 export type QuickGuideEntry = QuickGuideQuery['quickGuide'][number];
 export type Completion = NonNullable<SuggestionsQuery['suggestions']>[number];
 export type Interpretation = NonNullable<InterpretStatusQuery['interpretStatus']>;
@@ -44,27 +44,38 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return answer;
 }
 
-const filterOf = (className: ClassName | null) => (className ? { classes: [kinds[className]] } : undefined);
+/** The API's filter for a class and the chips' filters; undefined for none. */
+function filterOf(className: ClassName | null, filters: Filters): StatusCodeFilter | undefined {
+  const filter: StatusCodeFilter = {
+    ...(className && { classes: [kinds[className]] }),
+    ...(filters.source && {
+      registrations:
+        filters.source === 'official'
+          ? [RegistrationStatus.Permanent, RegistrationStatus.Temporary]
+          : [RegistrationStatus.Unofficial],
+    }),
+    ...(filters.deprecated && { deprecated: true }),
+    ...(filters.retryable && { retryable: true }),
+  };
+  return Object.keys(filter).length > 0 ? filter : undefined;
+}
 
 /** Ranked search results (one page holds the whole catalogue), with per-class facets. */
-export function search(query: string, className: ClassName | null): Promise<SearchResults> {
-  return cached(`search:${className}:${query}`, () =>
-    statusql.search({ query, filter: filterOf(className), first: 100 }).then((data) => data.search!),
+export function search(query: string, className: ClassName | null, filters: Filters): Promise<SearchResults> {
+  const filter = filterOf(className, filters);
+  return cached(`search:${JSON.stringify(filter)}:${query}`, () =>
+    statusql.search({ query, filter, first: 100 }).then((data) => data.search!),
   );
 }
 
-/** Every catalogued code, or those of one class, by number. */
-export function listCodes(className: ClassName | null): Promise<CodeSummary[]> {
-  return cached(`list:${className}`, async () => {
+/** Every catalogued code, or those of one class or the chips' filters, by number. */
+export function listCodes(className: ClassName | null, filters: Filters = noFilters): Promise<CodeSummary[]> {
+  const filter = filterOf(className, filters);
+  return cached(`list:${JSON.stringify(filter)}`, async () => {
     const codes: CodeSummary[] = [];
-    for await (const code of statusql.allStatusCodes({ filter: filterOf(className) })) codes.push(code);
+    for await (const code of statusql.allStatusCodes({ filter })) codes.push(code);
     return codes;
   });
-}
-
-/** The five classes with their code counts. */
-export function statusClasses(): Promise<StatusClassSummary[]> {
-  return cached('classes', () => statusql.statusClasses().then((data) => data.statusClasses));
 }
 
 /** The everyday codes: 200 for success, 429 for rate limit, … */

@@ -9,6 +9,10 @@ export interface Suggestion {
   tone: string;
 }
 
+/** A suggestion's text as the list shows it, after its code: a status line ("404 Not Found") already starts with it. */
+export const shownText = ({ code, text }: { code: number; text: string }) =>
+  text.startsWith(`${code} `) ? text.slice(String(code).length + 1) : text;
+
 /** What the search box asks of the page. */
 export interface ComboboxHandlers {
   /** An option was picked with Enter or a click. */
@@ -60,8 +64,7 @@ export function createCombobox(input: HTMLInputElement, listbox: HTMLUListElemen
           { id: `suggestion-${index}`, role: 'option', 'aria-selected': 'false', 'data-index': index },
           h('span', { class: `code ${option.tone}` }, option.code),
           ' ',
-          // A status line suggestion ("404 Not Found") already starts with the code.
-          option.text.startsWith(`${option.code} `) ? option.text.slice(String(option.code).length + 1) : option.text,
+          shownText(option),
           option.hint && h('span', { class: 'hint' }, option.hint),
         ),
       ),

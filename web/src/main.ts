@@ -1,8 +1,8 @@
 import type { SuggestionKind } from '@statusql/sdk';
 import * as api from './api.js';
-import { createCombobox, type Suggestion } from './combobox.js';
+import { createCombobox, shownText, type Suggestion } from './combobox.js';
 import { h } from './dom.js';
-import { classNames, routeOf, urlOf, type Route } from './route.js';
+import { classNames, noFilters, routeOf, urlOf, type Filters, type Route } from './route.js';
 import { backLink, codeCard, codeDetails, guideItem, indexRow, tone } from './views.js';
 
 const element = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -18,7 +18,8 @@ const results = element<HTMLOListElement>('results');
 const status = element('status');
 /** Shown while a view waits for its answer longer than `loadingDelay`. */
 const loading = element('loading');
-const chips = [...document.querySelectorAll<HTMLButtonElement>('.chip')];
+const chips = [...document.querySelectorAll<HTMLButtonElement>('.chip[data-class]')];
+const filterChips = [...document.querySelectorAll<HTMLButtonElement>('.chip[data-filter]')];
 
 const siteName = 'StatusQL';
 /** How long typing must pause before a search is sent. */
@@ -34,7 +35,8 @@ const hints: Record<SuggestionKind, string> = {
   FRAMEWORK_NAME: 'framework name',
 };
 
-let route: Route = routeOf(location) ?? { view: 'list', query: '', className: null };
+const home: Extract<Route, { view: 'list' }> = { view: 'list', query: '', className: null, filters: noFilters };
+let route: Route = routeOf(location) ?? home;
 /** The list the detail view's back link returns to. */
 let lastListUrl = '/';
 /** Bumped by every render, so an answer that arrives late never overwrites a newer view. */
@@ -47,7 +49,7 @@ const combobox = createCombobox(input, element<HTMLUListElement>('suggestions'),
   // The list keeps the picked text, so Back returns to its results.
   pick: (suggestion) => {
     input.value = suggestion.text;
-    route = { view: 'list', query: suggestion.text, className: route.view === 'list' ? route.className : null };
+    route = { ...listOf(route), query: suggestion.text };
     history.replaceState(null, '', urlOf(route));
     navigate({ view: 'code', code: suggestion.code }, { focus: true });
   },
@@ -60,6 +62,10 @@ const combobox = createCombobox(input, element<HTMLUListElement>('suggestions'),
     else void render({ focus: false });
   },
 });
+
+/** The list the page shows or last showed: a code's view keeps the list's class and filters only while open. */
+const listOf = (current: Route): Extract<Route, { view: 'list' }> =>
+  current.view === 'list' ? current : { view: 'list', query: input.value, className: null, filters: noFilters };
 
 function setCounts(counts: ReadonlyMap<string, number>): void {
   let total = 0;
@@ -93,11 +99,23 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
   const typedClass = classNames.find((name) => name === query.toLowerCase()) ?? null;
   for (const chip of chips)
     chip.setAttribute('aria-pressed', String((chip.dataset['class'] || null) === (list.className ?? typedClass)));
-  const where = list.className ? ` in ${list.className}` : '';
+  const { source, deprecated, retryable } = list.filters;
+  const pressed: Record<string, boolean> = {
+    official: source === 'official',
+    vendor: source === 'vendor',
+    deprecated,
+    retryable,
+  };
+  for (const chip of filterChips)
+    chip.setAttribute('aria-pressed', String(pressed[chip.dataset['filter'] ?? ''] ?? false));
+  const kinds = [source, deprecated && 'deprecated', retryable && 'retryable'].filter(Boolean);
+  const where = [list.className && ` in ${list.className}`, kinds.length > 0 && `, ${kinds.join(', ')} only`]
+    .filter(Boolean)
+    .join('');
   results.setAttribute('aria-busy', 'true');
   try {
     if (query) {
-      const found = await api.search(query, list.className);
+      const found = await api.search(query, list.className, list.filters);
       if (id !== renderId) return;
       setCounts(new Map(found.classFacets.map((facet) => [facet.statusClass.range, facet.count])));
       results.classList.remove('index');
@@ -113,19 +131,29 @@ async function renderList(list: Extract<Route, { view: 'list' }>, id: number): P
           ? answer && found.totalCount > 1
             ? `${answer.node.title} is the answer to ${quoted(query)}${where}; ${found.totalCount - 1} more ${found.totalCount === 2 ? 'code is' : 'codes are'} related`
             : `${found.totalCount} ${found.totalCount === 1 ? 'code matches' : 'codes match'} ${quoted(query)}${where}`
-          : `No code matches ${quoted(query)}${where}${elsewhere ? `; ${elsewhere} in other classes` : ''}. ${list.className ? 'Try other words, or all classes.' : 'Try a number (404), a class (5xx) or other words.'}`,
+          : `No code matches ${quoted(query)}${where}${elsewhere ? `; ${elsewhere} in other classes` : ''}. ${kinds.length > 0 ? 'Try other words, or let go of a filter.' : list.className ? 'Try other words, or all classes.' : 'Try a number (404), a class (5xx) or other words.'}`,
       );
     } else {
-      const [classes, codes] = await Promise.all([api.statusClasses(), api.listCodes(list.className)]);
+      // Both lists are one cached request each; the chips count the first by class.
+      const [all, codes] = await Promise.all([
+        api.listCodes(null, list.filters),
+        api.listCodes(list.className, list.filters),
+      ]);
       if (id !== renderId) return;
-      setCounts(new Map(classes.map((statusClass) => [statusClass.range, statusClass.codes.totalCount])));
+      const counts = new Map<string, number>();
+      for (const code of all) counts.set(code.statusClass.range, (counts.get(code.statusClass.range) ?? 0) + 1);
+      setCounts(counts);
       // With nothing typed, an index: every code on a row of its own, dense enough to scan.
       results.classList.add('index');
       results.replaceChildren(...codes.map(indexRow));
       const label = list.className
-        ? `${list.className} ${classes.find((entry) => entry.range === list.className)?.label ?? ''} `
+        ? `${list.className} ${all.find((code) => code.statusClass.range === list.className)?.statusClass.label ?? ''} `
         : '';
-      showStatus(`${codes.length} ${label}status codes`);
+      showStatus(
+        codes.length > 0
+          ? `${codes.length} ${label}status codes${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`
+          : `No code is ${[list.className, ...kinds].filter(Boolean).join(', ')}. Let go of a filter to see more.`,
+      );
     }
   } finally {
     if (id === renderId) results.removeAttribute('aria-busy');
@@ -142,7 +170,7 @@ async function suggestFor(text: string): Promise<void> {
     if (id !== suggestId) return;
     // A text offered twice ("Unauthorized": 401's phrase and a vendor's 561) says where each comes from.
     const shown = ({ text, statusCode }: (typeof completions)[number]) =>
-      text.replace(`${statusCode.code} `, '').toLowerCase();
+      shownText({ code: statusCode.code, text }).toLowerCase();
     const offered = (completion: (typeof completions)[number]) =>
       completions.filter((other) => shown(other) === shown(completion)).length;
     combobox.show(
@@ -183,11 +211,7 @@ async function renderCode(code: number, id: number, focus: boolean): Promise<voi
         ...(treatAs
           ? ['Treat it as ', h('a', { href: urlOf({ view: 'code', code: treatAs.code }) }, treatAs.title), '. ']
           : []),
-        h(
-          'a',
-          { href: urlOf({ view: 'list', query: String(code).slice(0, 2) + 'x', className: null }) },
-          `See the codes near ${code}`,
-        ),
+        h('a', { href: urlOf({ ...home, query: String(code).slice(0, 2) + 'x' }) }, `See the codes near ${code}`),
         '.',
       ),
     );
@@ -269,7 +293,7 @@ function navigate(next: Route, { focus }: { focus: boolean }): void {
 }
 
 input.addEventListener('input', () => {
-  const next: Route = { view: 'list', query: input.value, className: route.view === 'list' ? route.className : null };
+  const next: Route = { ...listOf(route), query: input.value };
   if (route.view === 'code') history.pushState(null, '', urlOf(next));
   else history.replaceState(null, '', urlOf(next));
   route = next;
@@ -294,9 +318,22 @@ document.addEventListener('keydown', (event) => {
 for (const chip of chips) {
   chip.addEventListener('click', () => {
     const className = classNames.find((name) => name === chip.dataset['class']) ?? null;
-    const query = route.view === 'list' ? route.query : input.value;
-    const current = route.view === 'list' ? route.className : null;
-    navigate({ view: 'list', query, className: className === current ? null : className }, { focus: false });
+    const list = listOf(route);
+    navigate({ ...list, className: className === list.className ? null : className }, { focus: false });
+  });
+}
+
+/** A filter chip pressed again lets go; Official and Vendor exclude each other. */
+const toggled = (filters: Filters, chip: string): Filters => {
+  if (chip === 'official' || chip === 'vendor') return { ...filters, source: filters.source === chip ? null : chip };
+  if (chip === 'deprecated') return { ...filters, deprecated: !filters.deprecated };
+  return { ...filters, retryable: !filters.retryable };
+};
+
+for (const chip of filterChips) {
+  chip.addEventListener('click', () => {
+    const list = listOf(route);
+    navigate({ ...list, filters: toggled(list.filters, chip.dataset['filter'] ?? '') }, { focus: false });
   });
 }
 
@@ -314,7 +351,7 @@ document.addEventListener('click', (event) => {
 
 window.addEventListener('popstate', (event) => {
   const left = route;
-  route = routeOf(location) ?? { view: 'list', query: '', className: null };
+  route = routeOf(location) ?? home;
   if (route.view === 'list') input.value = route.query;
   void render({
     focus: route.view === 'code',

@@ -5,7 +5,7 @@ type SearchMatchFieldsFragment = { field: SearchField; terms: readonly string[] 
 import type { CodeDetails, CodeSummary, QuickGuideEntry } from './api.js';
 import { h, highlight, type Child } from './dom.js';
 import { liveExample } from './live-example.js';
-import { classNames, urlOf } from './route.js';
+import { classNames, noFilters, urlOf } from './route.js';
 
 /** The CSS class that colours a code by its class: "c4xx". */
 export const tone = (code: { statusClass: { range: string } }) => `c${code.statusClass.range}`;
@@ -196,6 +196,7 @@ export function codeDetails(
               view: 'list',
               query: '',
               className: classNames.find((name) => name === code.statusClass.range) ?? null,
+              filters: noFilters,
             }),
           },
           `${code.statusClass.range} ${code.statusClass.label}`,
