@@ -159,3 +159,10 @@ export interface QuickGuideRecord {
   situation: string;
   code: number;
 }
+
+/**
+ * The name people know a code by: its phrase, or, for a code the registry lists as "(Unused)", the
+ * phrase it had ("I'm a teapot" for 418, "Switch Proxy" for 306).
+ */
+export const commonNameOf = (record: StatusCodeRecord): string =>
+  record.phrase === '(Unused)' ? (record.formerPhrases[0]?.phrase ?? record.phrase) : record.phrase;

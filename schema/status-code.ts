@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { catalogue } from '../catalogue/catalogue.js';
 import { classOf } from '../catalogue/classes.js';
 import { matchesFilter } from '../catalogue/filter.js';
-import type { StatusCodeRecord } from '../catalogue/records.js';
+import { commonNameOf, type StatusCodeRecord } from '../catalogue/records.js';
 import { builder } from './builder.js';
 import { bytesOf, cost, fixed, lengthsOf } from './cost.js';
 import { byCode, byPhrase, bySlug, globalIdWork, pageArgs, pageOf, pageWork, type Ordering } from './pagination.js';
@@ -48,6 +48,12 @@ builder.node(StatusCode, {
       description: 'Code and phrase as they appear on a status line: "404 Not Found".',
       resolve: (record) => `${record.code} ${record.phrase}`,
       extensions: cost({ bytes: bytesOf(catalogue.codes.map((record) => `${record.code} ${record.phrase}`)) }),
+    }),
+    commonName: t.string({
+      description:
+        'The name people know the code by: its phrase, or for a code the registry lists as "(Unused)" the phrase it had: "I\'m a teapot" for 418.',
+      resolve: commonNameOf,
+      extensions: cost({ bytes: bytesOf(catalogue.codes.map(commonNameOf)) }),
     }),
     statusClass: t.field({
       type: StatusClass,

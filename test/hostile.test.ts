@@ -321,7 +321,7 @@ const badRequests: BadRequest[] = [
     ...post({ query: introspectionDumps(15) }),
     status: 400,
     message:
-      'Query cost limit exceeded: with every list at its largest, the response could hold 58,185 field values, and the limit is 25,000. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
+      'Query cost limit exceeded: with every list at its largest, the response could hold 58,650 field values, and the limit is 25,000. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
   {

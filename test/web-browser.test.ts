@@ -299,7 +299,7 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     expect(await page.locator('#code-view .back a').textContent()).toBe('← All status codes');
     await page.unroute('**/graphql?**');
     await page.locator('#code-view .retry').click();
-    await expect.poll(() => page.locator('#code-title').textContent()).toBe('418 (Unused)');
+    await expect.poll(() => page.locator('#code-title').textContent()).toBe("418 I'm a teapot");
     // Chromium logs each aborted fetch as a console error: these were asked for.
     for (const entry of open) entry.errors.splice(0, entry.errors.length);
   });
@@ -345,6 +345,20 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     const deprecated = await visit('/?deprecated');
     expect(await rows(deprecated)).toEqual(codesOf((record) => record.deprecation !== null));
     expect(await deprecated.locator('.chip[data-filter=deprecated]').getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('leads with a code\'s common name, its registry phrase beside it: "teapot" finds 418 I\'m a teapot', async () => {
+    const page = await visit('/?q=teapot');
+    const card = page.locator('#results .card').first();
+    expect(await card.locator('h3').textContent()).toBe("418 I'm a teapot");
+    expect(await card.locator('.meta .tag').allTextContents()).toEqual(['registry: (Unused)', 'reserved']);
+    const detail = await visit('/418');
+    expect(await detail.locator('#code-title').textContent()).toBe("418 I'm a teapot");
+    expect(await detail.locator('.code-header .tag').allTextContents()).toContain('registry: (Unused)');
+    expect(await detail.title()).toBe("418 I'm a teapot: StatusQL");
+    // A code known by its phrase carries no such tag.
+    const other = await visit('/429');
+    expect(await other.locator('.code-header .tag').allTextContents()).toEqual(['IANA registry']);
   });
 
   it('cuts nothing off at 320 px: the placeholder fits, the page never scrolls sideways, a header’s note has the width', async () => {

@@ -66,7 +66,7 @@ describe('the page at / (server/http/web-page.ts)', () => {
 
   it('escapes a code page head: no phrase or description can close its attribute', async () => {
     const html = await (await get('/418')).text();
-    expect(html).toContain('<title>418 (Unused): StatusQL</title>');
+    expect(html).toContain('<title>418 I&#39;m a teapot: StatusQL</title>');
     expect(html).not.toMatch(/content="[^"]*"[^\s/>]/);
   });
 

@@ -220,7 +220,7 @@ async function renderCode(code: number, id: number, focus: boolean): Promise<voi
     const codes = await api.listCodes(null);
     if (id !== renderId) return;
     const at = codes.findIndex((entry) => entry.code === code);
-    document.title = `${details.title}: ${siteName}`;
+    document.title = `${details.code} ${details.commonName}: ${siteName}`;
     codeView.replaceChildren(...codeDetails(details, lastListUrl, { before: codes[at - 1], after: codes[at + 1] }));
   }
   showView('code');

@@ -48,6 +48,10 @@ function whyMatched(matches: readonly SearchMatchFieldsFragment[]): HTMLElement 
   return reasons.length > 0 && h('p', { class: 'why' }, `Matched its ${reasons.join('; ')}`);
 }
 
+/** Beside a code known by another name than its registry phrase ("418 I'm a teapot"): the registry's. */
+const registryPhrase = (code: CodeSummary): HTMLElement | false =>
+  code.commonName !== code.phrase && h('span', { class: 'tag' }, `registry: ${code.phrase}`);
+
 /** One result card; its heading link covers the card, so the card opens with a click, Enter or a tap. */
 export function codeCard(
   code: CodeSummary,
@@ -68,13 +72,14 @@ export function codeCard(
         { href: urlOf({ view: 'code', code: code.code }) },
         h('span', { class: 'code' }, code.code),
         ' ',
-        ...highlight(code.phrase, terms),
+        ...highlight(code.commonName, terms),
       ),
     ),
     h(
       'p',
       { class: 'meta' },
       h('span', { class: 'class-name' }, `${code.statusClass.range} ${code.statusClass.label}`),
+      registryPhrase(code),
       code.vendor && h('span', { class: 'tag' }, code.vendor),
       code.deprecation && h('span', { class: 'tag' }, code.deprecation.kind.toLowerCase()),
     ),
@@ -97,8 +102,9 @@ export function indexRow(code: CodeSummary): HTMLLIElement {
       { href: urlOf({ view: 'code', code: code.code }) },
       h('span', { class: 'code' }, code.code),
       ' ',
-      code.phrase,
+      code.commonName,
     ),
+    registryPhrase(code),
     code.vendor && h('span', { class: 'tag', title: `Unofficial: ${code.vendor}` }, code.vendor),
     code.deprecation && h('span', { class: 'tag' }, code.deprecation.kind.toLowerCase()),
   );
@@ -164,7 +170,7 @@ function neighbours(before: CodeSummary | undefined, after: CodeSummary | undefi
     h(
       'a',
       { href: urlOf({ view: 'code', code: code.code }), rel },
-      rel === 'prev' ? `← ${code.code} ${code.phrase}` : `${code.code} ${code.phrase} →`,
+      rel === 'prev' ? `← ${code.code} ${code.commonName}` : `${code.code} ${code.commonName} →`,
     );
   return h(
     'nav',
@@ -184,7 +190,7 @@ export function codeDetails(
     h(
       'header',
       { class: `code-header ${tone(code)}` },
-      h('h1', { id: 'code-title', tabindex: -1 }, h('span', { class: 'code' }, code.code), ' ', code.phrase),
+      h('h1', { id: 'code-title', tabindex: -1 }, h('span', { class: 'code' }, code.code), ' ', code.commonName),
       h(
         'p',
         { class: 'meta' },
@@ -202,6 +208,7 @@ export function codeDetails(
           `${code.statusClass.range} ${code.statusClass.label}`,
         ),
         h('span', { class: 'tag' }, registrationOf(code)),
+        registryPhrase(code),
         code.deprecation && h('span', { class: 'tag' }, code.deprecation.kind.toLowerCase()),
       ),
     ),
