@@ -1,6 +1,6 @@
 import apiErrorsJson from './api-errors.json' with { type: 'json' };
 import { catalogue } from './catalogue.js';
-import { identifiersOf } from './terms.js';
+import { identifiersOf, stemsOf } from './terms.js';
 
 /** An error code or exception name an API or HTTP library answers with, and the status its response had. */
 export interface ApiError {
@@ -82,27 +82,51 @@ for (const error of apiErrors) {
   if (ownWords !== undefined && !namesByCode.get(error.status)?.includes(ownWords)) addName(error.status, ownWords);
 }
 
+/** An identifier's entry as the lift reads it: its status, the words of its vendor's name, and whether it spells its phrase. */
+interface IdentifiedStatus {
+  status: number;
+  vendorWords: ReadonlySet<string>;
+  spellsItsPhrase: boolean;
+}
+
 /**
  * Each error identifier as a query reads it whole (`resource_missing` as "resourcemissing",
- * `Aws::STS::Errors::ExpiredToken` by its last part), with the statuses its entries give: one
- * status says which code a pasted payload or exception carries; several (`ValidationException` is
- * 400 in most AWS APIs, 422 elsewhere) say nothing alone. None that spells a phrase in any of its
- * entries ("BadRequest", Lambda's `ResourceNotFoundException`): that is the phrase's to find, and a
- * log's category `Kestrel.BadRequests` is not a 400 when its message is 431's.
+ * `Aws::STS::Errors::ExpiredToken` by its last part), with its entries' statuses and vendors.
  */
-export const apiErrorStatusesByIdentifier: ReadonlyMap<string, ReadonlySet<number>> = (() => {
-  const statuses = new Map<string, Set<number>>();
-  const spellingPhrases = new Set<string>();
-  for (const error of apiErrors) {
-    if (!identifier(error.name) || spellsAnotherCode(error)) continue;
-    // A compound only: "Unauthorized" of `createError.Unauthorized` is a plain word.
-    const whole = identifiersOf(error.name.split(/\.|::|\\/).pop() ?? '')[0];
-    if (whole === undefined) continue;
-    statuses.set(whole, new Set([...(statuses.get(whole) ?? []), error.status]));
-    if (restatesItsPhrase(error)) spellingPhrases.add(whole);
-  }
-  return new Map([...statuses].filter(([whole]) => !spellingPhrases.has(whole)));
-})();
+const identified = new Map<string, IdentifiedStatus[]>();
+for (const error of apiErrors) {
+  if (!identifier(error.name) || spellsAnotherCode(error)) continue;
+  // A compound only: "Unauthorized" of `createError.Unauthorized` is a plain word.
+  const whole = identifiersOf(error.name.split(/\.|::|\\/).pop() ?? '')[0];
+  if (whole === undefined) continue;
+  const entry = {
+    status: error.status,
+    vendorWords: new Set(stemsOf(error.vendor)),
+    spellsItsPhrase: restatesItsPhrase(error),
+  };
+  identified.set(whole, [...(identified.get(whole) ?? []), entry]);
+}
+
+/**
+ * The status an identifier held whole says: the one all its entries give, unless one spells its
+ * phrase ("BadRequest": that is the phrase's to find, and a log's category `Kestrel.BadRequests`
+ * is not a 400 when its message is 431's); or, where they differ (`ResourceNotFoundException` is
+ * 400 in DynamoDB, 404 in Lambda), the one whose vendor the query alone names by a word the
+ * others' vendors lack ("client-dynamodb"); otherwise none.
+ */
+export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string>): number | undefined {
+  const entries = identified.get(whole) ?? [];
+  const statuses = new Set(entries.map((entry) => entry.status));
+  if (statuses.size <= 1) return entries.some((entry) => entry.spellsItsPhrase) ? undefined : entries[0]?.status;
+  const named = entries.filter((entry) =>
+    [...entry.vendorWords].some(
+      (word) =>
+        queryWords.has(word) && !entries.some((other) => other.status !== entry.status && other.vendorWords.has(word)),
+    ),
+  );
+  const namedStatuses = new Set(named.map((entry) => entry.status));
+  return namedStatuses.size === 1 ? named[0]!.status : undefined;
+}
 
 /**
  * The names search reads for a code: the API errors whose responses carry it, identifiers only, none

@@ -4,7 +4,7 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
-import { apiErrorNamesOf, apiErrorStatusesByIdentifier } from './api-errors.js';
+import { apiErrorNamesOf, statusOfIdentifier } from './api-errors.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -567,14 +567,9 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       });
     }
     // An API error's identifier held whole (`resource_missing`, `ExpiredToken`) says which status
-    // its response had, when every vendor that uses it agrees: that code comes next, unless the
-    // query names another. Several such codes keep their own order.
-    const identified = new Set(
-      identifiers.flatMap((term) => {
-        const statuses = apiErrorStatusesByIdentifier.get(term);
-        return statuses?.size === 1 ? [...statuses] : [];
-      }),
-    );
+    // its response had, when its vendors agree or the query names one: that code comes next, unless
+    // the query names another code. Several such codes keep their own order.
+    const identified = new Set(identifiers.flatMap((whole) => statusOfIdentifier(whole, queryStems) ?? []));
     const liftedFrom = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
     for (const code of identified) {
       const record = catalogue.byCode.get(code);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue/catalogue.js';
 import { createSearch } from '../catalogue/search.js';
-import { apiErrorStatusesByIdentifier } from '../catalogue/api-errors.js';
+import { apiErrors, statusOfIdentifier } from '../catalogue/api-errors.js';
 import { searchTuning } from '../catalogue/search-tuning.js';
 import { americanSpelling } from '../catalogue/spelling.js';
 import { stemmer as stem } from 'stemmer';
@@ -530,12 +530,20 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
       'botocore.errorfactory.ConditionalCheckFailedException: An error occurred (ConditionalCheckFailedException) when calling the PutItem operation: The conditional request failed';
     expect(topFor(pasted)).toBe(400);
     expect(unlifted(pasted)[0]?.record.code).not.toBe(400);
-    // Most AWS APIs answer ValidationException with 400, others 422: the name alone says neither.
-    expect(apiErrorStatusesByIdentifier.get('validationexcept')).toEqual(new Set([400, 422]));
-    // A name that spells a phrase is the phrase's: Lambda's ResourceNotFoundException (404) holds
-    // "Not Found", DynamoDB's is a 400, and a log category `Kestrel.BadRequests` is no 400.
-    expect(apiErrorStatusesByIdentifier.has('resourcenotfoundexcept')).toBe(false);
-    expect(apiErrorStatusesByIdentifier.has('badrequest')).toBe(false);
+    // Most AWS APIs answer ValidationException with 400, others 422: the name alone says neither,
+    // the vendor named beside it does.
+    expect(statusOfIdentifier('validationexcept', new Set())).toBeUndefined();
+    const vendors = apiErrors.filter((error) => error.name === 'ValidationException');
+    for (const { vendor, status } of vendors)
+      if (vendors.filter((other) => other.status !== status).every((other) => other.vendor !== vendor))
+        expect([vendor, statusOfIdentifier('validationexcept', new Set(stemsOf(vendor)))]).toEqual([vendor, status]);
+    // DynamoDB's ResourceNotFoundException is a 400, Lambda's a 404.
+    expect(statusOfIdentifier('resourcenotfoundexcept', new Set())).toBeUndefined();
+    expect(statusOfIdentifier('resourcenotfoundexcept', new Set(['client', 'dynamodb']))).toBe(400);
+    expect(statusOfIdentifier('resourcenotfoundexcept', new Set(['aws', 'lambda']))).toBe(404);
+    // A name that spells a phrase is the phrase's: a log category `Kestrel.BadRequests` is no 400.
+    expect(statusOfIdentifier('badrequest', new Set())).toBeUndefined();
+    expect(statusOfIdentifier('conditionalcheckfailedexcept', new Set())).toBe(400);
     // A whole name only: DiscordAPIError is not Anthropic's api_error (500).
     expect(topFor('DiscordAPIError: Missing Permissions')).toBe(403);
   });
