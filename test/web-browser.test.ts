@@ -361,6 +361,45 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     expect(await other.locator('.code-header .tag').allTextContents()).toEqual(['IANA registry']);
   });
 
+  it('links each section of a code by an anchor, and copies its GraphQL query and SDK snippet', async () => {
+    const page = await visit('/429', { permissions: ['clipboard-read', 'clipboard-write'] });
+    expect(
+      await page
+        .locator('#code-view section h3 .anchor')
+        .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+    ).toEqual([
+      '#confused-with',
+      '#headers',
+      '#example',
+      '#try-it-live',
+      '#frameworks',
+      '#error-messages',
+      '#from-code',
+    ]);
+    // An anchor scrolls to its section and leaves the view as it is.
+    await page.locator('#code-title').evaluate((title) => title.setAttribute('data-kept', ''));
+    await page.locator('#headers .anchor').click();
+    await page.waitForURL(/\/429#headers$/);
+    expect(await page.locator('#code-title[data-kept]').count()).toBe(1);
+    await expect
+      .poll(() => page.locator('#headers').evaluate((heading) => Math.round(heading.getBoundingClientRect().top)))
+      .toBeLessThan(50);
+    // The SDK snippet, copied as shown; the button says so, then reads Copy again.
+    const snippet = page.locator('section:has(#from-code) .copyable').nth(1);
+    await snippet.locator('.copy').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await snippet.locator('code').textContent());
+    expect(await snippet.locator('code').textContent()).toContain('await statusql.statusCode({ code: 429 })');
+    expect(await snippet.locator('.copy').textContent()).toBe('Copied');
+    await expect.poll(() => snippet.locator('.copy').textContent(), { timeout: 5000 }).toBe('Copy');
+    await page.locator('section:has(#from-code) .copyable').first().locator('.copy').click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^\{\n {2}statusCode\(code: 429\) \{/);
+    // A link to a section opens the page at it.
+    const linked = await visit('/429#example');
+    await expect
+      .poll(() => linked.locator('#example').evaluate((heading) => Math.round(heading.getBoundingClientRect().top)))
+      .toBeLessThan(50);
+  });
+
   it('cuts nothing off at 320 px: the placeholder fits, the page never scrolls sideways, a header’s note has the width', async () => {
     const narrow = { viewport: { width: 320, height: 700 }, isMobile: true, hasTouch: true };
     const index = await visit('/', narrow);

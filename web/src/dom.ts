@@ -35,3 +35,33 @@ export function highlight(text: string, terms: readonly string[]): (string | HTM
   parts.push(text.slice(last));
   return parts.filter((part) => part !== '');
 }
+
+/** How long "Copied" shows before the button reads "Copy" again. */
+const copiedMs = 2000;
+
+/** A button that copies `text` and says so for two seconds ("Select and copy" where the clipboard is refused). */
+export function copyButton(text: string, className: string, label: string): HTMLButtonElement {
+  const button = h('button', { type: 'button', class: className, 'aria-label': label }, 'Copy');
+  button.addEventListener('click', () => {
+    const shown = (said: string) => {
+      button.textContent = said;
+      setTimeout(() => (button.textContent = 'Copy'), copiedMs);
+    };
+    (navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'))).then(
+      () => shown('Copied'),
+      () => shown('Select and copy'),
+    );
+  });
+  return button;
+}
+
+/** A section's heading with an anchor to link to it: `/429#headers`. */
+export function sectionHeading(title: string, id: string): HTMLElement {
+  return h(
+    'h3',
+    { id },
+    title,
+    ' ',
+    h('a', { class: 'anchor', href: `#${id}`, 'aria-label': `Link to ${title}` }, '#'),
+  );
+}

@@ -1,4 +1,4 @@
-import { h } from './dom.js';
+import { copyButton, h, sectionHeading } from './dom.js';
 
 /** Why no answer came, as far as a page can tell: only 444 and 407 are sent to end that way. */
 function noAnswer(code: number, reason: string): string {
@@ -46,13 +46,10 @@ async function rawAnswer(path: string, code: number, own: readonly string[]): Pr
   return lines.join('\n');
 }
 
-/** How long "Copied" shows before the button reads "Copy" again. */
-const copiedMs = 2000;
-
 /** A code's live example: a `curl -i` line to copy, and a button that sends it and shows the raw answer. */
 export function liveExample(path: string, code: number, headers: readonly string[]): HTMLElement {
   const command = `curl -i ${location.origin}${path}`;
-  const copy = h('button', { type: 'button', class: 'live-copy' }, 'Copy');
+  const copy = copyButton(command, 'live-copy', 'Copy the curl line');
   const send = h('button', { type: 'button', class: 'live-send' }, 'Send it');
   const answer = h('pre', {
     class: 'live-answer',
@@ -60,16 +57,6 @@ export function liveExample(path: string, code: number, headers: readonly string
     'aria-live': 'polite',
     'aria-label': 'The answer',
     hidden: true,
-  });
-  copy.addEventListener('click', () => {
-    const shown = (text: string) => {
-      copy.textContent = text;
-      setTimeout(() => (copy.textContent = 'Copy'), copiedMs);
-    };
-    (navigator.clipboard?.writeText(command) ?? Promise.reject(new Error('no clipboard'))).then(
-      () => shown('Copied'),
-      () => shown('Select and copy'),
-    );
   });
   send.addEventListener('click', () => {
     send.disabled = true;
@@ -83,7 +70,7 @@ export function liveExample(path: string, code: number, headers: readonly string
   return h(
     'section',
     { class: 'live-example' },
-    h('h3', null, 'Try it live'),
+    sectionHeading('Try it live', 'try-it-live'),
     h(
       'p',
       null,

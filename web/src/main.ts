@@ -245,7 +245,10 @@ async function render({
   try {
     if (route.view === 'code') {
       await renderCode(route.code, id, focus);
-      if (id === renderId) window.scrollTo(0, 0);
+      // A link to a section (`/429#headers`) opens at it.
+      const section = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+      if (id === renderId && section) section.scrollIntoView();
+      else if (id === renderId) window.scrollTo(0, 0);
     } else {
       lastListUrl = urlOf(route);
       showView('list');
@@ -343,6 +346,8 @@ document.addEventListener('click', (event) => {
     return;
   const link = (event.target as Element).closest('a');
   if (!link || link.origin !== location.origin || link.target) return;
+  // A section's anchor on this page: the browser scrolls to it.
+  if (link.hash && link.pathname === location.pathname && link.search === location.search) return;
   const next = routeOf(link);
   if (!next) return;
   event.preventDefault();
@@ -352,6 +357,8 @@ document.addEventListener('click', (event) => {
 window.addEventListener('popstate', (event) => {
   const left = route;
   route = routeOf(location) ?? home;
+  // Only the section changed (`#headers`): the view stays as it is.
+  if (urlOf(route) === urlOf(left)) return;
   if (route.view === 'list') input.value = route.query;
   void render({
     focus: route.view === 'code',

@@ -3,7 +3,7 @@ import type { HeaderRequirement, SearchField, SymptomFieldsFragment } from '@sta
 /** A search edge's match: the field and the words of it that matched. */
 type SearchMatchFieldsFragment = { field: SearchField; terms: readonly string[] };
 import type { CodeDetails, CodeSummary, QuickGuideEntry } from './api.js';
-import { h, highlight, type Child } from './dom.js';
+import { copyButton, h, highlight, sectionHeading, type Child } from './dom.js';
 import { liveExample } from './live-example.js';
 import { classNames, noFilters, urlOf } from './route.js';
 
@@ -147,8 +147,9 @@ function fact(term: string, ...details: Child[]): HTMLElement[] {
   return [h('dt', null, term), h('dd', null, ...details)];
 }
 
-function section(title: string, ...content: Child[]): HTMLElement {
-  return h('section', null, h('h3', null, title), ...content);
+/** A section of a code's page, its heading an anchor: "#headers" is its id. */
+function section(title: string, id: string, ...content: Child[]): HTMLElement {
+  return h('section', null, sectionHeading(title, id), ...content);
 }
 
 /** The link from a code back to the list it was opened from. */
@@ -156,10 +157,47 @@ export function backLink(href: string): HTMLElement {
   return h('p', { class: 'back' }, h('a', { href }, href === '/' ? '← All status codes' : '← Back to results'));
 }
 
-/** GraphiQL, opened on a query for this code. */
-function graphiqlLink(code: number): string {
-  const query = `{\n  statusCode(code: ${code}) {\n    title\n    description\n    retryAdvice\n    headers { name requirement note }\n  }\n}\n`;
-  return `/graphql?query=${encodeURIComponent(query)}`;
+/** The GraphQL query a code's page shows and GraphiQL opens on. */
+const queryFor = (code: number) =>
+  `{\n  statusCode(code: ${code}) {\n    title\n    description\n    retryAdvice\n    headers { name requirement note }\n  }\n}\n`;
+
+/** The same through the SDK, as a TypeScript client would ask for it. */
+const sdkSnippetFor = (code: number) =>
+  [
+    "import { createClient } from '@statusql/sdk';",
+    '',
+    `const statusql = createClient({ url: '${location.origin}/graphql' });`,
+    `const { statusCode } = await statusql.statusCode({ code: ${code} });`,
+    'console.log(statusCode?.title, statusCode?.retryAdvice);',
+    '',
+  ].join('\n');
+
+/** A block of code to copy: its text, and a button that copies it. */
+function copyable(text: string, label: string): HTMLElement {
+  return h(
+    'div',
+    { class: 'copyable' },
+    h('pre', { tabindex: 0, 'aria-label': label }, h('code', null, text)),
+    copyButton(text, 'copy', `Copy ${label}`),
+  );
+}
+
+/** A code asked for from code: the query (and GraphiQL open on it) and the SDK call. */
+function fromCode(code: number): HTMLElement {
+  const query = queryFor(code);
+  return section(
+    'Use it from code',
+    'from-code',
+    h('p', null, 'The GraphQL query this page runs, cut down:'),
+    copyable(query, 'the GraphQL query'),
+    h(
+      'p',
+      { class: 'graphiql' },
+      h('a', { href: `/graphql?query=${encodeURIComponent(query)}` }, `Open ${code} in GraphiQL`),
+    ),
+    h('p', null, 'The same with the typed SDK (', h('code', null, 'npm install @statusql/sdk'), '):'),
+    copyable(sdkSnippetFor(code), 'the SDK snippet'),
+  );
 }
 
 /** The detail view of one code: meaning, usage, specification, headers, caching, retries and look-alikes. */
@@ -240,6 +278,7 @@ export function codeDetails(
     code.confusedWith.length > 0 &&
       section(
         'Often confused with',
+        'confused-with',
         h(
           'ul',
           { class: 'confused' },
@@ -260,6 +299,7 @@ export function codeDetails(
     code.headers.length > 0 &&
       section(
         'Headers',
+        'headers',
         h(
           'div',
           { class: 'table-scroll' },
@@ -295,6 +335,7 @@ export function codeDetails(
       ),
     section(
       'Example',
+      'example',
       h(
         'pre',
         { class: 'exchange', tabindex: 0, 'aria-label': `An HTTP exchange answered with ${code.code}` },
@@ -309,6 +350,7 @@ export function codeDetails(
     code.frameworkNames.length > 0 &&
       section(
         'In your framework',
+        'frameworks',
         h(
           'dl',
           { class: 'frameworks' },
@@ -321,6 +363,7 @@ export function codeDetails(
     code.symptoms.edges.length > 0 &&
       section(
         'Error messages that come with it',
+        'error-messages',
         ...code.symptoms.edges.map(({ node: symptom }) =>
           symptomNote(symptom, `${symptom.source.name}, ${symptom.seenIn}:`),
         ),
@@ -328,11 +371,13 @@ export function codeDetails(
     code.formerPhrases.length > 0 &&
       section(
         'Former reason phrases',
+        'former-phrases',
         h('ul', null, ...code.formerPhrases.map((former) => h('li', null, `“${former.phrase}” (${former.source})`))),
       ),
     code.otherMeanings.length > 0 &&
       section(
         'Other meanings of this number',
+        'other-meanings',
         h(
           'ul',
           null,
@@ -341,7 +386,7 @@ export function codeDetails(
           ),
         ),
       ),
-    h('p', { class: 'graphiql' }, h('a', { href: graphiqlLink(code.code) }, `Query ${code.code} in GraphiQL`)),
+    fromCode(code.code),
     neighbours(around.before, around.after),
   ];
   return parts.filter((part): part is Node => part instanceof Node);
