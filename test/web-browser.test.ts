@@ -287,6 +287,8 @@ describe.skipIf(missing)('the status code page in Chromium', { timeout: 30_000 }
     await expect.poll(() => page.locator('#status').textContent()).toBe('Could not search.');
     expect(await page.locator('#results .card, #results .row').count()).toBe(0);
     expect(await page.locator('#results [role=alert]').textContent()).toMatch(/^Could not search: /);
+    // Nor stale counts on the chips.
+    expect(await page.locator('.chip[data-class] .count').allTextContents()).toEqual(['', '', '', '', '', '']);
 
     await page.unroute('**/graphql?**');
     await page.locator('#results .retry').click();

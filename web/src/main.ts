@@ -275,6 +275,8 @@ async function render({
       const failed = route.query.trim() ? 'Could not search' : 'Could not load the status codes';
       results.classList.remove('index');
       results.replaceChildren(h('li', { class: 'failed' }, h('p', { role: 'alert' }, `${failed}: ${message}`), retry));
+      // The counts were the last answer's: none is known now.
+      for (const chip of chips) chip.querySelector('.count')!.textContent = '';
       showStatus(`${failed}.`);
     }
   } finally {
