@@ -567,13 +567,15 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       });
     }
     // An API error's identifier held whole (`resource_missing`, `ExpiredToken`) says which status
-    // its response had, when its vendors agree or the query names one: that code comes next, unless
-    // the query names another code. Several such codes keep their own order.
+    // its response had, when its vendors agree or the query names one: that code comes next.
+    // Several such codes keep their own order.
     const identified = new Set(identifiers.flatMap((whole) => statusOfIdentifier(whole, queryStems) ?? []));
     const liftedFrom = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
     for (const code of identified) {
       const record = catalogue.byCode.get(code);
-      if (!record || !inRanges(code, ranges) || (named.size > 0 && !named.has(code))) continue;
+      // A number elsewhere in a payload (Meta's "error_subcode":463) does not outweigh it; the
+      // line's own status field, below, does.
+      if (!record || !inRanges(code, ranges)) continue;
       const hit = hits.get(code);
       hits.set(code, {
         record,
