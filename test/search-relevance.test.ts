@@ -5,6 +5,7 @@ import {
   evaluate,
   formatEvaluation,
   heldOutCases,
+  languageParts,
   ourCases,
   outsideTuningCases,
   plain,
@@ -16,21 +17,22 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.933, recallAt3: 0.98 };
+const tuned = { recallAt1: 0.936, recallAt3: 0.981 };
 /**
- * Session 9's second held-out set, read once: 180 English queries in five parts, 162 of them unseen
- * (0.914 and 0.975); one expects LinkedIn's 999, outside HTTP's 100-599 and so never catalogued,
- * and was dropped: 161 at 0.919 and 0.981. No fresh set in other languages was written; the first,
- * read at 0.869 and 0.952, is tuning data now.
+ * Session 9's third held-out sets, read once: English (149 unseen of 180, 0.893 and 0.960) and eight
+ * other languages (83 unseen of 96, 0.843 and 0.964).
  */
-const heldOut = { recallAt1: 0.919, recallAt3: 0.981 };
+const heldOut = {
+  english: { recallAt1: 0.893, recallAt3: 0.96 },
+  otherLanguages: { recallAt1: 0.843, recallAt3: 0.964 },
+};
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 1313 from outsiders to tune on, and 161 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 1313, 161]);
+  it('holds our 141 queries, 1474 from outsiders to tune on, and 232 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 1474, 232]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
@@ -82,9 +84,16 @@ describe('search quality', () => {
   });
 
   // Figures only on failure: the held-out queries are never shown, or they would be tuned on.
-  it('keeps the held-out part within 0.02 of its measured recall@1 and recall@3', () => {
-    const { recallAt1, recallAt3 } = evaluate(search, heldOutCases);
-    expect(recallAt1, 'held-out recall@1').toBeGreaterThanOrEqual(heldOut.recallAt1 - slack);
-    expect(recallAt3, 'held-out recall@3').toBeGreaterThanOrEqual(heldOut.recallAt3 - slack);
+  it.each([
+    ['English', false],
+    ['other languages', true],
+  ] as const)('keeps the held-out part in %s within 0.02 of its measured recall@1 and recall@3', (_name, other) => {
+    const { recallAt1, recallAt3 } = evaluate(
+      search,
+      heldOutCases.filter((entry) => languageParts.has(entry.part) === other),
+    );
+    const measured = other ? heldOut.otherLanguages : heldOut.english;
+    expect(recallAt1, 'held-out recall@1').toBeGreaterThanOrEqual(measured.recallAt1 - slack);
+    expect(recallAt3, 'held-out recall@3').toBeGreaterThanOrEqual(measured.recallAt3 - slack);
   });
 });
