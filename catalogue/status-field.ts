@@ -8,8 +8,9 @@ const statusPositions: readonly RegExp[] = [
   /\bHTTP\/[\d.]+\s+([1-5]\d\d)\b/i,
   // The common and combined log formats: the status follows the quoted request line ("GET /a HTTP/1.1" 404 1234).
   /"[A-Z]+ \S+ HTTP\/[\d.]+"\s+([1-5]\d\d)\b/,
-  // key=value and JSON logs: Heroku's router (status=503), "status":429, "statusCode": 404, status_code="502", http.status_code=500.
-  /(?:^|[\s,{;"'])(?:http[._]?)?status(?:[._]?code)?["']?\s*[:=]\s*["']?([1-5]\d\d)\b/i,
+  // key=value and JSON logs: Heroku's router (status=503), "status":429, "statusCode": 404, status_code="502",
+  // http.status_code=500; and Firefox's console after a CORS error, "Status code: 502".
+  /(?:^|[\s,{;"'(])(?:http[._]?)?status(?:[._ ]?code)?["']?\s*[:=]\s*["']?([1-5]\d\d)\b/i,
   // AWS load balancers: the ELB's own status after the three processing times, -1 for one that did not happen ("0.001 0.002 -1 502 -").
   /\s(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+([1-5]\d\d)\s/,
 ];

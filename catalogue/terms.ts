@@ -85,8 +85,9 @@ export function tokenize(text: string, field?: string): string[] {
     if (cjk.test(word)) return cjkWords(word);
     if (!compoundWord.test(word)) return [word];
     const parts = word
-      .replace(/([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])/g, (_match, ...groups: Array<string | undefined>) =>
-        groups.slice(0, 6).filter(Boolean).join(' '),
+      .replace(
+        /([a-z])([A-Z])|([A-Za-z])(\d)|(\d)([A-Za-z])|([A-Z])([A-Z][a-z])/g,
+        (_match, ...groups: Array<string | undefined>) => groups.slice(0, 8).filter(Boolean).join(' '),
       )
       .split(/[\s_]+/)
       .filter(Boolean);

@@ -52,6 +52,7 @@ const wordGroups: readonly (readonly string[])[] = [
   ['country', 'region'],
   ['legal', 'law', 'lawsuit'],
   ['expire', 'lapse'],
+  ['require', 'mandate', 'demand', 'force', 'enforce', 'insist'],
 ];
 
 /** A word and its regular inflections: Porter does not always stem them alike ("succeed", "succeeded"). */

@@ -262,6 +262,12 @@ describe('search matches', () => {
   it('matches a framework constant whole', () => {
     expect(matchesOf('StatusNotFound', 404).frameworkNames).toEqual(expect.arrayContaining(['statusnotfound']));
   });
+
+  it('splits a capitalised run from the word after it: "HTTPServiceUnavailable" holds "Service"', () => {
+    expect(tokenize('HTTPServiceUnavailable')).toEqual(['HTTP', 'Service', 'Unavailable', 'HTTPServiceUnavailable']);
+    // Ruby's Net::HTTP response class, whose "Net" would otherwise tie it with 511 Network…
+    expect(search('Net::HTTPServiceUnavailable')[0]?.record.code).toBe(503);
+  });
 });
 
 describe('americanSpelling', () => {
@@ -323,6 +329,7 @@ describe('groupStem', () => {
     ['aborted', 'cancelled'],
     ['succeeded', 'success'],
     ['jwt', 'token'],
+    ['force', 'require'],
   ])('brings %j and %j together', (a, b) => {
     expect(group(a)).toBe(group(b));
   });
@@ -421,6 +428,11 @@ describe('a pasted line that says its own status', () => {
     [
       'an AWS load balancer',
       'http 2026-12-07T09:12:44.123456Z app/web/50dc6c495c0c9188 192.0.2.1:4312 10.0.0.7:80 0.000 0.001 -1 502 - 404 0 "GET http://example.com:80/ HTTP/1.1" "curl/8.5.0"',
+      502,
+    ],
+    [
+      "Firefox's console after a CORS error",
+      "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 502.",
       502,
     ],
   ])('%s answers with the status it carries', (_name, line, code) => {
