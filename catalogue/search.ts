@@ -531,7 +531,9 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
         const boost = boosts.get(record.code) ?? 1;
-        if (boost === exactNameBoost) named.add(record.code);
+        // A vendor's code the query names by its vendor and one of its names in full ("nginx …
+        // request header or cookie too large") is what it asks about, not the status its client sees.
+        if (boost === exactNameBoost || (boost === phraseBoost && vendorNamed.has(record.code))) named.add(record.code);
         const numbered = terms.length > 1 && queryStems.has(String(record.code)) ? numberInTextBoost : 1;
         hits.set(record.code, new RankedHit(record, result.score * boost * numbered, result, matchesOf));
       }

@@ -89,6 +89,19 @@ describe('search and vendors', () => {
     expect(topFor(query)).toBe(code);
   });
 
+  // nginx answers both with 400, which its symptoms point to; asked in words with nginx named, the
+  // question is nginx's own code. The page pasted with its 400 still says 400.
+  it.each([
+    ['nginx internal code when request header or cookie is too large', 494],
+    ['nginx error when a plain http request is sent to the https port', 497],
+    [
+      '<html><head><title>400 Request Header Or Cookie Too Large</title></head><body><center><h1>400 Bad Request</h1></center><center>Request Header Or Cookie Too Large</center><hr><center>nginx/1.26.2</center></body></html>',
+      400,
+    ],
+  ] as const)('answers a vendor code asked by its vendor and a name in full: %j finds %i', (query, code) => {
+    expect(topFor(query)).toBe(code);
+  });
+
   it('weighs vendor codes down when the query names no vendor', () => {
     expect(topFor('token expired')).toBe(401);
   });
@@ -432,7 +445,7 @@ describe('a pasted line that says its own status', () => {
     ],
     [
       "Firefox's console after a CORS error",
-      "Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 502.",
+      'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 502.',
       502,
     ],
   ])('%s answers with the status it carries', (_name, line, code) => {
