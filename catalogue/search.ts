@@ -38,19 +38,23 @@ const searchFields = Object.keys(searchTuning.fieldBoosts) as SearchField[];
 
 /**
  * The names of a code (phrase, former phrases, synonyms, framework names, and a framework name's
- * constant without its type or module, as people type it: "RedirectMethod"), each as its query stems.
+ * constant without its type or module, as people type it: "RedirectMethod"), and its names in
+ * other languages that hold a word English lacks ("HTTP a HTTPS" is no name "https" of 301), each
+ * as its query stems.
  */
-function namesOf(record: StatusCodeRecord): string[][] {
+function namesOf(record: StatusCodeRecord, english: ReadonlySet<string>): string[][] {
   return [
-    record.phrase,
-    ...record.formerPhrases.map((former) => former.phrase),
-    ...record.synonyms,
-    ...otherLanguageNames(record.code),
-    ...apiErrorNamesOf(record.code),
-    ...record.frameworkNames.flatMap((entry) => [entry.name, entry.name.split(/\.|::/).pop() ?? '']),
-  ]
-    .map(stemsOf)
-    .filter((name) => name.length > 0);
+    ...[
+      record.phrase,
+      ...record.formerPhrases.map((former) => former.phrase),
+      ...record.synonyms,
+      ...apiErrorNamesOf(record.code),
+      ...record.frameworkNames.flatMap((entry) => [entry.name, entry.name.split(/\.|::/).pop() ?? '']),
+    ].map(stemsOf),
+    ...otherLanguageNames(record.code)
+      .map(stemsOf)
+      .filter((name) => name.some((stem) => !english.has(stem))),
+  ].filter((name) => name.length > 0);
 }
 
 /** A code's searchable fields, as the index holds them. */
@@ -374,7 +378,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   const namesByWord = new Map<string, { code: number; name: number; words: number }[]>();
   let nameCount = 0;
   for (const record of catalogue.codes) {
-    for (const name of namesOf(record)) {
+    for (const name of namesOf(record, englishTerms)) {
       const words = new Set(name);
       const entry = { code: record.code, name: nameCount++, words: words.size };
       for (const word of words) namesByWord.set(word, [...(namesByWord.get(word) ?? []), entry]);
@@ -513,20 +517,20 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         ? bestSituations(text, { tokenize: () => terms, processTerm: (term: string) => term, ...asWritten })
         : [],
     );
-    const foreign = terms.flatMap((term) => otherLanguageKey(term) ?? []);
-    const results =
-      terms.some((term) => !englishTerms.has(term)) && foreign.some((key) => otherLanguageTerms.has(key))
-        ? merged(
-            english,
-            index.search(text, {
-              ...options,
-              tokenize: () => foreign,
-              fields: ['otherLanguages'],
-              prefix: false,
-              fuzzy: false,
-            }),
-          )
-        : english;
+    // Only the words English lacks: "modified" is no "modificado".
+    const foreign = terms.flatMap((term) => (englishTerms.has(term) ? [] : (otherLanguageKey(term) ?? [])));
+    const results = foreign.some((key) => otherLanguageTerms.has(key))
+      ? merged(
+          english,
+          index.search(text, {
+            ...options,
+            tokenize: () => foreign,
+            fields: ['otherLanguages'],
+            prefix: false,
+            fuzzy: false,
+          }),
+        )
+      : english;
     for (const result of results) {
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {

@@ -96,16 +96,18 @@ export function tokenize(text: string, field?: string): string[] {
 }
 
 /**
- * The compound identifiers of a text, each whole as a query reads it: "resourcemissing" for
- * `resource_missing`, "notfound" for `Octokit::NotFound`; not their parts, so `DiscordAPIError`
- * is not Anthropic's `api_error`. The first `limit` only: a pasted page costs no more than a line.
+ * The compound identifiers of a text, each whole and as spelled, whatever its case and
+ * underscores: "resourcemissing" for `resource_missing`, "notfound" for `Octokit::NotFound`; not
+ * their parts, so `DiscordAPIError` is not Anthropic's `api_error`, and not stemmed, so GitHub's
+ * `missing_field` is not Plaid's `MISSING_FIELDS`. The first `limit` only: a pasted page costs no
+ * more than a line.
  */
 export function identifiersOf(text: string, limit = Infinity): string[] {
   return text
     .split(/[^\p{L}\p{N}_]+/u)
     .filter((word) => compoundWord.test(word) && !cjk.test(word))
     .slice(0, limit)
-    .flatMap((word) => processQueryTerm(word.replace(/_/g, '')) ?? []);
+    .map((word) => word.replace(/_/g, '').toLowerCase());
 }
 
 /**

@@ -403,17 +403,18 @@ describe('situations, each read as a sentence of its own', () => {
   const withoutSentences = createSearch(catalogue, { ...searchTuning, situationSentenceWeight: 0 });
 
   it.each([
-    ['What status code when a user saves a document someone else modified in the meantime?', 412, 304],
-    ['Should a search endpoint return an error status when there are no matching results?', 200, 303],
+    ['What status code when a user saves a document someone else modified in the meantime?', 412, 423],
+    ['Should a search endpoint return an error status when there are no matching results?', 200, 428],
   ])('answers %j with %i by the one situation it tells (%i without)', (query, code, otherwise) => {
     expect(topFor(query)).toBe(code);
     expect(withoutSentences(query)[0]?.record.code).toBe(otherwise);
   });
 
-  it('leaves a name typed alone to the names: "Accepted" is 202, not 406 by the Accept header of its situations', () => {
+  it('leaves a short query to the names: Discord’s "Unknown Channel" is 404, not 429 by a situation’s words', () => {
     const readingSituations = createSearch(catalogue, { ...searchTuning, situationMinTerms: 1 });
-    expect(topFor('Accepted')).toBe(202);
-    expect(readingSituations('Accepted')[0]?.record.code).toBe(406);
+    const payload = '{"message": "Unknown Channel", "code": 10003}';
+    expect(topFor(payload)).toBe(404);
+    expect(readingSituations(payload)[0]?.record.code).toBe(429);
   });
 });
 
@@ -525,6 +526,9 @@ describe('search in other languages, with no setting', () => {
   it('keeps English words written in other languages’ names out of English queries', () => {
     // 405's names say "Allow-Header" and "GET statt POST": an English question about being allowed is 403's.
     expect(topFor('which code when user is logged in but not allowed to see the page')).toBe(403);
+    // Nor does an English word meet another language's by its first letters: "modified" is no "modificado".
+    const [first] = search('What status code when a user saves a document someone else modified in the meantime?');
+    expect(first?.matches.has('otherLanguages')).toBe(false);
   });
 });
 
@@ -557,18 +561,21 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(unlifted(pasted)[0]?.record.code).not.toBe(400);
     // Most AWS APIs answer ValidationException with 400, others 422: the name alone says neither,
     // the vendor named beside it does.
-    expect(statusOfIdentifier('validationexcept', new Set())).toBeUndefined();
+    expect(statusOfIdentifier('validationexception', new Set())).toBeUndefined();
     const vendors = apiErrors.filter((error) => error.name === 'ValidationException');
     for (const { vendor, status } of vendors)
       if (vendors.filter((other) => other.status !== status).every((other) => other.vendor !== vendor))
-        expect([vendor, statusOfIdentifier('validationexcept', new Set(stemsOf(vendor)))]).toEqual([vendor, status]);
+        expect([vendor, statusOfIdentifier('validationexception', new Set(stemsOf(vendor)))]).toEqual([vendor, status]);
     // DynamoDB's ResourceNotFoundException is a 400, Lambda's a 404.
-    expect(statusOfIdentifier('resourcenotfoundexcept', new Set())).toBeUndefined();
-    expect(statusOfIdentifier('resourcenotfoundexcept', new Set(['client', 'dynamodb']))).toBe(400);
-    expect(statusOfIdentifier('resourcenotfoundexcept', new Set(['aws', 'lambda']))).toBe(404);
+    expect(statusOfIdentifier('resourcenotfoundexception', new Set())).toBeUndefined();
+    expect(statusOfIdentifier('resourcenotfoundexception', new Set(['client', 'dynamodb']))).toBe(400);
+    expect(statusOfIdentifier('resourcenotfoundexception', new Set(['aws', 'lambda']))).toBe(404);
     // A name that spells a phrase is the phrase's: a log category `Kestrel.BadRequests` is no 400.
     expect(statusOfIdentifier('badrequest', new Set())).toBeUndefined();
-    expect(statusOfIdentifier('conditionalcheckfailedexcept', new Set())).toBe(400);
+    expect(statusOfIdentifier('conditionalcheckfailedexception', new Set())).toBe(400);
+    // As spelled, not stemmed: GitHub's missing_field is a 422, Plaid's MISSING_FIELDS a 400.
+    expect(statusOfIdentifier('missingfield', new Set())).toBe(422);
+    expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
     // A whole name only: DiscordAPIError is not Anthropic's api_error (500).
     expect(topFor('DiscordAPIError: Missing Permissions')).toBe(403);
   });
