@@ -99,9 +99,14 @@ for (const error of apiErrors) {
   // A compound only: "Unauthorized" of `createError.Unauthorized` is a plain word.
   const whole = identifiersOf(error.name.split(/\.|::|\\/).pop() ?? '')[0];
   if (whole === undefined) continue;
+  // A qualified name's namespace names its vendor too: "Illuminate" is Laravel's.
+  const namespace = error.name
+    .split(/\.|::|\\/)
+    .slice(0, -1)
+    .join(' ');
   const entry = {
     status: error.status,
-    vendorWords: new Set(stemsOf(error.vendor)),
+    vendorWords: new Set([...stemsOf(error.vendor), ...stemsOf(namespace)]),
     spellsItsPhrase: restatesItsPhrase(error),
   };
   identified.set(whole, [...(identified.get(whole) ?? []), entry]);

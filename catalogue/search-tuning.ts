@@ -94,6 +94,13 @@ export interface SearchTuning {
    * pasted line needs.
    */
   typedMaxWords: number;
+  /**
+   * A query of at most this many distinct words that names a vendor and, in full, a name of one of
+   * its codes asks about that code ("nginx code for request header or cookie too large": 494),
+   * rather than the status its client sees (400, which the matched symptom points to). A longer
+   * one is a pasted page, which names its vendor and "unknown error" whatever error it shows.
+   */
+  vendorQuestionMaxWords: number;
   /** A query's distinct words beyond this many are ignored: a pasted page costs no more than a line. */
   maxQueryTerms: number;
   /** Longer words are ignored: no name is that long, and fuzzy matching costs grow with length. */
@@ -136,6 +143,7 @@ export const searchTuning: SearchTuning = {
   typedApiErrorBoost: 2,
   numberInTextBoost: 5,
   typedMaxWords: 8,
+  vendorQuestionMaxWords: 12,
   maxQueryTerms: 32,
   maxWordLength: 40,
 };

@@ -263,6 +263,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     otherLanguageStemLength,
     numberInTextBoost,
     typedMaxWords,
+    vendorQuestionMaxWords,
     maxQueryTerms,
     maxWordLength,
   } = tuning;
@@ -489,6 +490,10 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       [...vendors].filter(([, stems]) => [...stems].some((stem) => queryStems.has(stem))).map(([code]) => code),
     );
     const boosts = nameBoosts(queryStems);
+    // A vendor's code a question names by its vendor and one of its names in full ("nginx …
+    // request header or cookie too large") is what it asks about, not the status its client sees;
+    // a pasted page says "cloudflare" and "unknown error" of every error it shows.
+    const vendorQuestion = distinct.length <= vendorQuestionMaxWords;
     const boostDocument =
       vendorNamed.size === 0
         ? undefined
@@ -535,9 +540,8 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       const record = catalogue.byCode.get(result.id as number);
       if (record && inRanges(record.code, ranges)) {
         const boost = boosts.get(record.code) ?? 1;
-        // A vendor's code the query names by its vendor and one of its names in full ("nginx …
-        // request header or cookie too large") is what it asks about, not the status its client sees.
-        if (boost === exactNameBoost || (boost === phraseBoost && vendorNamed.has(record.code))) named.add(record.code);
+        if (boost === exactNameBoost || (vendorQuestion && boost === phraseBoost && vendorNamed.has(record.code)))
+          named.add(record.code);
         const numbered = terms.length > 1 && queryStems.has(String(record.code)) ? numberInTextBoost : 1;
         hits.set(record.code, new RankedHit(record, result.score * boost * numbered, result, matchesOf));
       }
@@ -560,9 +564,11 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       const record = catalogue.byCode.get(code);
       const hit = hits.get(code);
       const lifts = named.size === 0 || named.has(code);
-      if (!record || (!lifts && !hit)) continue;
+      if (!record) continue;
       const lift = (1 + symptomBoost * coverage) * (1 + (matched.length - rank) * symptomRankWeight);
-      const score = lifts ? Math.max(hit?.score ?? 0, best) * lift : hit!.score;
+      // Not lifted, the code still shows its symptom: below the code named, when its words found it
+      // nowhere (Flask-WTF's "The CSRF token has expired." names 419 and comes with 400).
+      const score = lifts ? Math.max(hit?.score ?? 0, best) * lift : (hit?.score ?? best / 2);
       hits.set(code, {
         record,
         score,

@@ -118,8 +118,8 @@ describe('the estimate of an answer', () => {
     expect(bound).toBeLessThan(1.1 * bytes);
   });
 
-  it('lets a dashboard fetch the whole catalogue, every field of every code, in two requests', async () => {
-    const query = `query ($after: String) { statusCodes(first: 50, after: $after) { pageInfo { ...PageInfoFields } edges { node { ...StatusCodeDetails statusClass { ...StatusClassFields } } } } } ${fragments}`;
+  it('lets a dashboard fetch the whole catalogue, every field of every code, in three requests', async () => {
+    const query = `query ($after: String) { statusCodes(first: 40, after: $after) { pageInfo { ...PageInfoFields } edges { node { ...StatusCodeDetails statusClass { ...StatusClassFields } } } } } ${fragments}`;
     const document = withoutUnusedFragments(parse(query));
     // The limits are what the estimate is held to, by the app's own plugin.
     const bound = estimate(schema, document, undefined, {}, listBounds);
@@ -127,11 +127,16 @@ describe('the estimate of an answer', () => {
     expect(bound.workUs).toBeLessThanOrEqual(50_000);
     expect(bound.bytes).toBeLessThanOrEqual(1_048_576);
     const text = print(document);
-    const first = await execute<{ statusCodes: Page }>(text);
-    const second = await execute<{ statusCodes: Page }>(text, { after: first.data?.statusCodes.pageInfo.endCursor });
-    expect([first.errors, second.errors]).toEqual([undefined, undefined]);
-    expect(second.data?.statusCodes.pageInfo.hasNextPage).toBe(false);
-    const codes = [first, second].flatMap((page) => page.data!.statusCodes.edges.map((edge) => edge.node.code));
+    const pages: Page[] = [];
+    let after: string | undefined;
+    do {
+      const page = await execute<{ statusCodes: Page }>(text, after === undefined ? {} : { after });
+      expect(page.errors).toBeUndefined();
+      pages.push(page.data!.statusCodes);
+      after = page.data!.statusCodes.pageInfo.hasNextPage ? page.data!.statusCodes.pageInfo.endCursor : undefined;
+    } while (after !== undefined && pages.length < 5);
+    expect(pages).toHaveLength(3);
+    const codes = pages.flatMap((page) => page.edges.map((edge) => edge.node.code));
     expect(codes).toEqual(catalogue.codes.map((record) => record.code));
   });
 });

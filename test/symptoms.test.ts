@@ -148,6 +148,8 @@ describe('a pasted symptom', () => {
     expect(named.map((symptom) => [symptom.id, namedBy(symptom)])).toEqual([
       ['nginx-request-header-or-cookie-too-large', [494]],
       ['nginx-plain-http-request-sent-to-https-port', [497]],
+      ['nginx-no-required-ssl-certificate-was-sent', [496]],
+      ['python-flask-wtf-csrf-token-has-expired', [419]],
     ]);
     for (const symptom of named) {
       const hits = search(symptom.message);
