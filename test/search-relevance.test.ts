@@ -17,22 +17,22 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.936, recallAt3: 0.981 };
+const tuned = { recallAt1: 0.936, recallAt3: 0.984 };
 /**
- * Session 9's third held-out sets, read once: English (149 unseen of 180, 0.893 and 0.960) and eight
- * other languages (83 unseen of 96, 0.843 and 0.964).
+ * Session 10's first held-out sets, read once: English (163 unseen of 180, 0.908 and 0.945) and eight
+ * other languages (78 unseen of 96, 0.897 and 0.962).
  */
 const heldOut = {
-  english: { recallAt1: 0.893, recallAt3: 0.96 },
-  otherLanguages: { recallAt1: 0.843, recallAt3: 0.964 },
+  english: { recallAt1: 0.908, recallAt3: 0.945 },
+  otherLanguages: { recallAt1: 0.897, recallAt3: 0.962 },
 };
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 1474 from outsiders to tune on, and 232 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 1474, 232]);
+  it('holds our 141 queries, 1706 from outsiders to tune on, and 241 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 1706, 241]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
