@@ -27,6 +27,9 @@ export const apiErrors: readonly ApiError[] = apiErrorsJson;
  */
 const identifier = (name: string) => /[_:.]|[a-z][A-Z]|[A-Za-z]\d/.test(name);
 
+/** A word in capitals, as error codes are written: "THROTTLED", "UNAVAILABLE". */
+const shouted = /^[A-Z]{4,}$/;
+
 /** A name's letters alone, lower case: "PermanentRedirect" and "Permanent Redirect" alike. */
 const spelled = (name: string) => name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 
@@ -95,7 +98,9 @@ interface IdentifiedStatus {
  */
 const identified = new Map<string, IdentifiedStatus[]>();
 for (const error of apiErrors) {
-  if (!identifier(error.name) || spellsAnotherCode(error)) continue;
+  // A code in capitals is read whole too (gRPC's UNAVAILABLE, Shopify's THROTTLED): a query holds
+  // it as written, not as the everyday word.
+  if (!(identifier(error.name) || shouted.test(error.name)) || spellsAnotherCode(error)) continue;
   // A compound only: "Unauthorized" of `createError.Unauthorized` is a plain word.
   const whole = identifiersOf(error.name.split(/\.|::|\\/).pop() ?? '')[0];
   if (whole === undefined) continue;

@@ -581,7 +581,11 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // An API error's identifier held whole (`resource_missing`, `ExpiredToken`) says which status
     // its response had, when its vendors agree or the query names one: that code comes next.
     // Several such codes keep their own order.
-    const identified = new Set(identifiers.flatMap((whole) => statusOfIdentifier(whole, queryStems) ?? []));
+    // The vendor may be named only in a URL the noise filter took out: "shopify.dev/api/usage/rate-limits".
+    const hosts = [...trimmed.matchAll(/\b[a-z][a-z\d+.-]*:\/\/([^/\s:"'?#]+)/gi)].map((match) => match[1]!);
+    const context =
+      hosts.length === 0 ? queryStems : new Set([...queryStems, ...stemsOf(hosts.join(' ').replace(/\./g, ' '))]);
+    const identified = new Set(identifiers.flatMap((whole) => statusOfIdentifier(whole, context) ?? []));
     const liftedFrom = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
     for (const code of identified) {
       const record = catalogue.byCode.get(code);

@@ -15,11 +15,19 @@ const statusPositions: readonly RegExp[] = [
   /\s(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+([1-5]\d\d)\s/,
 ];
 
+/**
+ * A GraphQL response that holds data beside its errors: the errors are its fields', and the
+ * response itself was a 200 (GraphQL over HTTP, "Response"), whatever codes the errors name
+ * (GitHub's `"type":"NOT_FOUND"`).
+ */
+const graphqlData = /"data"\s*:\s*[{[]/;
+const graphqlErrors = /"errors"\s*:\s*\[/;
+
 /** The status a pasted line carries in a status position, or undefined when it has none. */
 export function ownStatus(line: string): number | undefined {
   for (const pattern of statusPositions) {
     const match = pattern.exec(line);
     if (match) return Number(match[1]);
   }
-  return undefined;
+  return graphqlData.test(line) && graphqlErrors.test(line) ? 200 : undefined;
 }

@@ -96,8 +96,8 @@ export function tokenize(text: string, field?: string): string[] {
 }
 
 /**
- * The compound identifiers of a text, each whole and as spelled, whatever its case and
- * underscores: "resourcemissing" for `resource_missing`, "notfound" for `Octokit::NotFound`; not
+ * The compound identifiers of a text, and its words in capitals, each whole and as spelled,
+ * whatever its case and underscores: "resourcemissing" for `resource_missing`, "notfound" for `Octokit::NotFound`; not
  * their parts, so `DiscordAPIError` is not Anthropic's `api_error`, and not stemmed, so GitHub's
  * `missing_field` is not Plaid's `MISSING_FIELDS`. The first `limit` only: a pasted page costs no
  * more than a line.
@@ -105,7 +105,7 @@ export function tokenize(text: string, field?: string): string[] {
 export function identifiersOf(text: string, limit = Infinity): string[] {
   return text
     .split(/[^\p{L}\p{N}_]+/u)
-    .filter((word) => compoundWord.test(word) && !cjk.test(word))
+    .filter((word) => (compoundWord.test(word) || /^[A-Z]{4,}$/.test(word)) && !cjk.test(word))
     .slice(0, limit)
     .map((word) => word.replace(/_/g, '').toLowerCase());
 }

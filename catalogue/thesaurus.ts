@@ -52,7 +52,14 @@ const wordGroups: readonly (readonly string[])[] = [
   ['country', 'region'],
   ['legal', 'law', 'lawsuit'],
   ['expire', 'lapse'],
-  ['require', 'mandate', 'demand', 'force', 'enforce', 'insist'],
+  ['require', 'mandate', 'demand', 'force', 'enforce', 'insist', 'reqd'],
+  ['request', 'req', 'rqst'],
+  ['response', 'resp'],
+  ['server', 'srv', 'svr'],
+  ['service', 'svc'],
+  ['error', 'err'],
+  ['unavailable', 'unavail'],
+  ['production', 'prod'],
 ];
 
 /** A word and its regular inflections: Porter does not always stem them alike ("succeed", "succeeded"). */

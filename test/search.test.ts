@@ -343,6 +343,9 @@ describe('groupStem', () => {
     ['succeeded', 'success'],
     ['jwt', 'token'],
     ['force', 'require'],
+    ['reqd', 'required'],
+    ['prod', 'production'],
+    ['svc', 'service'],
   ])('brings %j and %j together', (a, b) => {
     expect(group(a)).toBe(group(b));
   });
@@ -448,6 +451,11 @@ describe('a pasted line that says its own status', () => {
       "Firefox's console after a CORS error",
       'Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource at https://api.example.com/v1/data. (Reason: CORS header ‘Access-Control-Allow-Origin’ missing). Status code: 502.',
       502,
+    ],
+    [
+      'a GraphQL response with data beside its errors',
+      '{"data":{"repository":null},"errors":[{"type":"NOT_FOUND","path":["repository"],"locations":[{"line":2,"column":3}],"message":"Could not resolve to a Repository with the name \'acme/payments-svc\'."}]}',
+      200,
     ],
   ])('%s answers with the status it carries', (_name, line, code) => {
     expect(topFor(line)).toBe(code);
@@ -575,6 +583,14 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     // A name that spells a phrase is the phrase's: a log category `Kestrel.BadRequests` is no 400.
     expect(statusOfIdentifier('badrequest', new Set())).toBeUndefined();
     expect(statusOfIdentifier('conditionalcheckfailedexception', new Set())).toBe(400);
+    // A code in capitals is read whole, and a vendor named only in a URL still names it: Shopify's
+    // THROTTLED comes inside a 200, API Gateway's with a 429.
+    expect(
+      topFor(
+        '{"errors":[{"message":"Throttled","extensions":{"code":"THROTTLED","documentation":"https://shopify.dev/api/usage/rate-limits"}}]}',
+      ),
+    ).toBe(200);
+    expect(statusOfIdentifier('throttled', new Set(stemsOf('Amazon API Gateway')))).toBe(429);
     // As spelled, not stemmed: GitHub's missing_field is a 422, Plaid's MISSING_FIELDS a 400.
     expect(statusOfIdentifier('missingfield', new Set())).toBe(422);
     expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
