@@ -118,11 +118,27 @@ for (const error of apiErrors) {
 }
 
 /**
+ * The words of vendors' names and namespaces that name few vendors ("dropbox", "shopify",
+ * "illuminate"), unlike "api", "cloud", "aws" or a namespace's "exceptions", which a payload holds
+ * whatever its vendor.
+ */
+const vendorsOfWord = new Map<string, Set<string>>();
+for (const error of apiErrors)
+  for (const word of stemsOf(
+    `${error.vendor} ${error.name
+      .split(/\.|::|\\/)
+      .slice(0, -1)
+      .join(' ')}`,
+  ))
+    vendorsOfWord.set(word, (vendorsOfWord.get(word) ?? new Set()).add(error.vendor));
+const distinctive = (word: string) => (vendorsOfWord.get(word)?.size ?? 0) <= 3;
+
+/**
  * The status an identifier held whole says: the one all its entries give, unless one spells its
  * phrase ("BadRequest": that is the phrase's to find, and a log's category `Kestrel.BadRequests`
  * is not a 400 when its message is 431's); or, where they differ (`ResourceNotFoundException` is
  * 400 in DynamoDB, 404 in Lambda), the one whose vendor the query alone names by a word the
- * others' vendors lack ("client-dynamodb"); otherwise none.
+ * others' vendors lack, and few vendors have ("client-dynamodb"); otherwise none.
  */
 export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string>): number | undefined {
   const entries = identified.get(whole) ?? [];
@@ -131,11 +147,24 @@ export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string
   const named = entries.filter((entry) =>
     [...entry.vendorWords].some(
       (word) =>
-        queryWords.has(word) && !entries.some((other) => other.status !== entry.status && other.vendorWords.has(word)),
+        distinctive(word) &&
+        queryWords.has(word) &&
+        !entries.some((other) => other.status !== entry.status && other.vendorWords.has(word)),
     ),
   );
   const namedStatuses = new Set(named.map((entry) => entry.status));
   return namedStatuses.size === 1 ? named[0]!.status : undefined;
+}
+
+/**
+ * Whether the query names, by a distinctive word, a vendor of an identifier it holds: where a
+ * payload holds several (Dropbox's Python SDK raises `ApiError` around `path/not_found`), the
+ * named vendor's says the status.
+ */
+export function namesVendorOf(whole: string, queryWords: ReadonlySet<string>): boolean {
+  return (identified.get(whole) ?? []).some((entry) =>
+    [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word)),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
-import { apiErrorNamesOf, statusOfIdentifier } from './api-errors.js';
+import { apiErrorNamesOf, namesVendorOf, statusOfIdentifier } from './api-errors.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -585,7 +585,13 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const hosts = [...trimmed.matchAll(/\b[a-z][a-z\d+.-]*:\/\/([^/\s:"'?#]+)/gi)].map((match) => match[1]!);
     const context =
       hosts.length === 0 ? queryStems : new Set([...queryStems, ...stemsOf(hosts.join(' ').replace(/\./g, ' '))]);
-    const identified = new Set(identifiers.flatMap((whole) => statusOfIdentifier(whole, context) ?? []));
+    const lifts = identifiers.flatMap((whole) => {
+      const status = statusOfIdentifier(whole, context);
+      return status === undefined ? [] : [{ status, named: namesVendorOf(whole, context) }];
+    });
+    // Those whose vendor the query names, when it names one.
+    const someNamed = lifts.some((lift) => lift.named);
+    const identified = new Set(lifts.filter((lift) => !someNamed || lift.named).map((lift) => lift.status));
     const liftedFrom = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
     for (const code of identified) {
       const record = catalogue.byCode.get(code);

@@ -591,6 +591,13 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
       ),
     ).toBe(200);
     expect(statusOfIdentifier('throttled', new Set(stemsOf('Amazon API Gateway')))).toBe(429);
+    // Of several identifiers, those of the vendor the payload names: Dropbox's SDK raises its ApiError
+    // (Anthropic's api_error is a 500) around path/not_found, a 409.
+    expect(
+      topFor(
+        "dropbox.exceptions.ApiError: ApiError('c1f0e3b2a9d84', DownloadError('path', LookupError('not_found', None)))  error_summary: \"path/not_found/..\"",
+      ),
+    ).toBe(409);
     // As spelled, not stemmed: GitHub's missing_field is a 422, Plaid's MISSING_FIELDS a 400.
     expect(statusOfIdentifier('missingfield', new Set())).toBe(422);
     expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
