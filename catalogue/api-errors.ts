@@ -27,8 +27,8 @@ export const apiErrors: readonly ApiError[] = apiErrorsJson;
  */
 const identifier = (name: string) => /[_:.]|[a-z][A-Z]|[A-Za-z]\d/.test(name);
 
-/** A word in capitals, as error codes are written: "THROTTLED", "UNAVAILABLE". */
-const shouted = /^[A-Z]{4,}$/;
+/** A word in capitals, as error codes are written ("THROTTLED", "UNAVAILABLE"), longer than the acronyms people type ("CSRF", "HTTPS"). */
+const shouted = /^[A-Z]{6,}$/;
 
 /** A name's letters alone, lower case: "PermanentRedirect" and "Permanent Redirect" alike. */
 const spelled = (name: string) => name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();

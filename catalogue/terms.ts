@@ -105,7 +105,7 @@ export function tokenize(text: string, field?: string): string[] {
 export function identifiersOf(text: string, limit = Infinity): string[] {
   return text
     .split(/[^\p{L}\p{N}_]+/u)
-    .filter((word) => (compoundWord.test(word) || /^[A-Z]{4,}$/.test(word)) && !cjk.test(word))
+    .filter((word) => (compoundWord.test(word) || /^[A-Z]{6,}$/.test(word)) && !cjk.test(word))
     .slice(0, limit)
     .map((word) => word.replace(/_/g, '').toLowerCase());
 }
