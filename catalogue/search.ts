@@ -89,11 +89,17 @@ const otherLanguageFunctionWords = new Set(
 
 /**
  * Words that frame a question in the other languages rather than say its subject ("Statuscode",
- * "ステータス", "返回"): "Multi-Status" names 207 in all of them.
+ * "ステータス", "返回", "which", "to return"): "Multi-Status" names 207 in all of them, and
+ * "nothing to return" 204.
  */
 const otherLanguageQuestionWords = new Set(
   `statuscode status codigo estado codice stato statut code код статус ответа ステータス コード ステータスコード
-  返す 返却 どれ 状态 状态码 代码 返回 哪个 什么 应该`.split(/\s+/),
+  返す 返却 どれ 状态 状态码 代码 返回 哪个 什么 应该
+  zurückgeben zurückgegeben welchen welcher welche devolver devuelvo devuelve retornar retorno retorna
+  renvoyer renvoie retourner quel quelle restituire restituisco restituisce quale qual cual какой какой-то
+  вернуть возвращать возвращает`
+    .split(/\s+/)
+    .flatMap((word) => processQueryTerm(word) ?? []),
 );
 
 /** The fields written in English: all but the other languages' names. */
@@ -453,7 +459,8 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       return wordRange ? [wordRange] : [];
     });
     const text = words.filter((word) => !rangeToken.test(word)).join(' ');
-    const stems = stemsOf(text).filter((stem) => stem.length <= maxWordLength);
+    // A word that frames a question in another language says nothing in English either ("qual" is no "qualys").
+    const stems = stemsOf(text).filter((stem) => stem.length <= maxWordLength && !otherLanguageQuestionWords.has(stem));
     const distinct = [...new Set(stems)].slice(0, maxQueryTerms);
     const typed = distinct.length <= typedMaxWords;
     const terms = typed ? [...new Set(distinct.map(untransposed))] : distinct;

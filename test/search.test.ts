@@ -529,6 +529,9 @@ describe('search in other languages, with no setting', () => {
     expect(wholeWords('какой ответ при дубликате записи').map((hit) => hit.record.code)).not.toContain(409);
     // "ステータス" frames the question; 207's name ("複数のステータス") is not its subject.
     expect(topFor('メンテナンス中 ステータス')).toBe(503);
+    // Nor do "which" and "to return": 204's names say "nothing to return", and "qual" is no Qualys.
+    expect(topFor("quale codice restituire se l'utente non è loggato")).toBe(401);
+    expect(search('qual status retornar')).toEqual([]);
   });
 
   it('keeps English words written in other languages’ names out of English queries', () => {
