@@ -592,13 +592,20 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const hosts = [...trimmed.matchAll(/\b[a-z][a-z\d+.-]*:\/\/([^/\s:"'?#]+)/gi)].map((match) => match[1]!);
     const context =
       hosts.length === 0 ? queryStems : new Set([...queryStems, ...stemsOf(hosts.join(' ').replace(/\./g, ' '))]);
+    // A payload's "type" is a kind of error that several statuses share (Stripe's
+    // invalid_request_error comes with 400 and 404); its "code" says which.
+    const types = new Set(
+      [...trimmed.matchAll(/"type"\s*:\s*"([^"]{1,80})"/g)].flatMap((match) => identifiersOf(match[1]!)),
+    );
     const lifts = identifiers.flatMap((whole) => {
       const status = statusOfIdentifier(whole, context);
-      return status === undefined ? [] : [{ status, named: namesVendorOf(whole, context) }];
+      return status === undefined ? [] : [{ status, named: namesVendorOf(whole, context), type: types.has(whole) }];
     });
-    // Those whose vendor the query names, when it names one.
+    // Those whose vendor the query names, when it names one; a code before a type.
     const someNamed = lifts.some((lift) => lift.named);
-    const identified = new Set(lifts.filter((lift) => !someNamed || lift.named).map((lift) => lift.status));
+    const candidates = lifts.filter((lift) => !someNamed || lift.named);
+    const someCode = candidates.some((lift) => !lift.type);
+    const identified = new Set(candidates.filter((lift) => !someCode || !lift.type).map((lift) => lift.status));
     const liftedFrom = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
     for (const code of identified) {
       const record = catalogue.byCode.get(code);

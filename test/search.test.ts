@@ -601,6 +601,13 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
         "dropbox.exceptions.ApiError: ApiError('c1f0e3b2a9d84', DownloadError('path', LookupError('not_found', None)))  error_summary: \"path/not_found/..\"",
       ),
     ).toBe(409);
+    // A payload's "code" says more than its "type", which several statuses share: Stripe's
+    // invalid_request_error (Anthropic's is a 400) around resource_missing is a 404.
+    expect(
+      topFor(
+        '{"error": {"code": "resource_missing", "message": "No such customer: \'cus_NffrFeUfNVxHib\'", "param": "customer", "type": "invalid_request_error"}}',
+      ),
+    ).toBe(404);
     // As spelled, not stemmed: GitHub's missing_field is a 422, Plaid's MISSING_FIELDS a 400.
     expect(statusOfIdentifier('missingfield', new Set())).toBe(422);
     expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
