@@ -589,13 +589,18 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // its response had, when its vendors agree or the query names one: that code comes next.
     // Several such codes keep their own order.
     // The vendor may be named only in a URL the noise filter took out: "shopify.dev/api/usage/rate-limits".
-    const hosts = [...trimmed.matchAll(/\b[a-z][a-z\d+.-]*:\/\/([^/\s:"'?#]+)/gi)].map((match) => match[1]!);
+    const hosts =
+      identifiers.length === 0
+        ? []
+        : [...trimmed.matchAll(/\b[a-z][a-z\d+.-]*:\/\/([^/\s:"'?#]+)/gi)].map((match) => match[1]!);
     const context =
       hosts.length === 0 ? queryStems : new Set([...queryStems, ...stemsOf(hosts.join(' ').replace(/\./g, ' '))]);
     // A payload's "type" is a kind of error that several statuses share (Stripe's
     // invalid_request_error comes with 400 and 404); its "code" says which.
     const types = new Set(
-      [...trimmed.matchAll(/"type"\s*:\s*"([^"]{1,80})"/g)].flatMap((match) => identifiersOf(match[1]!)),
+      identifiers.length === 0
+        ? []
+        : [...trimmed.matchAll(/"type"\s*:\s*"([^"]{1,80})"/g)].flatMap((match) => identifiersOf(match[1]!)),
     );
     const lifts = identifiers.flatMap((whole) => {
       const status = statusOfIdentifier(whole, context);
