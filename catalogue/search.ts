@@ -459,8 +459,18 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       return wordRange ? [wordRange] : [];
     });
     const text = words.filter((word) => !rangeToken.test(word)).join(' ');
+    // A number the query sets aside is not its subject: "more accurate than 404", "instead of a 500".
+    const setAside = new Set(
+      [
+        ...text.matchAll(
+          /\b(?:than|instead of|other than|besides|not)\s+(?:(?:with\s+)?an?\s+|the\s+)?([1-5]\d\d)\b/gi,
+        ),
+      ].map((match) => match[1]!),
+    );
     // A word that frames a question in another language says nothing in English either ("qual" is no "qualys").
-    const stems = stemsOf(text).filter((stem) => stem.length <= maxWordLength && !otherLanguageQuestionWords.has(stem));
+    const stems = stemsOf(text).filter(
+      (stem) => stem.length <= maxWordLength && !otherLanguageQuestionWords.has(stem) && !setAside.has(stem),
+    );
     const distinct = [...new Set(stems)].slice(0, maxQueryTerms);
     const typed = distinct.length <= typedMaxWords;
     const terms = typed ? [...new Set(distinct.map(untransposed))] : distinct;

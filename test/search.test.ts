@@ -60,6 +60,13 @@ describe('search patterns', () => {
     expect(topFor('getting 502 from nginx')).toBe(502);
   });
 
+  it('sets aside a number the query compares against', () => {
+    expect(topFor("resource was intentionally removed and will never come back, what's more accurate than 404")).toBe(
+      410,
+    );
+    expect(topFor('the upstream answered 502 instead of a 504')).toBe(502);
+  });
+
   it('returns nothing for stop words alone', () => {
     expect(codesFor('the of and')).toEqual([]);
   });
