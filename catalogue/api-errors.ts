@@ -63,6 +63,15 @@ const spelledPhrases = new Map(catalogue.codes.map((record) => [record.code, phr
  */
 const restatesItsPhrase = (error: ApiError) =>
   (spelledPhrases.get(error.status) ?? []).some((phrase) => spelled(error.name).includes(phrase));
+/**
+ * A name that is its status's phrase and nothing more (`BadRequest`, `createError.Forbidden`): that
+ * is the phrase's to find, and a log's category `Kestrel.BadRequests` is not a 400 when its message
+ * is 431's. `NotFoundError` says more.
+ */
+const isItsPhrase = (error: ApiError) => {
+  const name = spelled(error.name.split(/\.|::|\\/).pop() ?? '').replace(/s$/, '');
+  return (spelledPhrases.get(error.status) ?? []).includes(name);
+};
 
 /**
  * A message's own words, without its status's phrase ("Forbidden: bot was blocked by the user" is
@@ -90,6 +99,8 @@ interface IdentifiedStatus {
   status: number;
   vendorWords: ReadonlySet<string>;
   spellsItsPhrase: boolean;
+  /** Whether the vendor is a standard ("OAuth 2.0 token endpoint (RFC 6749)"), which the others follow or depart from. */
+  standard: boolean;
 }
 
 /**
@@ -112,7 +123,8 @@ for (const error of apiErrors) {
   const entry = {
     status: error.status,
     vendorWords: new Set([...stemsOf(error.vendor), ...stemsOf(namespace)]),
-    spellsItsPhrase: restatesItsPhrase(error),
+    spellsItsPhrase: isItsPhrase(error),
+    standard: /\(RFC \d+\)/.test(error.vendor),
   };
   identified.set(whole, [...(identified.get(whole) ?? []), entry]);
 }
@@ -138,7 +150,8 @@ const distinctive = (word: string) => (vendorsOfWord.get(word)?.size ?? 0) <= 3;
  * phrase ("BadRequest": that is the phrase's to find, and a log's category `Kestrel.BadRequests`
  * is not a 400 when its message is 431's); or, where they differ (`ResourceNotFoundException` is
  * 400 in DynamoDB, 404 in Lambda), the one whose vendor the query alone names by a word the
- * others' vendors lack, and few vendors have ("client-dynamodb"); otherwise none.
+ * others' vendors lack, and few vendors have ("client-dynamodb"); or, with no vendor named, the
+ * standard's; otherwise none.
  */
 export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string>): number | undefined {
   const entries = identified.get(whole) ?? [];
@@ -153,7 +166,9 @@ export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string
     ),
   );
   const namedStatuses = new Set(named.map((entry) => entry.status));
-  return namedStatuses.size === 1 ? named[0]!.status : undefined;
+  if (namedStatuses.size === 1) return named[0]!.status;
+  // Named by nobody, a standard's status holds: RFC 6749's invalid_grant is a 400, whatever Auth0 sends.
+  return named.length === 0 ? entries.find((entry) => entry.standard)?.status : undefined;
 }
 
 /**

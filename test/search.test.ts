@@ -592,6 +592,11 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(statusOfIdentifier('resourcenotfoundexception', new Set(['aws', 'lambda']))).toBe(404);
     // A name that spells a phrase is the phrase's: a log category `Kestrel.BadRequests` is no 400.
     expect(statusOfIdentifier('badrequest', new Set())).toBeUndefined();
+    // Named by nobody, the standard's status holds: RFC 6749's invalid_grant is a 400, Auth0's a 403.
+    expect(statusOfIdentifier('invalidgrant', new Set())).toBe(400);
+    expect(statusOfIdentifier('invalidgrant', new Set(['auth0']))).toBe(403);
+    // A name that says more than its phrase does lift: openai.NotFoundError, Anthropic's not_found_error.
+    expect(statusOfIdentifier('notfounderror', new Set())).toBe(404);
     expect(statusOfIdentifier('conditionalcheckfailedexception', new Set())).toBe(400);
     // A code in capitals is read whole, and a vendor named only in a URL still names it: Shopify's
     // THROTTLED comes inside a 200, API Gateway's with a 429.
