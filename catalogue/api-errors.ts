@@ -30,6 +30,9 @@ const identifier = (name: string) => /[_:.]|[a-z][A-Z]|[A-Za-z]\d/.test(name);
 /** A word in capitals, as error codes are written ("THROTTLED", "UNAVAILABLE"), longer than the acronyms people type ("CSRF", "HTTPS"). */
 const shouted = /^[A-Z]{6,}$/;
 
+/** A name of one capitalised word, which a query holds as a payload's value: APNs' "Unregistered". */
+export const valueWord = /^[A-Z][a-z]{5,}$/;
+
 /** A name's letters alone, lower case: "PermanentRedirect" and "Permanent Redirect" alike. */
 const spelled = (name: string) => name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 
@@ -111,9 +114,11 @@ const identified = new Map<string, IdentifiedStatus[]>();
 for (const error of apiErrors) {
   // A code in capitals is read whole too (gRPC's UNAVAILABLE, Shopify's THROTTLED): a query holds
   // it as written, not as the everyday word.
-  if (!(identifier(error.name) || shouted.test(error.name)) || spellsAnotherCode(error)) continue;
-  // A compound only: "Unauthorized" of `createError.Unauthorized` is a plain word.
-  const whole = identifiersOf(error.name.split(/\.|::|\\/).pop() ?? '')[0];
+  if (!(identifier(error.name) || shouted.test(error.name) || valueWord.test(error.name)) || spellsAnotherCode(error))
+    continue;
+  // By its last part; a single word as a payload's value holds it ("reason":"Unregistered").
+  const last = error.name.split(/\.|::|\\/).pop() ?? '';
+  const whole = identifiersOf(last)[0] ?? (valueWord.test(last) ? last.toLowerCase() : undefined);
   if (whole === undefined) continue;
   // A qualified name's namespace names its vendor too: "Illuminate" is Laravel's.
   const namespace = error.name

@@ -4,7 +4,7 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
-import { apiErrorNamesOf, namesVendorOf, statusOfIdentifier } from './api-errors.js';
+import { apiErrorNamesOf, namesVendorOf, statusOfIdentifier, valueWord } from './api-errors.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -474,7 +474,15 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const distinct = [...new Set(stems)].slice(0, maxQueryTerms);
     const typed = distinct.length <= typedMaxWords;
     const terms = typed ? [...new Set(distinct.map(untransposed))] : distinct;
-    const identifiers = identifiersOf(text, maxQueryTerms);
+    // And the single words a payload gives as values, which may name an error: {"reason":"Unregistered"}.
+    const identifiers = [
+      ...identifiersOf(text, maxQueryTerms),
+      ...[...text.matchAll(/"\w+"\s*:\s*"(\w{1,40})"/g)]
+        .map((match) => match[1]!)
+        .filter((value) => valueWord.test(value))
+        .slice(0, maxQueryTerms)
+        .map((value) => value.toLowerCase()),
+    ];
     if (terms.length === 0 && ranges.length > 0) {
       return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
     }

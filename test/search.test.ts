@@ -620,6 +620,8 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
         '{"error": {"code": "resource_missing", "message": "No such customer: \'cus_NffrFeUfNVxHib\'", "param": "customer", "type": "invalid_request_error"}}',
       ),
     ).toBe(404);
+    // A single word a payload gives as a value names an error too: APNs' Unregistered is a 410.
+    expect(topFor('APNs response: {"reason":"Unregistered","timestamp":1718123456789}')).toBe(410);
     // As spelled, not stemmed: GitHub's missing_field is a 422, Plaid's MISSING_FIELDS a 400.
     expect(statusOfIdentifier('missingfield', new Set())).toBe(422);
     expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
