@@ -32,6 +32,11 @@ const shouted = /^[A-Z]{6,}$/;
 
 /** A name of one capitalised word, which a query holds as a payload's value: APNs' "Unregistered". */
 export const valueWord = /^[A-Z][a-z]{5,}$/;
+/**
+ * Such a name as the lift looks it up: apart from identifiers, so that a line's shouted "WORKER
+ * TIMEOUT" is no vendor's "Timeout".
+ */
+export const valueKey = (word: string) => `"${word.toLowerCase()}"`;
 
 /** A name's letters alone, lower case: "PermanentRedirect" and "Permanent Redirect" alike. */
 const spelled = (name: string) => name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
@@ -118,7 +123,7 @@ for (const error of apiErrors) {
     continue;
   // By its last part; a single word as a payload's value holds it ("reason":"Unregistered").
   const last = error.name.split(/\.|::|\\/).pop() ?? '';
-  const whole = identifiersOf(last)[0] ?? (valueWord.test(last) ? last.toLowerCase() : undefined);
+  const whole = identifiersOf(last)[0] ?? (valueWord.test(last) ? valueKey(last) : undefined);
   if (whole === undefined) continue;
   // A qualified name's namespace names its vendor too: "Illuminate" is Laravel's.
   const namespace = error.name

@@ -4,7 +4,7 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
-import { apiErrorNamesOf, namesVendorOf, statusOfIdentifier, valueWord } from './api-errors.js';
+import { apiErrorNamesOf, namesVendorOf, statusOfIdentifier, valueKey, valueWord } from './api-errors.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -481,7 +481,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         .map((match) => match[1]!)
         .filter((value) => valueWord.test(value))
         .slice(0, maxQueryTerms)
-        .map((value) => value.toLowerCase()),
+        .map(valueKey),
     ];
     if (terms.length === 0 && ranges.length > 0) {
       return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
