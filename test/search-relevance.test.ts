@@ -17,22 +17,22 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.936, recallAt3: 0.984 };
+const tuned = { recallAt1: 0.941, recallAt3: 0.983 };
 /**
- * Session 10's first held-out sets, read once: English (163 unseen of 180, 0.908 and 0.945) and eight
- * other languages (78 unseen of 96, 0.897 and 0.962).
+ * Session 10's second held-out sets, read once: English (165 unseen of 180, 0.873 and 0.958) and eight
+ * other languages (75 unseen of 96, 0.907 and 0.987).
  */
 const heldOut = {
-  english: { recallAt1: 0.908, recallAt3: 0.945 },
-  otherLanguages: { recallAt1: 0.897, recallAt3: 0.962 },
+  english: { recallAt1: 0.873, recallAt3: 0.958 },
+  otherLanguages: { recallAt1: 0.907, recallAt3: 0.987 },
 };
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 1706 from outsiders to tune on, and 241 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 1706, 241]);
+  it('holds our 141 queries, 1947 from outsiders to tune on, and 240 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 1947, 240]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
