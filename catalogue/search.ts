@@ -264,6 +264,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     rarityExponent,
     symptomBoost,
     symptomRankWeight,
+    unliftedSymptomShare,
     identifierLift,
     typedApiErrorBoost,
     otherLanguageStemLength,
@@ -297,6 +298,12 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   for (const record of catalogue.codes)
     documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecation ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
+  // The section that defines each code, as a problem details body links it ("RFC 9110 15.5.1").
+  const codeOfSection = new Map<string, number>(
+    catalogue.codes.flatMap(({ code, specification }) =>
+      specification?.section ? [[`${specification.document} ${specification.section}`, code]] : [],
+    ),
+  );
   // API errors are searched apart, as written (a typed "req" would otherwise complete to the dozens
   // of Request… identifiers of 400), and typed words there only when the codes' fields lack one.
   const englishFields = englishAndApiErrorFields.filter((field) => field !== 'apiErrors');
@@ -494,7 +501,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // name 497). A symptom of another code is then shown on its code but lifts it no further.
     // A line that says its own status in a status position ("HTTP/1.1 302", `status=503`, an
     // access log's status field) names that code alone, whatever other numbers it holds.
-    const own = ownStatus(trimmed);
+    const own = ownStatus(trimmed, (section) => codeOfSection.get(section));
     const named = new Set(
       own !== undefined && catalogue.byCode.has(own)
         ? [own]
@@ -591,9 +598,11 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       const lifts = named.size === 0 || named.has(code);
       if (!record) continue;
       const lift = (1 + symptomBoost * coverage) * (1 + (matched.length - rank) * symptomRankWeight);
-      // Not lifted, the code still shows its symptom: below the code named, when its words found it
-      // nowhere (Flask-WTF's "The CSRF token has expired." names 419 and comes with 400).
-      const score = lifts ? Math.max(hit?.score ?? 0, best) * lift : (hit?.score ?? best / 2);
+      // Not lifted, the code still shows its symptom, next to the code named (Flask-WTF's "The CSRF
+      // token has expired." names 419 and comes with 400).
+      const score = lifts
+        ? Math.max(hit?.score ?? 0, best) * lift
+        : Math.max(hit?.score ?? 0, best * unliftedSymptomShare);
       hits.set(code, {
         record,
         score,

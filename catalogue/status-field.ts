@@ -23,11 +23,23 @@ const statusPositions: readonly RegExp[] = [
 const graphqlData = /"data"\s*:\s*[{[]/;
 const graphqlErrors = /"errors"\s*:\s*\[/;
 
-/** The status a pasted line carries in a status position, or undefined when it has none. */
-export function ownStatus(line: string): number | undefined {
+/**
+ * A problem details body's "type" that links the section defining its status: ASP.NET Core's
+ * "https://tools.ietf.org/html/rfc9110#section-15.5.1" is a 400.
+ */
+const sectionLink = /"type"\s*:\s*"[^"]*\brfc(\d{4})(?:\.html)?#section-(\d+(?:\.\d+)*)"/i;
+
+/**
+ * The status a pasted line carries in a status position, or undefined when it has none;
+ * `statusOfSection` says which code a section defines ("RFC 9110 15.5.1").
+ */
+export function ownStatus(line: string, statusOfSection: (section: string) => number | undefined): number | undefined {
   for (const pattern of statusPositions) {
     const match = pattern.exec(line);
     if (match) return Number(match[1]);
   }
+  const link = sectionLink.exec(line);
+  const linked = link && statusOfSection(`RFC ${link[1]} ${link[2]}`);
+  if (linked) return linked;
   return graphqlData.test(line) && graphqlErrors.test(line) ? 200 : undefined;
 }

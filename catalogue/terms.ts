@@ -47,13 +47,15 @@ function cjkWords(text: string): string[] {
   const endRun = () => {
     if (run.length === 1) words.push(run[0]!);
     for (let index = 0; index + 1 < run.length; index++) words.push(run[index]! + run[index + 1]!);
-    run = [];
   };
   for (const { segment, isWordLike } of segmenters[kana.test(text) ? 'ja' : 'zh'].segment(text)) {
     if (isWordLike && [...segment].length === 1 && cjk.test(segment)) run.push(segment);
     else {
       endRun();
       if (isWordLike) words.push(segment);
+      // A single character before a word is read with it too: "未登录" (not logged in) is more than "登录".
+      if (isWordLike && run.length === 1 && cjk.test(segment)) words.push(run[0]! + segment);
+      run = [];
     }
   }
   endRun();

@@ -109,6 +109,12 @@ describe('search and vendors', () => {
     expect(topFor(query)).toBe(code);
   });
 
+  it('shows the status its client sees next, with the symptom', () => {
+    const hits = search('nginx Request Header Or Cookie Too Large page what status is that');
+    expect(hits.slice(0, 2).map((hit) => hit.record.code)).toEqual([494, 400]);
+    expect(hits[1]?.symptoms.map((symptom) => symptom.id)).toEqual(['nginx-request-header-or-cookie-too-large']);
+  });
+
   it('weighs vendor codes down when the query names no vendor', () => {
     expect(topFor('token expired')).toBe(401);
   });
@@ -464,6 +470,11 @@ describe('a pasted line that says its own status', () => {
       '{"data":{"repository":null},"errors":[{"type":"NOT_FOUND","path":["repository"],"locations":[{"line":2,"column":3}],"message":"Could not resolve to a Repository with the name \'acme/payments-svc\'."}]}',
       200,
     ],
+    [
+      'a problem details body whose type links the section defining its status',
+      '{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","errors":{"Email":["The Email field is required."]},"traceId":"00-4bf92f3577b34da6-00"}',
+      400,
+    ],
   ])('%s answers with the status it carries', (_name, line, code) => {
     expect(topFor(line)).toBe(code);
   });
@@ -524,6 +535,9 @@ describe('search in other languages, with no setting', () => {
   it('cuts Japanese and Chinese into words, and folds Latin accents and ё', () => {
     expect(tokenize('请求过多')).toEqual(['请求', '过多']);
     expect(tokenize('見つかりません')).toEqual(['見つ', 'つか', 'かり', 'りま', 'せん']);
+    // A single character before a word is read with it too: "未登录" (not logged in) is more than "登录".
+    expect(tokenize('用户未登录')).toEqual(['用户', '未', '登录', '未登录']);
+    expect(topFor('用户未登录应该返回什么状态码')).toBe(401);
     expect(stemsOf('Página não encontrada ещё')).toEqual(['pagina', 'nao', 'encontrada', 'еще']);
     // Marks of other scripts stay: が is not か.
     expect(stemsOf('ガイド')).toEqual(['ガイド']);
