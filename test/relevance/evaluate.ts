@@ -125,9 +125,9 @@ export interface HeldOutCase extends RelevanceCase {
 /**
  * The held-out part, written in session 10 after its second held-out set was read, by three more
  * outsiders who saw neither the catalogue, the code nor any earlier query, from a brief of a few
- * lines ("write what developers type"): 180 English queries in five parts (40 situation questions, 30 vendor situations in words,
- * 30 typos, slang and constants, 50 API error payloads and exceptions without their status, 30
- * lines with it) and 96 in eight other languages, 12 each. Less any also in the tuning part: only
+ * lines ("write what developers type"): 180 English queries in five parts (40 situation
+ * questions, 30 vendor situations in words, 30 typos, slang and constants, 50 API error payloads
+ * and exceptions without their status, 30 lines with it) and 96 in eight other languages, 12 each. Less any also in the tuning part: only
  * unseen queries count. Nobody here reads them; they are scored once, by part, after tuning.
  */
 export const heldOutCases: readonly HeldOutCase[] = distinct(
