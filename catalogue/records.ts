@@ -102,6 +102,12 @@ export const symptomSources = [
   'PHP_FPM',
   'GO',
   'RUBY',
+  'VARNISH',
+  'FASTLY',
+  'KONG',
+  'SQUID',
+  'NETLIFY',
+  'FLY',
 ] as const;
 export type SymptomSource = (typeof symptomSources)[number];
 

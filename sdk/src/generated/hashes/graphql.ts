@@ -186,8 +186,12 @@ export const SymptomSourceKey = {
   Dotnet: 'DOTNET',
   /** Envoy and the service meshes built on it */
   Envoy: 'ENVOY',
+  /** Fastly */
+  Fastly: 'FASTLY',
   /** Firefox */
   Firefox: 'FIREFOX',
+  /** Fly.io and its proxy */
+  Fly: 'FLY',
   /** Go and its net/http package */
   Go: 'GO',
   /** Google Cloud */
@@ -198,8 +202,12 @@ export const SymptomSourceKey = {
   Heroku: 'HEROKU',
   /** Java and its HTTP clients */
   Java: 'JAVA',
+  /** Kong Gateway */
+  Kong: 'KONG',
   /** Kubernetes and its ingress controllers */
   Kubernetes: 'KUBERNETES',
+  /** Netlify */
+  Netlify: 'NETLIFY',
   /** nginx */
   Nginx: 'NGINX',
   /** Node.js */
@@ -214,8 +222,12 @@ export const SymptomSourceKey = {
   Ruby: 'RUBY',
   /** Safari */
   Safari: 'SAFARI',
+  /** Squid, the caching forward proxy */
+  Squid: 'SQUID',
   /** Traefik */
   Traefik: 'TRAEFIK',
+  /** Varnish Cache */
+  Varnish: 'VARNISH',
   /** Vercel */
   Vercel: 'VERCEL'
 } as const;
