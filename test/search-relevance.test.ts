@@ -17,22 +17,22 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.941, recallAt3: 0.983 };
+const tuned = { recallAt1: 0.94, recallAt3: 0.983 };
 /**
- * Session 10's second held-out sets, read once: English (165 unseen of 180, 0.873 and 0.958) and eight
- * other languages (75 unseen of 96, 0.907 and 0.987).
+ * Session 10's third held-out sets, read once: English (153 unseen of 180, 0.954 and 0.993) and eight
+ * other languages (70 unseen of 96, 0.943 and 0.957).
  */
 const heldOut = {
-  english: { recallAt1: 0.873, recallAt3: 0.958 },
-  otherLanguages: { recallAt1: 0.907, recallAt3: 0.987 },
+  english: { recallAt1: 0.954, recallAt3: 0.993 },
+  otherLanguages: { recallAt1: 0.943, recallAt3: 0.957 },
 };
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 1947 from outsiders to tune on, and 240 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 1947, 240]);
+  it('holds our 141 queries, 2187 from outsiders to tune on, and 223 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 2187, 223]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
