@@ -56,10 +56,11 @@ export interface SearchTuning {
   /** Words at least this long may be completed as a prefix (the last one, or one the catalogue does not know). */
   prefixMinLength: number;
   /**
-   * The share of a symptom's message words a query must hold for the symptom to count as pasted:
-   * below 1 so a long message with a word cut off still counts, high enough that a question in
-   * other words ("cookie header too big": four of the five words of nginx's "Request Header Or
-   * Cookie Too Large") is answered by the code, not by the symptom.
+   * The share of a symptom's message words a pasted line must hold for the symptom to count:
+   * below 1 so a long message with a word cut off still counts, high enough that a line about
+   * something else is not taken for it. A typed question holds a message only word for word:
+   * "huge cookies and request headers too big" holds all five words of nginx's "Request Header Or
+   * Cookie Too Large", and asks for 431.
    */
   symptomMinCoverage: number;
   /** Words of a typed query at least this long may match a symptom's word with one edit: a message's words are mostly long, and short ones would meet too many. */

@@ -107,7 +107,9 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
       const coverage = found.size / (stemSets.get(symptom.id)?.size ?? 1);
       // Three words or fewer are found in many a question ("requested range not satisfiable"
       // holds CloudFront's "request could not be satisfied"): such a message counts only verbatim.
-      const enough = found.size >= symptomMinWords && coverage >= symptomMinCoverage;
+      // Nor does a typed question hold a message by its words in any order: "huge cookies and the
+      // request headers too big" asks for 431, not for nginx's 400 page.
+      const enough = !typed && found.size >= symptomMinWords && coverage >= symptomMinCoverage;
       if (verbatim || enough || named || quoted) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
     }
     // MiniSearch's order: the message with more of the query's words, and rarer ones, first ("upstream
