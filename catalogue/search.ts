@@ -440,18 +440,22 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
    * any order, multiplies it by phraseBoost when it has several words, by exactNameBoost when it
    * is all the query says. Codes absent weigh 1.
    */
+  // How many of each name's words the query holds, by name: counted in one array, reset after each
+  // query, rather than in a map built for each (a word like "not" is in hundreds of names).
+  const heldWords = new Uint16Array(nameCount);
   function nameBoosts(queryStems: ReadonlySet<string>): Map<number, number> {
-    const heldWords = new Map<number, number>();
+    const counted: number[] = [];
     const boosts = new Map<number, number>();
     for (const stem of queryStems) {
       for (const { code, name, words } of namesByWord.get(stem) ?? []) {
-        const held = (heldWords.get(name) ?? 0) + 1;
-        heldWords.set(name, held);
+        if (heldWords[name] === 0) counted.push(name);
+        const held = ++heldWords[name]!;
         if (held < words) continue;
         const boost = words === queryStems.size ? exactNameBoost : words > 1 ? phraseBoost : 1;
         if (boost > (boosts.get(code) ?? 1)) boosts.set(code, boost);
       }
     }
+    for (const name of counted) heldWords[name] = 0;
     return boosts;
   }
 

@@ -17,22 +17,22 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.944, recallAt3: 0.984 };
+const tuned = { recallAt1: 0.943, recallAt3: 0.983 };
 /**
- * Session 10's fifth held-out sets, read once after its fourth round: English (155 unseen of 180,
- * 0.923 and 0.974) and eight other languages (59 unseen of 96, 0.915 and 0.949).
+ * Session 10's sixth held-out sets, read once after its fifth round: English (143 unseen of 180,
+ * 0.937 and 0.993) and eight other languages (55 unseen of 96, 0.909 and 0.982).
  */
 const heldOut = {
-  english: { recallAt1: 0.923, recallAt3: 0.974 },
-  otherLanguages: { recallAt1: 0.915, recallAt3: 0.949 },
+  english: { recallAt1: 0.937, recallAt3: 0.993 },
+  otherLanguages: { recallAt1: 0.909, recallAt3: 0.982 },
 };
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 2629 from outsiders to tune on, and 214 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 2629, 214]);
+  it('holds our 141 queries, 2843 from outsiders to tune on, and 198 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 2843, 198]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
@@ -77,7 +77,7 @@ describe('relevance set', () => {
 describe('search quality', () => {
   const search = createSearch(catalogue);
 
-  // 2,770 searches, a third of them pasted lines: seconds of work, given room for a busy machine.
+  // 2,984 searches, a third of them pasted lines: seconds of work, given room for a busy machine.
   it('keeps the tuning part within 0.02 of its tuned recall@1 and recall@3', { timeout: 20_000 }, () => {
     const evaluation = evaluate(search, tuningCases);
     expect(evaluation.recallAt1, formatEvaluation(evaluation)).toBeGreaterThanOrEqual(tuned.recallAt1 - slack);
