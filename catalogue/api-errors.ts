@@ -186,6 +186,34 @@ export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string
  * payload holds several (Dropbox's Python SDK raises `ApiError` around `path/not_found`), the
  * named vendor's says the status.
  */
+/** A vendor's name by its first word, whole and lower case: "stripe" of "Stripe Ruby library". */
+const firstWordOf = (vendor: string) => (vendor.split(/[\s(]/)[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+const vendorsByFirstWord = new Map<string, Set<string>>();
+for (const { vendor } of apiErrors) {
+  const first = firstWordOf(vendor);
+  vendorsByFirstWord.set(first, (vendorsByFirstWord.get(first) ?? new Set()).add(vendor));
+}
+/** The identifiers' vendors, by first word, for each identifier. */
+const firstWordsOf = new Map<string, ReadonlySet<string>>();
+for (const error of apiErrors) {
+  const last = error.name.split(/\.|::|\\/).pop() ?? '';
+  const whole = identifiersOf(last)[0];
+  if (whole) firstWordsOf.set(whole, new Set([...(firstWordsOf.get(whole) ?? []), firstWordOf(error.vendor)]));
+}
+
+/**
+ * Whether a qualified name in a query puts an identifier under another vendor's namespace:
+ * `Stripe::InvalidRequestError` is Stripe's class, not Anthropic's `invalid_request_error`. Only a
+ * namespace word that names few vendors counts (not "aws", "google" or "io").
+ */
+export function underAnotherVendor(whole: string, namespace: readonly string[]): boolean {
+  const own = firstWordsOf.get(whole) ?? new Set<string>();
+  return namespace.some((word) => {
+    const vendors = vendorsByFirstWord.get(word);
+    return word.length >= 4 && vendors !== undefined && vendors.size <= 3 && !own.has(word);
+  });
+}
+
 export function namesVendorOf(whole: string, queryWords: ReadonlySet<string>): boolean {
   return (identified.get(whole) ?? []).some((entry) =>
     [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word)),

@@ -73,12 +73,6 @@ export interface SearchTuning {
    * it comes first.
    */
   symptomBoost: number;
-  /**
-   * A symptom's code that the query does not name still shows it, scoring at least this share of
-   * the best: nginx's "Request Header Or Cookie Too Large", asked of nginx, is 494, with the 400
-   * its client sees next.
-   */
-  unliftedSymptomShare: number;
   /** Breaks ties between codes lifted by messages held alike: each place higher in the symptom index's order multiplies by one plus this. */
   symptomRankWeight: number;
   /** The API errors' field weight for typed words with no identifier among them (fieldBoosts.apiErrors otherwise). */
@@ -145,7 +139,6 @@ export const searchTuning: SearchTuning = {
   symptomFuzzyMinLength: 6,
   symptomBoost: 1,
   symptomRankWeight: 0.001,
-  unliftedSymptomShare: 0.9,
   identifierLift: 1.5,
   otherLanguageStemLength: 6,
   typedApiErrorBoost: 2,

@@ -4,7 +4,14 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
-import { apiErrorNamesOf, namesVendorOf, statusOfIdentifier, valueKey, valueWord } from './api-errors.js';
+import {
+  apiErrorNamesOf,
+  namesVendorOf,
+  statusOfIdentifier,
+  underAnotherVendor,
+  valueKey,
+  valueWord,
+} from './api-errors.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -264,7 +271,6 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     rarityExponent,
     symptomBoost,
     symptomRankWeight,
-    unliftedSymptomShare,
     identifierLift,
     typedApiErrorBoost,
     otherLanguageStemLength,
@@ -528,8 +534,12 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const boosts = nameBoosts(queryStems);
     // A vendor's code a question names by its vendor and one of its names in full ("nginx …
     // request header or cookie too large") is what it asks about, not the status its client sees;
-    // a pasted page says "cloudflare" and "unknown error" of every error it shows.
-    const vendorQuestion = distinct.length <= vendorQuestionMaxWords;
+    // a pasted page says "cloudflare" and "unknown error" of every error it shows, and a message
+    // pasted as printed ("nginx The plain HTTP request was sent to HTTPS port") asks what it is.
+    const lowerCased = trimmed.toLowerCase();
+    const vendorQuestion =
+      distinct.length <= vendorQuestionMaxWords &&
+      !matched.some(({ symptom }) => lowerCased.includes(symptom.message.toLowerCase()));
     const boostDocument =
       vendorNamed.size === 0
         ? undefined
@@ -602,11 +612,10 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       const lifts = named.size === 0 || named.has(code);
       if (!record) continue;
       const lift = (1 + symptomBoost * coverage) * (1 + (matched.length - rank) * symptomRankWeight);
-      // Not lifted, the code still shows its symptom, next to the code named (Flask-WTF's "The CSRF
-      // token has expired." names 419 and comes with 400).
-      const score = lifts
-        ? Math.max(hit?.score ?? 0, best) * lift
-        : Math.max(hit?.score ?? 0, best * unliftedSymptomShare);
+      // Not lifted, the code still shows its symptom, with at least half the best score: next to
+      // the code named, rather than wherever its own words put it (Flask-WTF's "The CSRF token has
+      // expired." names 419 and comes with 400).
+      const score = lifts ? Math.max(hit?.score ?? 0, best) * lift : Math.max(hit?.score ?? 0, best / 2);
       hits.set(code, {
         record,
         score,
@@ -633,7 +642,24 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         ? []
         : [...trimmed.matchAll(/"type"\s*:\s*"([^"]{1,80})"/g)].flatMap((match) => identifiersOf(match[1]!)),
     );
+    // Identifiers a qualified name puts under another vendor's namespace lift nothing.
+    const underOthers = new Set(
+      identifiers.length === 0
+        ? []
+        : [...trimmed.matchAll(/[A-Za-z]\w*(?:(?:::|\.|\\)[A-Za-z]\w*)+/g)].flatMap(([qualified]) => {
+            const parts = qualified.split(/::|\.|\\/);
+            const whole = identifiersOf(parts.pop() ?? '')[0];
+            return whole &&
+              underAnotherVendor(
+                whole,
+                parts.map((part) => part.toLowerCase()),
+              )
+              ? [whole]
+              : [];
+          }),
+    );
     const lifts = identifiers.flatMap((whole) => {
+      if (underOthers.has(whole)) return [];
       const status = statusOfIdentifier(whole, context);
       return status === undefined ? [] : [{ status, named: namesVendorOf(whole, context), type: types.has(whole) }];
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue/catalogue.js';
 import { createSearch } from '../catalogue/search.js';
-import { apiErrors, statusOfIdentifier } from '../catalogue/api-errors.js';
+import { apiErrors, statusOfIdentifier, underAnotherVendor } from '../catalogue/api-errors.js';
 import { searchTuning } from '../catalogue/search-tuning.js';
 import { americanSpelling } from '../catalogue/spelling.js';
 import { stemmer as stem } from 'stemmer';
@@ -113,8 +113,12 @@ describe('search and vendors', () => {
     expect(topFor('user has huge cookies and the server rejects the request headers for being too big')).toBe(431);
   });
 
+  it('answers a message pasted as printed, vendor and all, with the status its client sees', () => {
+    expect(topFor('nginx The plain HTTP request was sent to HTTPS port')).toBe(400);
+  });
+
   it('shows the status its client sees next, with the symptom', () => {
-    const hits = search('nginx Request Header Or Cookie Too Large page what status is that');
+    const hits = search('nginx internal code when request header or cookie is too large');
     expect(hits.slice(0, 2).map((hit) => hit.record.code)).toEqual([494, 400]);
     expect(hits[1]?.symptoms.map((symptom) => symptom.id)).toEqual(['nginx-request-header-or-cookie-too-large']);
   });
@@ -645,6 +649,13 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     ).toBe(404);
     // A single word a payload gives as a value names an error too: APNs' Unregistered is a 410.
     expect(topFor('APNs response: {"reason":"Unregistered","timestamp":1718123456789}')).toBe(410);
+    // Under another vendor's namespace an identifier is that vendor's class: Stripe's
+    // InvalidRequestError comes with 400 and 404 alike, and is not Anthropic's invalid_request_error.
+    expect(underAnotherVendor('invalidrequesterror', ['stripe', 'error'])).toBe(true);
+    expect(underAnotherVendor('notfounderror', ['anthropic'])).toBe(false);
+    expect(
+      topFor("stripe.error.InvalidRequestError: Request req_8sK2mQ1xZaLp0v: No such customer: 'cus_PqR7tY3uV9wXa1'"),
+    ).toBe(404);
     // As spelled, not stemmed: GitHub's missing_field is a 422, Plaid's MISSING_FIELDS a 400.
     expect(statusOfIdentifier('missingfield', new Set())).toBe(422);
     expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
