@@ -19,20 +19,20 @@ import {
  */
 const tuned = { recallAt1: 0.943, recallAt3: 0.983 };
 /**
- * Session 10's sixth held-out sets, read once after its fifth round: English (143 unseen of 180,
- * 0.937 and 0.993) and eight other languages (55 unseen of 96, 0.909 and 0.982).
+ * Session 10's seventh held-out sets, read once after its sixth round: English (150 unseen of 180,
+ * 0.953 and 0.993) and eight other languages (60 unseen of 96, 0.883 and 0.95).
  */
 const heldOut = {
-  english: { recallAt1: 0.937, recallAt3: 0.993 },
-  otherLanguages: { recallAt1: 0.909, recallAt3: 0.982 },
+  english: { recallAt1: 0.953, recallAt3: 0.993 },
+  otherLanguages: { recallAt1: 0.883, recallAt3: 0.95 },
 };
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 2843 from outsiders to tune on, and 198 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 2843, 198]);
+  it('holds our 141 queries, 3041 from outsiders to tune on, and 210 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 3041, 210]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
@@ -77,7 +77,7 @@ describe('relevance set', () => {
 describe('search quality', () => {
   const search = createSearch(catalogue);
 
-  // 2,984 searches, a third of them pasted lines: seconds of work, given room for a busy machine.
+  // 3,182 searches, a third of them pasted lines: seconds of work, given room for a busy machine.
   it('keeps the tuning part within 0.02 of its tuned recall@1 and recall@3', { timeout: 20_000 }, () => {
     const evaluation = evaluate(search, tuningCases);
     expect(evaluation.recallAt1, formatEvaluation(evaluation)).toBeGreaterThanOrEqual(tuned.recallAt1 - slack);
