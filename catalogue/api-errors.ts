@@ -107,7 +107,10 @@ interface IdentifiedStatus {
   status: number;
   vendorWords: ReadonlySet<string>;
   spellsItsPhrase: boolean;
-  /** Whether the vendor is a standard ("OAuth 2.0 token endpoint (RFC 6749)"), which the others follow or depart from. */
+  /**
+   * Whether the vendor is a standard ("OAuth 2.0 token endpoint (RFC 6749)") or the errors a cloud's
+   * services share ("AWS APIs (common errors)"), which the others follow or depart from.
+   */
   standard: boolean;
 }
 
@@ -134,7 +137,8 @@ for (const error of apiErrors) {
     status: error.status,
     vendorWords: new Set([...stemsOf(error.vendor), ...stemsOf(namespace)]),
     spellsItsPhrase: isItsPhrase(error),
-    standard: /\(RFC \d+\)/.test(error.vendor),
+    // A standard, or the errors a cloud's services share unless one says otherwise.
+    standard: /\(RFC \d+\)|\(common\b/.test(error.vendor),
   };
   identified.set(whole, [...(identified.get(whole) ?? []), entry]);
 }
@@ -177,7 +181,8 @@ export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string
   );
   const namedStatuses = new Set(named.map((entry) => entry.status));
   if (namedStatuses.size === 1) return named[0]!.status;
-  // Named by nobody, a standard's status holds: RFC 6749's invalid_grant is a 400, whatever Auth0 sends.
+  // Named by nobody, a standard's status holds: RFC 6749's invalid_grant is a 400, whatever Auth0
+  // sends, and AWS's common ThrottlingException a 400 though Bedrock's is a 429.
   return named.length === 0 ? entries.find((entry) => entry.standard)?.status : undefined;
 }
 

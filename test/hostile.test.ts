@@ -335,7 +335,7 @@ const badRequests: BadRequest[] = [
     }),
     status: 400,
     message:
-      'Answer size limit exceeded: with every list at its largest, the response could hold 1,667,975 bytes, and the limit is 1,048,576. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
+      'Answer size limit exceeded: with every list at its largest, the response could hold 1,669,010 bytes, and the limit is 1,048,576. Ask for fewer fields, smaller pages, fewer ids, shorter searches or fewer operations in a batch.',
     code: 'MAX_COST_EXCEEDED',
   },
   // Raised by the field's argument validation, so the GraphQL over HTTP spec's 200 applies.

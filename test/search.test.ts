@@ -622,6 +622,9 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     // Named by nobody, the standard's status holds: RFC 6749's invalid_grant is a 400, Auth0's a 403.
     expect(statusOfIdentifier('invalidgrant', new Set())).toBe(400);
     expect(statusOfIdentifier('invalidgrant', new Set(['auth0']))).toBe(403);
+    // So do the errors a cloud's services share: AWS's ThrottlingException is a 400, Bedrock's a 429.
+    expect(statusOfIdentifier('throttlingexception', new Set(['kms']))).toBe(400);
+    expect(statusOfIdentifier('throttlingexception', new Set(['bedrock']))).toBe(429);
     // A name that says more than its phrase does lift: openai.NotFoundError, Anthropic's not_found_error.
     expect(statusOfIdentifier('notfounderror', new Set())).toBe(404);
     expect(statusOfIdentifier('conditionalcheckfailedexception', new Set())).toBe(400);
