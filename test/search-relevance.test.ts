@@ -17,22 +17,22 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.943, recallAt3: 0.983 };
+const tuned = { recallAt1: 0.944, recallAt3: 0.983 };
 /**
- * Session 10's seventh held-out sets, read once after its sixth round: English (150 unseen of 180,
- * 0.953 and 0.993) and eight other languages (60 unseen of 96, 0.883 and 0.95).
+ * Session 10's eighth held-out sets, read once after its seventh round: English (145 unseen of 180,
+ * 0.931 and 0.986) and eight other languages (44 unseen of 96, 0.909 and 0.955).
  */
 const heldOut = {
-  english: { recallAt1: 0.953, recallAt3: 0.993 },
-  otherLanguages: { recallAt1: 0.883, recallAt3: 0.95 },
+  english: { recallAt1: 0.931, recallAt3: 0.986 },
+  otherLanguages: { recallAt1: 0.909, recallAt3: 0.955 },
 };
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 3041 from outsiders to tune on, and 210 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 3041, 210]);
+  it('holds our 141 queries, 3251 from outsiders to tune on, and 189 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 3251, 189]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
@@ -77,7 +77,7 @@ describe('relevance set', () => {
 describe('search quality', () => {
   const search = createSearch(catalogue);
 
-  // 3,182 searches, a third of them pasted lines: seconds of work, given room for a busy machine.
+  // 3,392 searches, a third of them pasted lines: seconds of work, given room for a busy machine.
   it('keeps the tuning part within 0.02 of its tuned recall@1 and recall@3', { timeout: 20_000 }, () => {
     const evaluation = evaluate(search, tuningCases);
     expect(evaluation.recallAt1, formatEvaluation(evaluation)).toBeGreaterThanOrEqual(tuned.recallAt1 - slack);
