@@ -31,12 +31,16 @@ const identifier = (name: string) => /[_:.]|[a-z][A-Z]|[A-Za-z]\d/.test(name);
 const shouted = /^[A-Z]{6,}$/;
 
 /** A name of one capitalised word, which a query holds as a payload's value: APNs' "Unregistered". */
-export const valueWord = /^[A-Z][a-z]{5,}$/;
+const valueWord = /^[A-Z][a-z]{5,}$/;
 /**
  * Such a name as the lift looks it up: apart from identifiers, so that a line's shouted "WORKER
  * TIMEOUT" is no vendor's "Timeout".
  */
-export const valueKey = (word: string) => `"${word.toLowerCase()}"`;
+const valueKey = (word: string) => `"${word.toLowerCase()}"`;
+
+/** A payload's value as the lift looks it up, when it names some error: a single word or a fixed message. */
+export const valueKeyOf = (value: string): string | undefined =>
+  identified.has(valueKey(value)) ? valueKey(value) : undefined;
 
 /** A name's letters alone, lower case: "PermanentRedirect" and "Permanent Redirect" alike. */
 const spelled = (name: string) => name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
@@ -118,8 +122,26 @@ interface IdentifiedStatus {
  * Each error identifier as a query reads it whole (`resource_missing` as "resourcemissing",
  * `Aws::STS::Errors::ExpiredToken` by its last part), with its entries' statuses and vendors.
  */
+const symptomMessages = new Set(catalogue.symptoms.map((symptom) => spelled(symptom.message)));
 const identified = new Map<string, IdentifiedStatus[]>();
 for (const error of apiErrors) {
+  // A fixed message given whole as a payload's value names its error too: GitHub's
+  // "message":"Validation Failed" is its 422. Not a message that is its status's phrase, nor one
+  // that other software prints too (Kong's "API rate limit exceeded" is a 429).
+  if (
+    error.message !== undefined &&
+    !(spelledPhrases.get(error.status) ?? []).includes(spelled(error.message)) &&
+    !symptomMessages.has(spelled(error.message))
+  ) {
+    const key = valueKey(error.message);
+    const entry = {
+      status: error.status,
+      vendorWords: new Set(stemsOf(error.vendor)),
+      spellsItsPhrase: false,
+      standard: /\(RFC \d+\)|\(common\b/.test(error.vendor),
+    };
+    identified.set(key, [...(identified.get(key) ?? []), entry]);
+  }
   // A code in capitals is read whole too (gRPC's UNAVAILABLE, Shopify's THROTTLED): a query holds
   // it as written, not as the everyday word.
   if (!(identifier(error.name) || shouted.test(error.name) || valueWord.test(error.name)) || spellsAnotherCode(error))

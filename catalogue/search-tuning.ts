@@ -37,8 +37,8 @@ export interface SearchTuning {
   situationSentenceWeight: number;
   /**
    * Situations are read only for a query of at least this many words: they answer questions told
-   * at length, and their everyday words would otherwise outweigh a short query's names (Discord's
-   * "Unknown Channel" finding 429). Fewer sentences to search is faster, too.
+   * at length, and their everyday words would otherwise outweigh a short query's names
+   * ("requete incorrecte" finding 421). Fewer sentences to search is faster, too.
    */
   situationMinTerms: number;
   /** A code whose vendor the query names ("esri token", "cloudflare timeout") has its score multiplied by this instead. */

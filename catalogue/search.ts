@@ -4,14 +4,7 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
-import {
-  apiErrorNamesOf,
-  namesVendorOf,
-  statusOfIdentifier,
-  underAnotherVendor,
-  valueKey,
-  valueWord,
-} from './api-errors.js';
+import { apiErrorNamesOf, namesVendorOf, statusOfIdentifier, underAnotherVendor, valueKeyOf } from './api-errors.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -491,14 +484,13 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const distinct = [...new Set(stems)].slice(0, maxQueryTerms);
     const typed = distinct.length <= typedMaxWords;
     const terms = typed ? [...new Set(distinct.map(untransposed))] : distinct;
-    // And the single words a payload gives as values, which may name an error: {"reason":"Unregistered"}.
+    // And the values a payload gives that name an error: a single word ({"reason":"Unregistered"}) or
+    // a fixed message ({"message":"Validation Failed"}).
     const identifiers = [
       ...identifiersOf(text, maxQueryTerms),
-      ...[...text.matchAll(/"\w+"\s*:\s*"(\w{1,40})"/g)]
-        .map((match) => match[1]!)
-        .filter((value) => valueWord.test(value))
+      ...[...text.matchAll(/"\w+"\s*:\s*"([^"\\]{2,80})"/g)]
         .slice(0, maxQueryTerms)
-        .map(valueKey),
+        .flatMap((match) => valueKeyOf(match[1]!) ?? []),
     ];
     if (terms.length === 0 && ranges.length > 0) {
       return catalogue.codes.filter((record) => inRanges(record.code, ranges)).map(numberHit);
@@ -633,8 +625,13 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       identifiers.length === 0
         ? []
         : [...trimmed.matchAll(/\b[a-z][a-z\d+.-]*:\/\/([^/\s:"'?#]+)/gi)].map((match) => match[1]!);
+    // Or in a file path a stack trace holds: "node_modules/@aws-sdk/client-cognito-identity-provider".
+    const paths =
+      identifiers.length === 0 ? [] : [...trimmed.matchAll(/(?:[\w@.-]+\/){2,}[\w@.-]+/g)].map(([path]) => path);
     const context =
-      hosts.length === 0 ? queryStems : new Set([...queryStems, ...stemsOf(hosts.join(' ').replace(/\./g, ' '))]);
+      hosts.length + paths.length === 0
+        ? queryStems
+        : new Set([...queryStems, ...stemsOf([...hosts, ...paths].join(' ').replace(/[./@_-]/g, ' '))]);
     // A payload's "type" is a kind of error that several statuses share (Stripe's
     // invalid_request_error comes with 400 and 404); its "code" says which.
     const types = new Set(

@@ -436,13 +436,12 @@ describe('situations, each read as a sentence of its own', () => {
 
   // Builds a search of its own, seconds of work.
   it(
-    'leaves a short query to the names: Discord’s "Unknown Channel" is 404, not 429 by a situation’s words',
+    'leaves a short query to the names: "requete incorrecte" is 400, not 421 by a situation’s words',
     { timeout: 20_000 },
     () => {
       const readingSituations = createSearch(catalogue, { ...searchTuning, situationMinTerms: 1 });
-      const payload = '{"message": "Unknown Channel", "code": 10003}';
-      expect(topFor(payload)).toBe(404);
-      expect(readingSituations(payload)[0]?.record.code).toBe(429);
+      expect(topFor('requete incorrecte')).toBe(400);
+      expect(readingSituations('requete incorrecte')[0]?.record.code).toBe(421);
     },
   );
 });
@@ -659,6 +658,19 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(
       topFor("stripe.error.InvalidRequestError: Request req_8sK2mQ1xZaLp0v: No such customer: 'cus_PqR7tY3uV9wXa1'"),
     ).toBe(404);
+    // A fixed message given whole as a value names its error: GitHub's "Validation Failed" is a 422.
+    expect(
+      topFor(
+        '{"message":"Validation Failed","errors":[{"resource":"PullRequest","code":"custom","message":"A pull request already exists for acme:feature/login."}],"documentation_url":"https://docs.github.com/rest/pulls/pulls#create-a-pull-request"}',
+      ),
+    ).toBe(422);
+    // A vendor named only in a stack trace's file paths still names it: Cognito answers its
+    // NotAuthorizedException with 400.
+    expect(
+      topFor(
+        'NotAuthorizedException: Incorrect username or password.\n    at de_CommandError (/var/task/node_modules/@aws-sdk/client-cognito-identity-provider/dist-cjs/index.js:4421:14)',
+      ),
+    ).toBe(400);
     // As spelled, not stemmed: GitHub's missing_field is a 422, Plaid's MISSING_FIELDS a 400.
     expect(statusOfIdentifier('missingfield', new Set())).toBe(422);
     expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
