@@ -81,7 +81,7 @@ const restatesItsPhrase = (error: ApiError) =>
  * is 431's. `NotFoundError` says more.
  */
 const isItsPhrase = (error: ApiError) => {
-  const name = spelled(error.name.split(/\.|::|\\/).pop() ?? '').replace(/s$/, '');
+  const name = spelled(partsOf(error.name).last).replace(/s$/, '');
   return (spelledPhrases.get(error.status) ?? []).includes(name);
 };
 
@@ -116,7 +116,27 @@ interface IdentifiedStatus {
    * services share ("AWS APIs (common errors)"), which the others follow or depart from.
    */
   standard: boolean;
+  /** The vendor's name by its first word, whole and lower case: "stripe" of "Stripe Ruby library". */
+  firstWord: string;
 }
+
+/** A name's namespace and last part: `Aws::STS::Errors::ExpiredToken`, `rest_framework.exceptions.NotFound`. */
+function partsOf(name: string): { namespace: string[]; last: string } {
+  const parts = name.split(/\.|::|\\/);
+  return { last: parts.pop() ?? '', namespace: parts };
+}
+
+const firstWordOf = (vendor: string) => (vendor.split(/[\s(]/)[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** An entry as the lift reads it, the vendor's name with `vendorWords` added to it. */
+const entryOf = (error: ApiError, vendorWords: readonly string[], spellsItsPhrase: boolean): IdentifiedStatus => ({
+  status: error.status,
+  vendorWords: new Set([...stemsOf(error.vendor), ...vendorWords]),
+  spellsItsPhrase,
+  // A standard, or the errors a cloud's services share unless one says otherwise.
+  standard: /\(RFC \d+\)|\(common\b/.test(error.vendor),
+  firstWord: firstWordOf(error.vendor),
+});
 
 /**
  * Each error identifier as a query reads it whole (`resource_missing` as "resourcemissing",
@@ -134,34 +154,18 @@ for (const error of apiErrors) {
     !symptomMessages.has(spelled(error.message))
   ) {
     const key = valueKey(error.message);
-    const entry = {
-      status: error.status,
-      vendorWords: new Set(stemsOf(error.vendor)),
-      spellsItsPhrase: false,
-      standard: /\(RFC \d+\)|\(common\b/.test(error.vendor),
-    };
-    identified.set(key, [...(identified.get(key) ?? []), entry]);
+    identified.set(key, [...(identified.get(key) ?? []), entryOf(error, [], false)]);
   }
   // A code in capitals is read whole too (gRPC's UNAVAILABLE, Shopify's THROTTLED): a query holds
   // it as written, not as the everyday word.
   if (!(identifier(error.name) || shouted.test(error.name) || valueWord.test(error.name)) || spellsAnotherCode(error))
     continue;
   // By its last part; a single word as a payload's value holds it ("reason":"Unregistered").
-  const last = error.name.split(/\.|::|\\/).pop() ?? '';
+  const { namespace, last } = partsOf(error.name);
   const whole = identifiersOf(last)[0] ?? (valueWord.test(last) ? valueKey(last) : undefined);
   if (whole === undefined) continue;
   // A qualified name's namespace names its vendor too: "Illuminate" is Laravel's.
-  const namespace = error.name
-    .split(/\.|::|\\/)
-    .slice(0, -1)
-    .join(' ');
-  const entry = {
-    status: error.status,
-    vendorWords: new Set([...stemsOf(error.vendor), ...stemsOf(namespace)]),
-    spellsItsPhrase: isItsPhrase(error),
-    // A standard, or the errors a cloud's services share unless one says otherwise.
-    standard: /\(RFC \d+\)|\(common\b/.test(error.vendor),
-  };
+  const entry = entryOf(error, stemsOf(namespace.join(' ')), isItsPhrase(error));
   identified.set(whole, [...(identified.get(whole) ?? []), entry]);
 }
 
@@ -172,12 +176,7 @@ for (const error of apiErrors) {
  */
 const vendorsOfWord = new Map<string, Set<string>>();
 for (const error of apiErrors)
-  for (const word of stemsOf(
-    `${error.vendor} ${error.name
-      .split(/\.|::|\\/)
-      .slice(0, -1)
-      .join(' ')}`,
-  ))
+  for (const word of stemsOf(`${error.vendor} ${partsOf(error.name).namespace.join(' ')}`))
     vendorsOfWord.set(word, (vendorsOfWord.get(word) ?? new Set()).add(error.vendor));
 const distinctive = (word: string) => (vendorsOfWord.get(word)?.size ?? 0) <= 3;
 
@@ -208,24 +207,11 @@ export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string
   return named.length === 0 ? entries.find((entry) => entry.standard)?.status : undefined;
 }
 
-/**
- * Whether the query names, by a distinctive word, a vendor of an identifier it holds: where a
- * payload holds several (Dropbox's Python SDK raises `ApiError` around `path/not_found`), the
- * named vendor's says the status.
- */
-/** A vendor's name by its first word, whole and lower case: "stripe" of "Stripe Ruby library". */
-const firstWordOf = (vendor: string) => (vendor.split(/[\s(]/)[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+/** The vendors by the first word of their names. */
 const vendorsByFirstWord = new Map<string, Set<string>>();
 for (const { vendor } of apiErrors) {
   const first = firstWordOf(vendor);
   vendorsByFirstWord.set(first, (vendorsByFirstWord.get(first) ?? new Set()).add(vendor));
-}
-/** The identifiers' vendors, by first word, for each identifier. */
-const firstWordsOf = new Map<string, ReadonlySet<string>>();
-for (const error of apiErrors) {
-  const last = error.name.split(/\.|::|\\/).pop() ?? '';
-  const whole = identifiersOf(last)[0];
-  if (whole) firstWordsOf.set(whole, new Set([...(firstWordsOf.get(whole) ?? []), firstWordOf(error.vendor)]));
 }
 
 /**
@@ -234,13 +220,18 @@ for (const error of apiErrors) {
  * namespace word that names few vendors counts (not "aws", "google" or "io").
  */
 export function underAnotherVendor(whole: string, namespace: readonly string[]): boolean {
-  const own = firstWordsOf.get(whole) ?? new Set<string>();
+  const own = new Set((identified.get(whole) ?? []).map((entry) => entry.firstWord));
   return namespace.some((word) => {
     const vendors = vendorsByFirstWord.get(word);
     return word.length >= 4 && vendors !== undefined && vendors.size <= 3 && !own.has(word);
   });
 }
 
+/**
+ * Whether the query names, by a distinctive word, a vendor of an identifier it holds: where a
+ * payload holds several (Dropbox's Python SDK raises `ApiError` around `path/not_found`), the
+ * named vendor's says the status.
+ */
 export function namesVendorOf(whole: string, queryWords: ReadonlySet<string>): boolean {
   return (identified.get(whole) ?? []).some((entry) =>
     [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word)),
