@@ -45,6 +45,15 @@ export const valueKeyOf = (value: string): string | undefined =>
 /** A name's letters alone, lower case: "PermanentRedirect" and "Permanent Redirect" alike. */
 const spelled = (name: string) => name.replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 
+/**
+ * Tags joined by slashes, as Dropbox (`path/not_found`) and Firebase (`storage/object-not-found`)
+ * name errors, read whole: their last part alone ("not_found") is every vendor's 404.
+ */
+const tagPath = /\b[A-Za-z][\w-]*(?:\/[A-Za-z][\w-]*)+/g;
+/** The tag paths a text holds, each as the lift looks it up. */
+export const tagPathsOf = (text: string, limit = Infinity): string[] =>
+  [...text.matchAll(tagPath)].slice(0, limit).map(([path]) => `/${spelled(path)}`);
+
 /** Which code each spelled phrase or former phrase belongs to. */
 const phraseCodes = new Map(
   catalogue.codes.flatMap((record) =>
@@ -158,11 +167,17 @@ for (const error of apiErrors) {
   }
   // A code in capitals is read whole too (gRPC's UNAVAILABLE, Shopify's THROTTLED): a query holds
   // it as written, not as the everyday word.
-  if (!(identifier(error.name) || shouted.test(error.name) || valueWord.test(error.name)) || spellsAnotherCode(error))
+  const tagged = tagPathsOf(error.name).includes(`/${spelled(error.name)}`);
+  if (
+    !(identifier(error.name) || tagged || shouted.test(error.name) || valueWord.test(error.name)) ||
+    spellsAnotherCode(error)
+  )
     continue;
   // By its last part; a single word as a payload's value holds it ("reason":"Unregistered").
   const { namespace, last } = partsOf(error.name);
-  const whole = identifiersOf(last)[0] ?? (valueWord.test(last) ? valueKey(last) : undefined);
+  const whole = tagged
+    ? `/${spelled(error.name)}`
+    : (identifiersOf(last)[0] ?? (valueWord.test(last) ? valueKey(last) : undefined));
   if (whole === undefined) continue;
   // A qualified name's namespace names its vendor too: "Illuminate" is Laravel's.
   const entry = entryOf(error, stemsOf(namespace.join(' ')), isItsPhrase(error));

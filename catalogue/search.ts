@@ -4,7 +4,14 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
-import { apiErrorNamesOf, namesVendorOf, statusOfIdentifier, underAnotherVendor, valueKeyOf } from './api-errors.js';
+import {
+  apiErrorNamesOf,
+  namesVendorOf,
+  statusOfIdentifier,
+  tagPathsOf,
+  underAnotherVendor,
+  valueKeyOf,
+} from './api-errors.js';
 import { ownStatus } from './status-field.js';
 import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
@@ -488,6 +495,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // a fixed message ({"message":"Validation Failed"}).
     const identifiers = [
       ...identifiersOf(text, maxQueryTerms),
+      ...tagPathsOf(text, maxQueryTerms),
       ...[...text.matchAll(/"\w+"\s*:\s*"([^"\\]{2,80})"/g)]
         .slice(0, maxQueryTerms)
         .flatMap((match) => valueKeyOf(match[1]!) ?? []),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue/catalogue.js';
 import { createSearch } from '../catalogue/search.js';
-import { apiErrors, statusOfIdentifier, underAnotherVendor } from '../catalogue/api-errors.js';
+import { apiErrors, statusOfIdentifier, tagPathsOf, underAnotherVendor } from '../catalogue/api-errors.js';
 import { searchTuning } from '../catalogue/search-tuning.js';
 import { americanSpelling } from '../catalogue/spelling.js';
 import { stemmer as stem } from 'stemmer';
@@ -676,5 +676,12 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
     // A whole name only: DiscordAPIError is not Anthropic's api_error (500).
     expect(topFor('DiscordAPIError: Missing Permissions')).toBe(403);
+    // Tags joined by slashes are read whole: Dropbox's path/not_found is a 409 without its vendor
+    // named, and Firebase's storage/object-not-found a 404, though their last parts are anyone's.
+    expect(
+      topFor('{"error_summary": "path/not_found/..", "error": {".tag": "path", "path": {".tag": "not_found"}}}'),
+    ).toBe(409);
+    expect(tagPathsOf('Object does not exist (storage/object-not-found)')).toEqual(['/storageobjectnotfound']);
+    expect(statusOfIdentifier('/storageobjectnotfound', new Set())).toBe(404);
   });
 });
