@@ -184,6 +184,34 @@ for (const error of apiErrors) {
   identified.set(whole, [...(identified.get(whole) ?? []), entry]);
 }
 
+/** A text's words, lower case, in order: what a message is looked for among. */
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+/**
+ * The fixed messages of two words or more, by their first two: a line that holds one and names its
+ * vendor says that error's status ("Stripe::InvalidRequestError: No such customer" is Stripe's 404,
+ * whatever the class). Not a message that is its status's phrase, nor one other software prints.
+ */
+const messagesByOpening = new Map<string, { words: string[]; entry: IdentifiedStatus }[]>();
+for (const error of apiErrors) {
+  const words = wordsOf(error.message ?? '');
+  if (
+    words.length < 2 ||
+    (spelledPhrases.get(error.status) ?? []).includes(spelled(error.message!)) ||
+    symptomMessages.has(spelled(error.message!))
+  )
+    continue;
+  const opening = `${words[0]} ${words[1]}`;
+  messagesByOpening.set(opening, [
+    ...(messagesByOpening.get(opening) ?? []),
+    { words, entry: entryOf(error, [], false) },
+  ]);
+}
+
 /**
  * The words of vendors' names and namespaces that name few vendors ("dropbox", "shopify",
  * "illuminate"), unlike "api", "cloud", "aws" or a namespace's "exceptions", which a payload holds
@@ -251,6 +279,22 @@ export function namesVendorOf(whole: string, queryWords: ReadonlySet<string>): b
   return (identified.get(whole) ?? []).some((entry) =>
     [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word)),
   );
+}
+
+/** The statuses of the fixed messages a text holds whose vendor the query names. */
+export function statusesOfNamedMessages(text: string, queryWords: ReadonlySet<string>): number[] {
+  const words = wordsOf(text);
+  const statuses = new Set<number>();
+  for (let at = 0; at + 1 < words.length; at += 1) {
+    for (const { words: message, entry } of messagesByOpening.get(`${words[at]} ${words[at + 1]}`) ?? []) {
+      if (
+        message.every((word, offset) => words[at + offset] === word) &&
+        [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word))
+      )
+        statuses.add(entry.status);
+    }
+  }
+  return [...statuses];
 }
 
 /**

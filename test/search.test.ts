@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../catalogue/catalogue.js';
 import { createSearch } from '../catalogue/search.js';
-import { apiErrors, statusOfIdentifier, tagPathsOf, underAnotherVendor } from '../catalogue/api-errors.js';
+import {
+  apiErrors,
+  statusesOfNamedMessages,
+  statusOfIdentifier,
+  tagPathsOf,
+  underAnotherVendor,
+} from '../catalogue/api-errors.js';
 import { searchTuning } from '../catalogue/search-tuning.js';
 import { americanSpelling } from '../catalogue/spelling.js';
 import { stemmer as stem } from 'stemmer';
@@ -676,6 +682,13 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
     // A whole name only: DiscordAPIError is not Anthropic's api_error (500).
     expect(topFor('DiscordAPIError: Missing Permissions')).toBe(403);
+    // A vendor's fixed message, in a line that names the vendor, says its status whatever the class:
+    // Stripe's "No such customer" is its 404 though its InvalidRequestError also comes with 400.
+    expect(
+      statusesOfNamedMessages("Stripe::InvalidRequestError: No such customer: 'cus_1'", new Set(['stripe'])),
+    ).toEqual([404]);
+    expect(statusesOfNamedMessages("InvalidRequestError: No such customer: 'cus_1'", new Set())).toEqual([]);
+    expect(topFor("Stripe::InvalidRequestError: No such customer: 'cus_PqR7sT8uVwXyZ1'")).toBe(404);
     // Tags joined by slashes are read whole: Dropbox's path/not_found is a 409 without its vendor
     // named, and Firebase's storage/object-not-found a 404, though their last parts are anyone's.
     expect(
