@@ -281,20 +281,35 @@ export function namesVendorOf(whole: string, queryWords: ReadonlySet<string>): b
   );
 }
 
-/** The statuses of the fixed messages a text holds whose vendor the query names. */
-export function statusesOfNamedMessages(text: string, queryWords: ReadonlySet<string>): number[] {
+/** A message this long is its vendor's alone: a pasted line holding it names its error unnamed. */
+const distinctiveMessageWords = 4;
+
+/**
+ * The statuses of the vendors' fixed messages a text holds, each with whether the query names its
+ * vendor: a message says its status where the query names the vendor, or, pasted, where it is long
+ * and all its entries agree ("is not a valid phone number" is Twilio's 400).
+ */
+export function statusesOfMessages(
+  text: string,
+  queryWords: ReadonlySet<string>,
+  pasted: boolean,
+): { status: number; named: boolean }[] {
   const words = wordsOf(text);
-  const statuses = new Set<number>();
+  const found: { status: number; named: boolean }[] = [];
   for (let at = 0; at + 1 < words.length; at += 1) {
-    for (const { words: message, entry } of messagesByOpening.get(`${words[at]} ${words[at + 1]}`) ?? []) {
-      if (
-        message.every((word, offset) => words[at + offset] === word) &&
-        [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word))
-      )
-        statuses.add(entry.status);
+    const held = (messagesByOpening.get(`${words[at]} ${words[at + 1]}`) ?? []).filter(({ words: message }) =>
+      message.every((word, offset) => words[at + offset] === word),
+    );
+    for (const { words: message, entry } of held) {
+      const named = [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word));
+      const agreed = held.every(
+        (other) => other.words.length !== message.length || other.entry.status === entry.status,
+      );
+      if (named || (pasted && agreed && message.length >= distinctiveMessageWords))
+        found.push({ status: entry.status, named });
     }
   }
-  return [...statuses];
+  return found;
 }
 
 /**

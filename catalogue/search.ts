@@ -8,7 +8,7 @@ import {
   apiErrorNamesOf,
   namesVendorOf,
   statusOfIdentifier,
-  statusesOfNamedMessages,
+  statusesOfMessages,
   tagPathsOf,
   underAnotherVendor,
   valueKeyOf,
@@ -669,9 +669,9 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       const status = statusOfIdentifier(whole, context);
       return status === undefined ? [] : [{ status, named: namesVendorOf(whole, context), type: types.has(whole) }];
     });
-    // A vendor's fixed message in a line that names the vendor says its status too.
-    if (!typed)
-      for (const status of statusesOfNamedMessages(text, context)) lifts.push({ status, named: true, type: false });
+    // So does a vendor's fixed message: where the query names the vendor, or pasted whole and long.
+    for (const { status, named } of statusesOfMessages(text, context, !typed))
+      lifts.push({ status, named, type: false });
     // Those whose vendor the query names, when it names one; a code before a type.
     const someNamed = lifts.some((lift) => lift.named);
     const candidates = lifts.filter((lift) => !someNamed || lift.named);

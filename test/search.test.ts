@@ -3,7 +3,7 @@ import { catalogue } from '../catalogue/catalogue.js';
 import { createSearch } from '../catalogue/search.js';
 import {
   apiErrors,
-  statusesOfNamedMessages,
+  statusesOfMessages,
   statusOfIdentifier,
   tagPathsOf,
   underAnotherVendor,
@@ -684,10 +684,13 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(topFor('DiscordAPIError: Missing Permissions')).toBe(403);
     // A vendor's fixed message, in a line that names the vendor, says its status whatever the class:
     // Stripe's "No such customer" is its 404 though its InvalidRequestError also comes with 400.
-    expect(
-      statusesOfNamedMessages("Stripe::InvalidRequestError: No such customer: 'cus_1'", new Set(['stripe'])),
-    ).toEqual([404]);
-    expect(statusesOfNamedMessages("InvalidRequestError: No such customer: 'cus_1'", new Set())).toEqual([]);
+    // Pasted and four words or more, it needs no vendor named: Twilio's 21211 is a 400.
+    const stripeLine = "InvalidRequestError: No such customer: 'cus_1'";
+    expect(statusesOfMessages(stripeLine, new Set(['stripe']), true)).toEqual([{ status: 404, named: true }]);
+    expect(statusesOfMessages(stripeLine, new Set(), true)).toEqual([]);
+    const twilioLine = "The 'To' number +1555010 is not a valid phone number. (code 21211)";
+    expect(statusesOfMessages(twilioLine, new Set(), true)).toEqual([{ status: 400, named: false }]);
+    expect(statusesOfMessages(twilioLine, new Set(), false)).toEqual([]);
     expect(topFor("Stripe::InvalidRequestError: No such customer: 'cus_PqR7sT8uVwXyZ1'")).toBe(404);
     // Tags joined by slashes are read whole: Dropbox's path/not_found is a 409 without its vendor
     // named, and Firebase's storage/object-not-found a 404, though their last parts are anyone's.
