@@ -192,20 +192,21 @@ const wordsOf = (text: string) =>
     .filter(Boolean);
 
 /**
- * The fixed messages of two words or more, by their first two: a line that holds one and names its
- * vendor says that error's status ("Stripe::InvalidRequestError: No such customer" is Stripe's 404,
- * whatever the class). Not a message that is its status's phrase, nor one other software prints.
+ * The fixed messages by their first two words (a message of one word by it): a line that holds one
+ * and names its vendor says that error's status ("Stripe::InvalidRequestError: No such customer" is
+ * Stripe's 404, whatever the class; Mailgun's "Forbidden" body its 401). Not a message that is its
+ * status's phrase, nor one other software prints.
  */
 const messagesByOpening = new Map<string, { words: string[]; entry: IdentifiedStatus }[]>();
 for (const error of apiErrors) {
   const words = wordsOf(error.message ?? '');
   if (
-    words.length < 2 ||
+    words.length === 0 ||
     (spelledPhrases.get(error.status) ?? []).includes(spelled(error.message!)) ||
     symptomMessages.has(spelled(error.message!))
   )
     continue;
-  const opening = `${words[0]} ${words[1]}`;
+  const opening = words.slice(0, 2).join(' ');
   messagesByOpening.set(opening, [
     ...(messagesByOpening.get(opening) ?? []),
     { words, entry: entryOf(error, [], false) },
@@ -296,10 +297,12 @@ export function statusesOfMessages(
 ): { status: number; named: boolean }[] {
   const words = wordsOf(text);
   const found: { status: number; named: boolean }[] = [];
-  for (let at = 0; at + 1 < words.length; at += 1) {
-    const held = (messagesByOpening.get(`${words[at]} ${words[at + 1]}`) ?? []).filter(({ words: message }) =>
-      message.every((word, offset) => words[at + offset] === word),
-    );
+  for (let at = 0; at < words.length; at += 1) {
+    // A word alone says too little in typed words: "Shopify throttled" is no GraphQL THROTTLED.
+    const held = [
+      ...((pasted && messagesByOpening.get(words[at]!)) || []),
+      ...(messagesByOpening.get(`${words[at]} ${words[at + 1]}`) ?? []),
+    ].filter(({ words: message }) => message.every((word, offset) => words[at + offset] === word));
     for (const { words: message, entry } of held) {
       const named = [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word));
       const agreed = held.every(

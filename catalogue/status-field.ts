@@ -11,6 +11,12 @@ const statusPositions: readonly RegExp[] = [
   // key=value and JSON logs: Heroku's router (status=503), "status":429, "statusCode": 404, status_code="502",
   // http.status_code=500; and Firefox's console after a CORS error, "Status code: 502".
   /(?:^|[\s,{;"'(])(?:http[._]?)?status(?:[._ ]?code)?["']?\s*[:=]\s*["']?([1-5]\d\d)\b/i,
+  // HTTP clients' exceptions: Guzzle's "resulted in a `410 Gone` response", axios' "Request failed
+  // with status code 404", Laravel's "HTTP request returned status code 422", .NET's "Response status
+  // code does not indicate success: 503".
+  /\bresulted in an? `([1-5]\d\d)\b/,
+  /\b(?:failed with|returned) status code ([1-5]\d\d)\b/i,
+  /\bdoes not indicate success: ([1-5]\d\d)\b/,
   // AWS load balancers: the ELB's own status after the three processing times, -1 for one that did not happen ("0.001 0.002 -1 502 -").
   /\s(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+([1-5]\d\d)\s/,
 ];

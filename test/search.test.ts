@@ -493,6 +493,21 @@ describe('a pasted line that says its own status', () => {
       '{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","errors":{"Email":["The Email field is required."]},"traceId":"00-4bf92f3577b34da6-00"}',
       400,
     ],
+    [
+      "Guzzle's exception, around a payload whose error another vendor names",
+      'GuzzleHttp\\Exception\\ClientException: Client error: `GET https://api.example.com/v1/coupons/X` resulted in a `410 Gone` response: {"error":"ClientException"}',
+      410,
+    ],
+    [
+      "axios' error",
+      'AxiosError: Request failed with status code 409 {"code":"resource_missing","expires_in":404}',
+      409,
+    ],
+    [
+      ".NET's HttpRequestException",
+      'System.Net.Http.HttpRequestException: Response status code does not indicate success: 503 (Service Unavailable). {"error":{"code":"resource_missing"}}',
+      503,
+    ],
   ])('%s answers with the status it carries', (_name, line, code) => {
     expect(topFor(line)).toBe(code);
   });
