@@ -477,12 +477,15 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       return wordRange ? [wordRange] : [];
     });
     const text = words.filter((word) => !rangeToken.test(word)).join(' ');
-    // A number the query sets aside is not its subject: "more accurate than 404", "instead of a 500".
+    // A number the query sets aside is not its subject: "more accurate than 404", "instead of a 500";
+    // nor is a vendor's own error number, which a payload gives apart from its status (Postmark's
+    // "ErrorCode":406 comes with 422, Meta's "error_subcode":463 with 400).
     const setAside = new Set(
       [
         ...text.matchAll(
           /\b(?:than|instead of|other than|besides|not)\s+(?:(?:with\s+)?an?\s+|the\s+)?([1-5]\d\d)\b/gi,
         ),
+        ...text.matchAll(/"(?:\w*error_?code|\w*subcode|errno)"\s*:\s*"?([1-5]\d\d)\b/gi),
       ].map((match) => match[1]!),
     );
     // A word that frames a question in another language says nothing in English either ("qual" is no "qualys").

@@ -73,6 +73,14 @@ describe('search patterns', () => {
     expect(topFor('the upstream answered 502 instead of a 504')).toBe(502);
   });
 
+  it("sets aside a vendor's own error number, which a payload gives apart from its status", () => {
+    // Postmark's ErrorCode 300 is an invalid email request, answered with 422; Meta's subcodes are not statuses.
+    expect(codesFor('{"ErrorCode":300,"Message":"Invalid email request"}').slice(0, 3)).not.toContain(300);
+    expect(codesFor('{"error":{"code":100,"error_subcode":460,"type":"OAuthException"}}').slice(0, 3)).not.toContain(
+      460,
+    );
+  });
+
   it('returns nothing for stop words alone', () => {
     expect(codesFor('the of and')).toEqual([]);
   });
