@@ -21,6 +21,7 @@ import {
   identifiersOf,
   indexedStems,
   normalizeWord,
+  otherLanguageTerm,
   processIndexTerm,
   processQueryTerm,
   stemsOf,
@@ -128,9 +129,9 @@ const indexTermsOf = (documents: readonly SearchDocument[], fields: readonly Sea
  * of the other languages go too.
  */
 function withoutEnglishInOtherLanguages(documents: SearchDocument[], english: ReadonlySet<string>): SearchDocument[] {
-  // As the index reads the word (one form, accents folded): "límite" is "limit" there.
+  // As the index reads the word: "header" is English's; "connecté", written with accents, is French.
   const shared = (word: string) => {
-    const term = processQueryTerm(word);
+    const term = otherLanguageTerm(word);
     return term === null || otherLanguageFunctionWords.has(normalizeWord(word) ?? '') || english.has(term);
   };
   return documents.map((document) => ({
@@ -329,7 +330,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   // The words of the other languages' names: a query holding none of them is not searched there.
   const otherLanguageTerms = new Set(
     documents.flatMap((document) =>
-      tokenize(document.otherLanguages).flatMap((token) => otherLanguageKey(processQueryTerm(token)) ?? []),
+      tokenize(document.otherLanguages).flatMap((token) => otherLanguageKey(otherLanguageTerm(token)) ?? []),
     ),
   );
   // The words the codes' own fields hold: typed words all among them are the catalogue's, not a vendor's.
@@ -341,7 +342,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // A name in another language is indexed as a query reads it, one form, so that it meets only
     // the same word: the English forms and stems would let "limitación" meet "limit".
     processTerm: (term, field) =>
-      field === 'otherLanguages' ? otherLanguageKey(processQueryTerm(term)) : processIndexTerm(term),
+      field === 'otherLanguages' ? otherLanguageKey(otherLanguageTerm(term)) : processIndexTerm(term),
     searchOptions: {
       processTerm: processQueryTerm,
       boost: fieldBoosts,
@@ -573,7 +574,14 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         : [],
     );
     // Only the words English lacks: "modified" is no "modificado".
-    const foreign = terms.flatMap((term) => (englishTerms.has(term) ? [] : (otherLanguageKey(term) ?? [])));
+    const foreign = [
+      ...new Set(
+        tokenize(text).flatMap((token) => {
+          const term = otherLanguageTerm(token);
+          return term === null || englishTerms.has(term) ? [] : (otherLanguageKey(term) ?? []);
+        }),
+      ),
+    ];
     const results = foreign.some((key) => otherLanguageTerms.has(key))
       ? merged(
           english,

@@ -150,6 +150,15 @@ export function processQueryTerm(token: string): string | null {
   return word === null ? null : groupStem(stem(word));
 }
 
+/**
+ * A word as another language's names read it: a Latin word written with accents is that
+ * language's, and is not stemmed as English would ("connecté", logged in, is no "connect");
+ * any other word as a query reads it.
+ */
+export function otherLanguageTerm(token: string): string | null {
+  return /^\p{Script=Latin}+$/u.test(token) && /[^a-z]/i.test(token) ? normalizeWord(token) : processQueryTerm(token);
+}
+
 /** A text as query stems, in order. */
 export function stemsOf(text: string): string[] {
   return tokenize(text).flatMap((token) => processQueryTerm(token) ?? []);

@@ -13,7 +13,7 @@ import { americanSpelling } from '../catalogue/spelling.js';
 import { stemmer as stem } from 'stemmer';
 import { createSuggest } from '../catalogue/suggest.js';
 import { groupStem } from '../catalogue/thesaurus.js';
-import { stemsOf, tokenize } from '../catalogue/terms.js';
+import { otherLanguageTerm, stemsOf, tokenize } from '../catalogue/terms.js';
 
 const search = createSearch(catalogue);
 const codesFor = (query: string) => search(query).map((hit) => hit.record.code);
@@ -582,6 +582,13 @@ describe('search in other languages, with no setting', () => {
     expect(stemsOf('Página não encontrada ещё')).toEqual(['pagina', 'nao', 'encontrada', 'еще']);
     // Marks of other scripts stay: が is not か.
     expect(stemsOf('ガイド')).toEqual(['ガイド']);
+  });
+
+  it('reads a word written with accents as its language’s, not as an English stem', () => {
+    // "connecté" (logged in) is no "connect": the French question is 401's, not 408's by "connection".
+    expect(otherLanguageTerm('connecté')).toBe('connecte');
+    expect(otherLanguageTerm('connected')).toBe('connect');
+    expect(topFor("quel code renvoyer quand l'utilisateur n'est pas connecté")).toBe(401);
   });
 
   it('meets a word in another form by its first letters, and skips the words that frame a question', () => {
