@@ -195,21 +195,16 @@ const wordsOf = (text: string) =>
  * The fixed messages by their first two words (a message of one word by it): a line that holds one
  * and names its vendor says that error's status ("Stripe::InvalidRequestError: No such customer" is
  * Stripe's 404, whatever the class; Mailgun's "Forbidden" body its 401). Not a message that is its
- * status's phrase, nor one other software prints.
+ * status's phrase; one other software prints too only with its vendor named.
  */
-const messagesByOpening = new Map<string, { words: string[]; entry: IdentifiedStatus }[]>();
+const messagesByOpening = new Map<string, { words: string[]; entry: IdentifiedStatus; printedElsewhere: boolean }[]>();
 for (const error of apiErrors) {
   const words = wordsOf(error.message ?? '');
-  if (
-    words.length === 0 ||
-    (spelledPhrases.get(error.status) ?? []).includes(spelled(error.message!)) ||
-    symptomMessages.has(spelled(error.message!))
-  )
-    continue;
+  if (words.length === 0 || (spelledPhrases.get(error.status) ?? []).includes(spelled(error.message!))) continue;
   const opening = words.slice(0, 2).join(' ');
   messagesByOpening.set(opening, [
     ...(messagesByOpening.get(opening) ?? []),
-    { words, entry: entryOf(error, [], false) },
+    { words, entry: entryOf(error, [], false), printedElsewhere: symptomMessages.has(spelled(error.message!)) },
   ]);
 }
 
@@ -296,19 +291,21 @@ export function statusesOfMessages(
   pasted: boolean,
 ): { status: number; named: boolean }[] {
   const words = wordsOf(text);
+  // A word alone says too little in typed words, unless quoted as a body: "Shopify throttled" is no
+  // GraphQL THROTTLED, but Mailgun's body "Forbidden" is its 401.
+  const quoted = new Set([...text.matchAll(/["'](\p{L}+)["']/gu)].map((match) => match[1]!.toLowerCase()));
   const found: { status: number; named: boolean }[] = [];
   for (let at = 0; at < words.length; at += 1) {
-    // A word alone says too little in typed words: "Shopify throttled" is no GraphQL THROTTLED.
     const held = [
-      ...((pasted && messagesByOpening.get(words[at]!)) || []),
+      ...(((pasted || quoted.has(words[at]!)) && messagesByOpening.get(words[at]!)) || []),
       ...(messagesByOpening.get(`${words[at]} ${words[at + 1]}`) ?? []),
     ].filter(({ words: message }) => message.every((word, offset) => words[at + offset] === word));
-    for (const { words: message, entry } of held) {
+    for (const { words: message, entry, printedElsewhere } of held) {
       const named = [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word));
       const agreed = held.every(
         (other) => other.words.length !== message.length || other.entry.status === entry.status,
       );
-      if (named || (pasted && agreed && message.length >= distinctiveMessageWords))
+      if (named || (pasted && agreed && !printedElsewhere && message.length >= distinctiveMessageWords))
         found.push({ status: entry.status, named });
     }
   }

@@ -574,12 +574,12 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         : [],
     );
     // Only the words English lacks: "modified" is no "modificado".
+    // A word written with accents as its language's ("connecté"); a query of plain letters has none.
     const foreign = [
       ...new Set(
-        tokenize(text).flatMap((token) => {
-          const term = otherLanguageTerm(token);
-          return term === null || englishTerms.has(term) ? [] : (otherLanguageKey(term) ?? []);
-        }),
+        (/[^\s -~]/.test(text) ? tokenize(text).flatMap((token) => otherLanguageTerm(token) ?? []) : terms).flatMap(
+          (term) => (englishTerms.has(term) ? [] : (otherLanguageKey(term) ?? [])),
+        ),
       ),
     ];
     const results = foreign.some((key) => otherLanguageTerms.has(key))

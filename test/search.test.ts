@@ -721,6 +721,12 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     const twilioLine = "The 'To' number +1555010 is not a valid phone number. (code 21211)";
     expect(statusesOfMessages(twilioLine, new Set(), true)).toEqual([{ status: 400, named: false }]);
     expect(statusesOfMessages(twilioLine, new Set(), false)).toEqual([]);
+    // A message of one word counts pasted or quoted as a body, with its vendor named: Mailgun answers
+    // a wrong key with 401 and the body "Forbidden", but Shopify's GraphQL "Throttled" (a 200) is
+    // not what a typed "shopify throttled" asks about.
+    expect(topFor('Error sending via Mailgun: response body "Forbidden" from POST')).toBe(401);
+    const shopifyQuestion = 'Shopify Admin API throttled leaky bucket exceeded what status';
+    expect(statusesOfMessages(shopifyQuestion, new Set(stemsOf(shopifyQuestion)), false)).toEqual([]);
     expect(topFor("Stripe::InvalidRequestError: No such customer: 'cus_PqR7sT8uVwXyZ1'")).toBe(404);
     // Tags joined by slashes are read whole: Dropbox's path/not_found is a 409 without its vendor
     // named, and Firebase's storage/object-not-found a 404, though their last parts are anyone's.
