@@ -164,10 +164,10 @@ function merged(first: SearchResult[], second: SearchResult[]): SearchResult[] {
 
 /**
  * The words that name a code's vendor and appear in no official code ("cloudflare", "esri",
- * "nginx"), by code: a query that names the vendor means the vendor's codes. Words of two letters
- * and a vendor's parenthesised remark ("no authoritative source") are not names.
+ * "nginx"), with the codes each names: a query that names the vendor means the vendor's codes.
+ * Words of two letters and a vendor's parenthesised remark ("no authoritative source") are not names.
  */
-function vendorNames(codes: readonly StatusCodeRecord[]): Map<number, ReadonlySet<string>> {
+function vendorNames(codes: readonly StatusCodeRecord[]): Map<string, number[]> {
   const official = new Set(
     codes
       .filter((record) => record.registration !== 'UNOFFICIAL')
@@ -180,15 +180,16 @@ function vendorNames(codes: readonly StatusCodeRecord[]): Map<number, ReadonlySe
       ])
       .flatMap(stemsOf),
   );
-  const byCode = new Map<number, ReadonlySet<string>>();
+  const codesByWord = new Map<string, number[]>();
   for (const record of codes) {
     const vendors = [record.vendor ?? '', ...record.otherMeanings.map((meaning) => meaning.vendor)].map((vendor) =>
       vendor.replace(/\([^)]*\)/g, ''),
     );
-    const stems = new Set(vendors.flatMap(stemsOf).filter((stem) => stem.length > 2 && !official.has(stem)));
-    if (stems.size > 0) byCode.set(record.code, stems);
+    for (const stem of new Set(vendors.flatMap(stemsOf)))
+      if (stem.length > 2 && !official.has(stem))
+        codesByWord.set(stem, [...(codesByWord.get(stem) ?? []), record.code]);
   }
-  return byCode;
+  return codesByWord;
 }
 
 /** For each field of a document, its stems mapped back to the first word that produced them. */
@@ -533,9 +534,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // The query is stemmed once, here, and handed to MiniSearch as it is.
     const asWritten = typed ? {} : { fuzzy: false, prefix: false };
     // A vendor the query names ("cloudflare timeout") weighs its codes up, not down.
-    const vendorNamed = new Set(
-      [...vendors].filter(([, stems]) => [...stems].some((stem) => queryStems.has(stem))).map(([code]) => code),
-    );
+    const vendorNamed = new Set([...queryStems].flatMap((stem) => vendors.get(stem) ?? []));
     const boosts = nameBoosts(queryStems);
     // A vendor's code a question names by its vendor and one of its names in full ("nginx …
     // request header or cookie too large") is what it asks about, not the status its client sees;
