@@ -18,6 +18,7 @@ import type { StatusCodeRecord, SymptomRecord } from './records.js';
 import { searchTuning, type SearchField, type SearchTuning } from './search-tuning.js';
 import { createSymptomSearch } from './symptom-search.js';
 import {
+  accented,
   identifiersOf,
   indexedStems,
   normalizeWord,
@@ -91,9 +92,8 @@ const toDocument = (record: StatusCodeRecord): SearchDocument => ({ code: record
 /** Words of the other languages that say nothing of a code (articles, prepositions, negations). */
 const otherLanguageFunctionWords = new Set(
   `de di da do du des del della dei la le les el los las lo il gli o a e y et en um uma un une una no na nao non ne pas
-  nicht kein keine zu der die das den dem von mit im am per par pour para por que che ist est es sin sans senza ohne`.split(
-    /\s+/,
-  ),
+  nicht kein keine zu der die das den dem von mit im am per par pour para por que che ist est es sin sans senza ohne
+  во на со ко по об от до из за или ни не для при без через над под`.split(/\s+/),
 );
 
 /**
@@ -132,12 +132,18 @@ function withoutEnglishInOtherLanguages(documents: SearchDocument[], english: Re
   // As the index reads the word: "header" is English's; "connecté", written with accents, is French.
   const shared = (word: string) => {
     const term = otherLanguageTerm(word);
-    return term === null || otherLanguageFunctionWords.has(normalizeWord(word) ?? '') || english.has(term);
+    return (
+      term === null ||
+      otherLanguageFunctionWords.has(normalizeWord(word) ?? '') ||
+      (!accented(word) && english.has(term))
+    );
   };
   return documents.map((document) => ({
     ...document,
-    // Latin runs, inside a word of another script too ("Acceptヘッダー").
-    otherLanguages: document.otherLanguages.replace(/\p{Script=Latin}+/gu, (word) => (shared(word) ? ' ' : word)),
+    // Latin runs, inside a word of another script too ("Acceptヘッダー"), and Cyrillic words.
+    otherLanguages: document.otherLanguages.replace(/\p{Script=Latin}+|\p{Script=Cyrillic}+/gu, (word) =>
+      shared(word) ? ' ' : word,
+    ),
   }));
 }
 
@@ -576,9 +582,10 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // A word written with accents as its language's ("connecté"); a query of plain letters has none.
     const foreign = [
       ...new Set(
-        (/[^\s -~]/.test(text) ? tokenize(text).flatMap((token) => otherLanguageTerm(token) ?? []) : terms).flatMap(
-          (term) => (englishTerms.has(term) ? [] : (otherLanguageKey(term) ?? [])),
-        ),
+        (/[^\s -~]/.test(text) ? tokenize(text) : terms).flatMap((word) => {
+          const term = otherLanguageTerm(word);
+          return term === null || (!accented(word) && englishTerms.has(term)) ? [] : (otherLanguageKey(term) ?? []);
+        }),
       ),
     ];
     const results = foreign.some((key) => otherLanguageTerms.has(key))

@@ -150,13 +150,16 @@ export function processQueryTerm(token: string): string | null {
   return word === null ? null : groupStem(stem(word));
 }
 
+/** Whether a word is Latin written with accents: another language's, whatever English word it folds to. */
+export const accented = (token: string) => /^\p{Script=Latin}+$/u.test(token) && /[^a-z]/i.test(token);
+
 /**
  * A word as another language's names read it: a Latin word written with accents is that
  * language's, and is not stemmed as English would ("connecté", logged in, is no "connect");
  * any other word as a query reads it.
  */
 export function otherLanguageTerm(token: string): string | null {
-  return /^\p{Script=Latin}+$/u.test(token) && /[^a-z]/i.test(token) ? normalizeWord(token) : processQueryTerm(token);
+  return accented(token) ? normalizeWord(token) : processQueryTerm(token);
 }
 
 /** A text as query stems, in order. */

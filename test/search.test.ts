@@ -589,6 +589,18 @@ describe('search in other languages, with no setting', () => {
     expect(otherLanguageTerm('connecté')).toBe('connecte');
     expect(otherLanguageTerm('connected')).toBe('connect');
     expect(topFor("quel code renvoyer quand l'utilisateur n'est pas connecté")).toBe(401);
+    // Nor is it English for folding to an English word: "création" is 201's, though "creation" is a
+    // word of 307's situations; written without accents, it is read as English.
+    expect(topFor('code HTTP pour la création réussie d’un utilisateur')).toBe(201);
+    expect(search('creation reussie').some((hit) => hit.matches.has('otherLanguages') && hit.record.code === 201)).toBe(
+      false,
+    );
+  });
+
+  it('skips the prepositions of Russian as of the other languages', () => {
+    // "на" (on) is in 503's and 500's names; the question is about space on the server.
+    expect(topFor('недостаточно места на сервере для сохранения')).toBe(507);
+    expect(search('на для')).toEqual([]);
   });
 
   it('meets a word in another form by its first letters, and skips the words that frame a question', () => {
