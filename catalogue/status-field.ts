@@ -17,6 +17,12 @@ const statusPositions: readonly RegExp[] = [
   /\bresulted in an? `([1-5]\d\d)\b/,
   /\b(?:failed with|returned) status code ([1-5]\d\d)\b/i,
   /\bdoes not indicate success: ([1-5]\d\d)\b/,
+  // A test runner's failed assertion, whose actual status is the answer, not the one expected:
+  // Jest's "Expected: 201 / Received: 400", supertest's 'expected 200 "OK", got 404 "Not Found"',
+  // Postman's "expected response to have status code 200 but got 500", Chai's "expected 404 to equal 200".
+  /\bReceived:\s+([1-5]\d\d)\b/,
+  /\bexpected\b[^\n]{0,80}?\bgot\s+"?([1-5]\d\d)\b/i,
+  /\bexpected ([1-5]\d\d) to (?:equal|be|deeply equal) [1-5]\d\d\b/,
   // AWS load balancers: the ELB's own status after the three processing times, -1 for one that did not happen ("0.001 0.002 -1 502 -").
   /\s(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+([1-5]\d\d)\s/,
 ];

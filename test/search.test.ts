@@ -516,6 +516,13 @@ describe('a pasted line that says its own status', () => {
       'System.Net.Http.HttpRequestException: Response status code does not indicate success: 503 (Service Unavailable). {"error":{"code":"resource_missing"}}',
       503,
     ],
+    [
+      "Jest's failed expectation, by the status received",
+      '● POST /api/orders › creates an order\n\n    expect(received).toBe(expected)\n\n    Expected: 201\n    Received: 400',
+      400,
+    ],
+    ["supertest's failed expectation", 'Error: expected 204 "No Content", got 200 "OK"', 200],
+    ["Chai's failed expectation", 'AssertionError: expected 503 to equal 200', 503],
   ])('%s answers with the status it carries', (_name, line, code) => {
     expect(topFor(line)).toBe(code);
   });
