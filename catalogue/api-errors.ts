@@ -277,6 +277,24 @@ export function namesVendorOf(whole: string, queryWords: ReadonlySet<string>): b
   );
 }
 
+/** The errors a vendor numbers (Discord's 50001, Twilio's 21211, URLSession's -1012), by number. */
+const numbered = new Map<string, IdentifiedStatus[]>();
+for (const error of apiErrors)
+  if (/^-?\d{2,6}$/.test(error.name))
+    numbered.set(error.name, [...(numbered.get(error.name) ?? []), entryOf(error, [], false)]);
+
+/**
+ * The statuses of the numbered errors a text holds whose vendor the query names: a number alone
+ * is anyone's ("DiscordAPIError[50001]" is Discord's 403, "Code=-1012" in NSURLErrorDomain a 401).
+ */
+export function statusesOfNumbers(text: string, queryWords: ReadonlySet<string>): number[] {
+  const statuses = new Set<number>();
+  for (const [number] of text.matchAll(/(?<![\w.-])-?\d{2,6}\b/g))
+    for (const entry of numbered.get(number) ?? [])
+      if ([...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word))) statuses.add(entry.status);
+  return statuses.size === 1 ? [...statuses] : [];
+}
+
 /** A message this long is its vendor's alone: a pasted line holding it names its error unnamed. */
 const distinctiveMessageWords = 4;
 

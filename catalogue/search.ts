@@ -9,6 +9,7 @@ import {
   namesVendorOf,
   statusOfIdentifier,
   statusesOfMessages,
+  statusesOfNumbers,
   tagPathsOf,
   underAnotherVendor,
   valueKeyOf,
@@ -689,6 +690,8 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // So does a vendor's fixed message: where the query names the vendor, or pasted whole and long.
     for (const { status, named } of statusesOfMessages(text, context, !typed))
       lifts.push({ status, named, type: false });
+    // And a vendor's numbered error, with the vendor named.
+    for (const status of statusesOfNumbers(trimmed, context)) lifts.push({ status, named: true, type: false });
     // Those whose vendor the query names, when it names one; a code before a type.
     const someNamed = lifts.some((lift) => lift.named);
     const candidates = lifts.filter((lift) => !someNamed || lift.named);

@@ -4,6 +4,7 @@ import { createSearch } from '../catalogue/search.js';
 import {
   apiErrors,
   statusesOfMessages,
+  statusesOfNumbers,
   statusOfIdentifier,
   tagPathsOf,
   underAnotherVendor,
@@ -747,6 +748,14 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     const shopifyQuestion = 'Shopify Admin API throttled leaky bucket exceeded what status';
     expect(statusesOfMessages(shopifyQuestion, new Set(stemsOf(shopifyQuestion)), false)).toEqual([]);
     expect(topFor("Stripe::InvalidRequestError: No such customer: 'cus_PqR7sT8uVwXyZ1'")).toBe(404);
+    // A vendor's numbered error lifts its status with the vendor named; a number alone is anyone's.
+    expect(
+      statusesOfNumbers('DiscordAPIError[50013]: Missing Permissions', new Set(['discordapierror', 'discord'])),
+    ).toEqual([403]);
+    expect(statusesOfNumbers('error 50013', new Set(['error']))).toEqual([]);
+    expect(
+      topFor('Task <1>.<1> finished with error [-1012] Error Domain=NSURLErrorDomain Code=-1012 "(null)" UserInfo={}'),
+    ).toBe(401);
     // Tags joined by slashes are read whole: Dropbox's path/not_found is a 409 without its vendor
     // named, and Firebase's storage/object-not-found a 404, though their last parts are anyone's.
     expect(
