@@ -127,6 +127,8 @@ interface IdentifiedStatus {
   standard: boolean;
   /** The vendor's name by its first word, whole and lower case: "stripe" of "Stripe Ruby library". */
   firstWord: string;
+  /** The name's last part as the vendor writes it: Firebase's "EMAIL_EXISTS", Supabase's "email_exists". */
+  written: string;
 }
 
 /** A name's namespace and last part: `Aws::STS::Errors::ExpiredToken`, `rest_framework.exceptions.NotFound`. */
@@ -145,6 +147,7 @@ const entryOf = (error: ApiError, vendorWords: readonly string[], spellsItsPhras
   // A standard, or the errors a cloud's services share unless one says otherwise.
   standard: /\(RFC \d+\)|\(common\b/.test(error.vendor),
   firstWord: firstWordOf(error.vendor),
+  written: partsOf(error.name).last,
 });
 
 /**
@@ -227,7 +230,11 @@ const distinctive = (word: string) => (vendorsOfWord.get(word)?.size ?? 0) <= 3;
  * others' vendors lack, and few vendors have ("client-dynamodb"); or, with no vendor named, the
  * standard's; otherwise none.
  */
-export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string>): number | undefined {
+export function statusOfIdentifier(
+  whole: string,
+  queryWords: ReadonlySet<string>,
+  writtenWords: ReadonlySet<string> = new Set(),
+): number | undefined {
   const entries = identified.get(whole) ?? [];
   const statuses = new Set(entries.map((entry) => entry.status));
   if (statuses.size <= 1) return entries.some((entry) => entry.spellsItsPhrase) ? undefined : entries[0]?.status;
@@ -241,6 +248,11 @@ export function statusOfIdentifier(whole: string, queryWords: ReadonlySet<string
   );
   const namedStatuses = new Set(named.map((entry) => entry.status));
   if (namedStatuses.size === 1) return named[0]!.status;
+  // Or, named by nobody, the one the query writes in capitals exactly as its vendor does:
+  // "EMAIL_EXISTS" is Firebase's 400, not Supabase's email_exists. Lower case is everyone's way.
+  const asWritten =
+    named.length === 0 ? entries.filter((entry) => /[A-Z]/.test(entry.written) && writtenWords.has(entry.written)) : [];
+  if (asWritten.length > 0 && new Set(asWritten.map((entry) => entry.status)).size === 1) return asWritten[0]!.status;
   // Named by nobody, a standard's status holds: RFC 6749's invalid_grant is a 400, whatever Auth0
   // sends, and AWS's common ThrottlingException a 400 though Bedrock's is a 429.
   return named.length === 0 ? entries.find((entry) => entry.standard)?.status : undefined;

@@ -682,9 +682,11 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
               : [];
           }),
     );
+    // The query's words as written, case and underscores kept.
+    const writtenWords = new Set(identifiers.length === 0 ? [] : trimmed.split(/[^\p{L}\p{N}_]+/u));
     const lifts = identifiers.flatMap((whole) => {
       if (underOthers.has(whole)) return [];
-      const status = statusOfIdentifier(whole, context);
+      const status = statusOfIdentifier(whole, context, writtenWords);
       return status === undefined ? [] : [{ status, named: namesVendorOf(whole, context), type: types.has(whole) }];
     });
     // So does a vendor's fixed message: where the query names the vendor, or pasted whole and long.

@@ -727,6 +727,10 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
         'NotAuthorizedException: Incorrect username or password.\n    at de_CommandError (/var/task/node_modules/@aws-sdk/client-cognito-identity-provider/dist-cjs/index.js:4421:14)',
       ),
     ).toBe(400);
+    // Written in capitals exactly as one vendor writes it, a name is that vendor's: Firebase's
+    // EMAIL_EXISTS is a 400, Supabase's email_exists a 422; lower case is everyone's way.
+    expect(statusOfIdentifier('emailexists', new Set(), new Set(['EMAIL_EXISTS']))).toBe(400);
+    expect(statusOfIdentifier('emailexists', new Set(), new Set(['email_exists']))).toBeUndefined();
     // As spelled, not stemmed: GitHub's missing_field is a 422, Plaid's MISSING_FIELDS a 400.
     expect(statusOfIdentifier('missingfield', new Set())).toBe(422);
     expect(statusOfIdentifier('missingfields', new Set())).toBe(400);
