@@ -684,8 +684,16 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     );
     // The query's words as written, case and underscores kept.
     const writtenWords = new Set(identifiers.length === 0 ? [] : trimmed.split(/[^\p{L}\p{N}_]+/u));
+    // Nor one the query sets aside: "AccessDenied instead of NoSuchKey" asks about the 403.
+    const namesSetAside = new Set(
+      identifiers.length === 0
+        ? []
+        : [...text.matchAll(/\b(?:than|instead of|rather than|not)\s+(?:an?\s+|the\s+)?([A-Za-z][\w.:]*)/gi)].flatMap(
+            (match) => identifiersOf(match[1]!),
+          ),
+    );
     const lifts = identifiers.flatMap((whole) => {
-      if (underOthers.has(whole)) return [];
+      if (underOthers.has(whole) || namesSetAside.has(whole)) return [];
       const status = statusOfIdentifier(whole, context, writtenWords);
       return status === undefined ? [] : [{ status, named: namesVendorOf(whole, context), type: types.has(whole) }];
     });

@@ -74,6 +74,11 @@ describe('search patterns', () => {
     expect(topFor('the upstream answered 502 instead of a 504')).toBe(502);
   });
 
+  it('sets aside an error name the query compares against', () => {
+    // S3 answers a missing key with AccessDenied (403) when the caller may not list the bucket.
+    expect(topFor('S3 GetObject returns AccessDenied instead of NoSuchKey for a missing key')).toBe(403);
+  });
+
   it("sets aside a vendor's own error number, which a payload gives apart from its status", () => {
     // Postmark's ErrorCode 300 is an invalid email request, answered with 422; Meta's subcodes are not statuses.
     expect(codesFor('{"ErrorCode":300,"Message":"Invalid email request"}').slice(0, 3)).not.toContain(300);
