@@ -583,10 +583,12 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // A word written with accents as its language's ("connecté"); a query of plain letters has none.
     const foreign = [
       ...new Set(
-        (/[^\s -~]/.test(text) ? tokenize(text) : terms).flatMap((word) => {
-          const term = otherLanguageTerm(word);
-          return term === null || (!accented(word) && englishTerms.has(term)) ? [] : (otherLanguageKey(term) ?? []);
-        }),
+        /[^\s -~]/.test(text)
+          ? tokenize(text).flatMap((word) => {
+              const term = otherLanguageTerm(word);
+              return term === null || (!accented(word) && englishTerms.has(term)) ? [] : (otherLanguageKey(term) ?? []);
+            })
+          : terms.flatMap((term) => (englishTerms.has(term) ? [] : (otherLanguageKey(term) ?? []))),
       ),
     ];
     const results = foreign.some((key) => otherLanguageTerms.has(key))

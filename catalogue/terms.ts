@@ -101,11 +101,13 @@ export function tokenize(text: string, field?: string): string[] {
  * The compound identifiers of a text, and its words in capitals, each whole and as spelled,
  * whatever its case and underscores: "resourcemissing" for `resource_missing`, "notfound" for `Octokit::NotFound`; not
  * their parts, so `DiscordAPIError` is not Anthropic's `api_error`, and not stemmed, so GitHub's
- * `missing_field` is not Plaid's `MISSING_FIELDS`. The first `limit` only: a pasted page costs no
- * more than a line.
+ * `missing_field` is not Plaid's `MISSING_FIELDS`. A word in capitals beside another is a phrase
+ * shouted ("WORKER TIMEOUT"), not a code. The first `limit` only: a pasted page costs no more than
+ * a line.
  */
 export function identifiersOf(text: string, limit = Infinity): string[] {
   return text
+    .replace(/\b[A-Z]{2,}(?: +[A-Z]{2,}\b)+/g, (phrase) => phrase.toLowerCase())
     .split(/[^\p{L}\p{N}_]+/u)
     .filter((word) => (compoundWord.test(word) || /^[A-Z]{6,}$/.test(word)) && !cjk.test(word))
     .slice(0, limit)

@@ -14,7 +14,7 @@ import { americanSpelling } from '../catalogue/spelling.js';
 import { stemmer as stem } from 'stemmer';
 import { createSuggest } from '../catalogue/suggest.js';
 import { groupStem } from '../catalogue/thesaurus.js';
-import { otherLanguageTerm, stemsOf, tokenize } from '../catalogue/terms.js';
+import { identifiersOf, otherLanguageTerm, stemsOf, tokenize } from '../catalogue/terms.js';
 
 const search = createSearch(catalogue);
 const codesFor = (query: string) => search(query).map((hit) => hit.record.code);
@@ -448,7 +448,8 @@ describe('situations, each read as a sentence of its own', () => {
 
   it.each([
     ['What status code when a user saves a document someone else modified in the meantime?', 412],
-    ['calendar sync token was invalidated so the client must start a full resync', 410],
+    ['sync token was invalidated so the client has to start over with a full resync', 410],
+    ['end date of the booking is before its start date', 422],
   ])('answers %j with %i by the one situation it tells, and not without it', (query, code) => {
     expect(topFor(query)).toBe(code);
     expect(withoutSentences(query)[0]?.record.code).not.toBe(code);
@@ -757,11 +758,18 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     const shopifyQuestion = 'Shopify Admin API throttled leaky bucket exceeded what status';
     expect(statusesOfMessages(shopifyQuestion, new Set(stemsOf(shopifyQuestion)), false)).toEqual([]);
     expect(topFor("Stripe::InvalidRequestError: No such customer: 'cus_PqR7sT8uVwXyZ1'")).toBe(404);
-    // A vendor's numbered error lifts its status with the vendor named; a number alone is anyone's.
+    // A word in capitals beside another is a phrase shouted, not a code: gunicorn's WORKER TIMEOUT
+    // is not tRPC's TIMEOUT (408).
+    expect(identifiersOf('[CRITICAL] WORKER TIMEOUT (pid:42)')).not.toContain('timeout');
+    expect(identifiersOf('TRPCClientError: TIMEOUT')).toEqual(['trpcclienterror', 'timeout']);
+    // A vendor's numbered error lifts its status with the vendor named, in a code's place only: a
+    // port ("POST … :3000") is not SparkPost's 3000.
     expect(
       statusesOfNumbers('DiscordAPIError[50013]: Missing Permissions', new Set(['discordapierror', 'discord'])),
     ).toEqual([403]);
     expect(statusesOfNumbers('error 50013', new Set(['error']))).toEqual([]);
+    expect(statusesOfNumbers('POST http://10.1.2.3:3000/checkout', new Set(['post', 'checkout']))).toEqual([]);
+    expect(statusesOfNumbers('SparkPost error 3000', new Set(['sparkpost', 'error']))).toEqual([422]);
     expect(
       topFor('Task <1>.<1> finished with error [-1012] Error Domain=NSURLErrorDomain Code=-1012 "(null)" UserInfo={}'),
     ).toBe(401);
