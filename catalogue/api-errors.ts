@@ -1,6 +1,6 @@
 import apiErrorsJson from './api-errors.json' with { type: 'json' };
 import { catalogue } from './catalogue.js';
-import { identifiersOf, stemsOf } from './terms.js';
+import { identifiersOf, indexedStems, normalizeWord, processQueryTerm, stemsOf } from './terms.js';
 
 /** An error code or exception name an API or HTTP library answers with, and the status its response had. */
 export interface ApiError {
@@ -129,6 +129,8 @@ interface IdentifiedStatus {
   firstWord: string;
   /** The name's last part as the vendor writes it: Firebase's "EMAIL_EXISTS", Supabase's "email_exists". */
   written: string;
+  /** Whether the name spells another code's phrase: S3's PermanentRedirect is a 301, not 308's. */
+  spellsAnotherCode: boolean;
 }
 
 /** A name's namespace and last part: `Aws::STS::Errors::ExpiredToken`, `rest_framework.exceptions.NotFound`. */
@@ -139,15 +141,27 @@ function partsOf(name: string): { namespace: string[]; last: string } {
 
 const firstWordOf = (vendor: string) => (vendor.split(/[\s(]/)[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/**
+ * The words of a vendor's name that name it: whole words only ("SparkPost", not its "post"), and
+ * none a thesaurus group reads as another word (its "Backend" is every log line's "upstream").
+ */
+const namingWordsOf = (name: string) =>
+  name.split(/[^\p{L}\p{N}]+/u).flatMap((word) => {
+    const normalized = normalizeWord(word);
+    const term = processQueryTerm(word);
+    return normalized !== null && term !== null && indexedStems(normalized)[0] === term ? [term] : [];
+  });
+
 /** An entry as the lift reads it, the vendor's name with `vendorWords` added to it. */
 const entryOf = (error: ApiError, vendorWords: readonly string[], spellsItsPhrase: boolean): IdentifiedStatus => ({
   status: error.status,
-  vendorWords: new Set([...stemsOf(error.vendor), ...vendorWords]),
+  vendorWords: new Set([...namingWordsOf(error.vendor), ...vendorWords]),
   spellsItsPhrase,
   // A standard, or the errors a cloud's services share unless one says otherwise.
   standard: /\(RFC \d+\)|\(common\b/.test(error.vendor),
   firstWord: firstWordOf(error.vendor),
   written: partsOf(error.name).last,
+  spellsAnotherCode: spellsAnotherCode(error),
 });
 
 /**
@@ -171,11 +185,7 @@ for (const error of apiErrors) {
   // A code in capitals is read whole too (gRPC's UNAVAILABLE, Shopify's THROTTLED): a query holds
   // it as written, not as the everyday word.
   const tagged = tagPathsOf(error.name).includes(`/${spelled(error.name)}`);
-  if (
-    !(identifier(error.name) || tagged || shouted.test(error.name) || valueWord.test(error.name)) ||
-    spellsAnotherCode(error)
-  )
-    continue;
+  if (!(identifier(error.name) || tagged || shouted.test(error.name) || valueWord.test(error.name))) continue;
   // By its last part; a single word as a payload's value holds it ("reason":"Unregistered").
   const { namespace, last } = partsOf(error.name);
   const whole = tagged
@@ -218,7 +228,7 @@ for (const error of apiErrors) {
  */
 const vendorsOfWord = new Map<string, Set<string>>();
 for (const error of apiErrors)
-  for (const word of stemsOf(`${error.vendor} ${partsOf(error.name).namespace.join(' ')}`))
+  for (const word of [...namingWordsOf(error.vendor), ...stemsOf(partsOf(error.name).namespace.join(' '))])
     vendorsOfWord.set(word, (vendorsOfWord.get(word) ?? new Set()).add(error.vendor));
 const distinctive = (word: string) => (vendorsOfWord.get(word)?.size ?? 0) <= 3;
 
@@ -235,7 +245,10 @@ export function statusOfIdentifier(
   queryWords: ReadonlySet<string>,
   writtenWords: ReadonlySet<string> = new Set(),
 ): number | undefined {
-  const entries = identified.get(whole) ?? [];
+  const namesIt = (entry: IdentifiedStatus) =>
+    [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word));
+  // A name that spells another code's phrase is that phrase's, unless the query names its vendor.
+  const entries = (identified.get(whole) ?? []).filter((entry) => !entry.spellsAnotherCode || namesIt(entry));
   const statuses = new Set(entries.map((entry) => entry.status));
   if (statuses.size <= 1) return entries.some((entry) => entry.spellsItsPhrase) ? undefined : entries[0]?.status;
   const named = entries.filter((entry) =>

@@ -5,8 +5,9 @@
  * before it reads the words. Each pattern is anchored on punctuation no query for a code has.
  */
 const noise: readonly RegExp[] = [
-  // URLs and host:port pairs: "http://10.0.3.7:8080/v1/orders", "api.example.com:443".
-  /\b[a-z][a-z\d+.-]*:\/\/\S*/gi,
+  // URLs and host:port pairs: "http://10.0.3.7:8080/v1/orders", "api.example.com:443"; a quoted
+  // one ends at its quote, not at the payload's next space.
+  /\b[a-z][a-z\d+.-]*:\/\/[^\s"'<>]*/gi,
   // ISO and log dates and times: "2026-11-30T14:02:11.512Z", "2026/11/30", "30/Nov/2026:14:02:11 +0000", "14:02:11,512".
   /\b\d{4}[-/]\d\d[-/]\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?)?/g,
   /\b\d\d\/[A-Z][a-z]{2}\/\d{4}(?::\d\d){0,3}(?:[.,]\d+)?(?:\s[+-]\d{4})?/g,

@@ -650,13 +650,13 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // its response had, when its vendors agree or the query names one: that code comes next.
     // Several such codes keep their own order.
     // The vendor may be named only in a URL the noise filter took out: "shopify.dev/api/usage/rate-limits".
-    const hosts =
-      identifiers.length === 0
-        ? []
-        : [...trimmed.matchAll(/\b[a-z][a-z\d+.-]*:\/\/([^/\s:"'?#]+)/gi)].map((match) => match[1]!);
+    // Typed words hold neither, unless they hold an identifier.
+    const bare = typed && identifiers.length === 0;
+    const hosts = bare
+      ? []
+      : [...trimmed.matchAll(/\b[a-z][a-z\d+.-]*:\/\/([^/\s:"'?#]+)/gi)].map((match) => match[1]!);
     // Or in a file path a stack trace holds: "node_modules/@aws-sdk/client-cognito-identity-provider".
-    const paths =
-      identifiers.length === 0 ? [] : [...trimmed.matchAll(/(?:[\w@.-]+\/){2,}[\w@.-]+/g)].map(([path]) => path);
+    const paths = bare ? [] : [...trimmed.matchAll(/(?:[\w@.-]+\/){2,}[\w@.-]+/g)].map(([path]) => path);
     const context =
       hosts.length + paths.length === 0
         ? queryStems

@@ -751,6 +751,13 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     const twilioLine = "The 'To' number +1555010 is not a valid phone number. (code 21211)";
     expect(statusesOfMessages(twilioLine, new Set(), true)).toEqual([{ status: 400, named: false }]);
     expect(statusesOfMessages(twilioLine, new Set(), false)).toEqual([]);
+    // A vendor is named by the whole words of its name, not a part ("SparkPost"'s "post") nor a word
+    // the thesaurus reads as another ("Clerk Backend API"'s "backend" is every log's "upstream").
+    const upstream = 'upstream replied: code is incorrect';
+    expect(statusesOfMessages(upstream, new Set(stemsOf(upstream)), true)).toEqual([]);
+    expect(statusesOfMessages(`clerk ${upstream}`, new Set(stemsOf(`clerk ${upstream}`)), true)).toEqual([
+      { status: 422, named: true },
+    ]);
     // A message of one word counts pasted or quoted as a body, with its vendor named: Mailgun answers
     // a wrong key with 401 and the body "Forbidden", but Shopify's GraphQL "Throttled" (a 200) is
     // not what a typed "shopify throttled" asks about.
@@ -773,6 +780,10 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(
       topFor('Task <1>.<1> finished with error [-1012] Error Domain=NSURLErrorDomain Code=-1012 "(null)" UserInfo={}'),
     ).toBe(401);
+    // A name that spells another code's phrase is that phrase's, unless its vendor is named: S3's
+    // PermanentRedirect is a 301.
+    expect(statusOfIdentifier('permanentredirect', new Set())).toBeUndefined();
+    expect(statusOfIdentifier('permanentredirect', new Set(['s3']))).toBe(301);
     // Tags joined by slashes are read whole: Dropbox's path/not_found is a 409 without its vendor
     // named, and Firebase's storage/object-not-found a 404, though their last parts are anyone's.
     expect(

@@ -211,7 +211,12 @@ describe('log noise', () => {
     ['a timestamp', '2026-12-01T09:14:07.381Z', ' '],
     ['an nginx date and time', '2026/12/01 09:14:07', ' '],
     ['an Apache access-log date', '[01/Dec/2026:09:14:07 +0000]', '[ ]'],
-    ['a URL', 'upstream: "http://10.0.3.7:8080/v1/orders"', 'upstream: " '],
+    ['a URL', 'upstream: "http://10.0.3.7:8080/v1/orders"', 'upstream: " "'],
+    [
+      'a quoted URL, up to its quote',
+      '{"type":"https://mailchimp.com/docs/errors/","title":"Member Exists"}',
+      '{"type":" ","title":"Member Exists"}',
+    ],
     ['a request id', 'req 9f86d081-884c-4d63-a7b1-5b8e2c9d4f10', 'req  '],
     ['pids and connection numbers', '2811#2811: *90412', '  '],
     ['HAProxy timers', '0/0/1/-1/30002 504', '  504'],
