@@ -21,6 +21,8 @@ const statusPositions: readonly RegExp[] = [
   // Jest's "Expected: 201 / Received: 400", supertest's 'expected 200 "OK", got 404 "Not Found"',
   // Postman's "expected response to have status code 200 but got 500", Chai's "expected 404 to equal 200".
   /\bReceived:\s+([1-5]\d\d)\b/,
+  // Go's table tests: "handler returned wrong status code: got 400 want 201".
+  /\bgot:?\s+([1-5]\d\d),?\s+want\b/i,
   /\bexpected\b[^\n]{0,80}?\bgot\s+"?([1-5]\d\d)\b/i,
   /\bexpected ([1-5]\d\d) to (?:equal|be|deeply equal) [1-5]\d\d\b/,
   // AWS load balancers: the ELB's own status after the three processing times, -1 for one that did not happen ("0.001 0.002 -1 502 -").

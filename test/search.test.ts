@@ -530,6 +530,7 @@ describe('a pasted line that says its own status', () => {
     ],
     ["supertest's failed expectation", 'Error: expected 204 "No Content", got 200 "OK"', 200],
     ["Chai's failed expectation", 'AssertionError: expected 503 to equal 200', 503],
+    ["Go's table test", 'handler_test.go:42: handler returned wrong status code: got 400 want 201', 400],
   ])('%s answers with the status it carries', (_name, line, code) => {
     expect(topFor(line)).toBe(code);
   });
@@ -777,6 +778,8 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(statusesOfNumbers('error 50013', new Set(['error']))).toEqual([]);
     expect(statusesOfNumbers('POST http://10.1.2.3:3000/checkout', new Set(['post', 'checkout']))).toEqual([]);
     expect(statusesOfNumbers('SparkPost error 3000', new Set(['sparkpost', 'error']))).toEqual([422]);
+    // A key that ends in "Code" is a code's place too: Postmark answers its ErrorCode 406 with 422.
+    expect(statusesOfNumbers('Postmark API error: {"ErrorCode":406}', new Set(['postmark']))).toEqual([422]);
     expect(
       topFor('Task <1>.<1> finished with error [-1012] Error Domain=NSURLErrorDomain Code=-1012 "(null)" UserInfo={}'),
     ).toBe(401);
