@@ -205,18 +205,20 @@ const wordsOf = (text: string) =>
     .filter(Boolean);
 
 /**
- * The fixed messages by their first two words (a message of one word by it): a line that holds one
- * and names its vendor says that error's status ("Stripe::InvalidRequestError: No such customer" is
- * Stripe's 404, whatever the class; Mailgun's "Forbidden" body its 401). Not a message that is its
- * status's phrase; one other software prints too only with its vendor named.
+ * The fixed messages by their first word: a line that holds one and names its vendor says that
+ * error's status ("Stripe::InvalidRequestError: No such customer" is Stripe's 404, whatever the
+ * class; Mailgun's "Forbidden" body its 401). Not a message that is its status's phrase; one other
+ * software prints too only with its vendor named.
  */
-const messagesByOpening = new Map<string, { words: string[]; entry: IdentifiedStatus; printedElsewhere: boolean }[]>();
+const messagesByFirstWord = new Map<
+  string,
+  { words: string[]; entry: IdentifiedStatus; printedElsewhere: boolean }[]
+>();
 for (const error of apiErrors) {
   const words = wordsOf(error.message ?? '');
   if (words.length === 0 || (spelledPhrases.get(error.status) ?? []).includes(spelled(error.message!))) continue;
-  const opening = words.slice(0, 2).join(' ');
-  messagesByOpening.set(opening, [
-    ...(messagesByOpening.get(opening) ?? []),
+  messagesByFirstWord.set(words[0]!, [
+    ...(messagesByFirstWord.get(words[0]!) ?? []),
     { words, entry: entryOf(error, [], false), printedElsewhere: symptomMessages.has(spelled(error.message!)) },
   ]);
 }
@@ -337,13 +339,18 @@ export function statusesOfMessages(
   const words = wordsOf(text);
   // A word alone says too little in typed words, unless quoted as a body: "Shopify throttled" is no
   // GraphQL THROTTLED, but Mailgun's body "Forbidden" is its 401.
-  const quoted = new Set([...text.matchAll(/["'](\p{L}+)["']/gu)].map((match) => match[1]!.toLowerCase()));
+  const quoted = new Set(
+    /["']/.test(text) ? [...text.matchAll(/["'](\p{L}+)["']/gu)].map((match) => match[1]!.toLowerCase()) : [],
+  );
   const found: { status: number; named: boolean }[] = [];
   for (let at = 0; at < words.length; at += 1) {
-    const held = [
-      ...(((pasted || quoted.has(words[at]!)) && messagesByOpening.get(words[at]!)) || []),
-      ...(messagesByOpening.get(`${words[at]} ${words[at + 1]}`) ?? []),
-    ].filter(({ words: message }) => message.every((word, offset) => words[at + offset] === word));
+    const candidates = messagesByFirstWord.get(words[at]!);
+    if (candidates === undefined) continue;
+    const held = candidates.filter(
+      ({ words: message }) =>
+        (message.length > 1 || pasted || quoted.has(words[at]!)) &&
+        message.every((word, offset) => words[at + offset] === word),
+    );
     for (const { words: message, entry, printedElsewhere } of held) {
       const named = [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word));
       const agreed = held.every(
