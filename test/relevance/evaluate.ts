@@ -204,7 +204,8 @@ export interface HeldOutCase extends RelevanceCase {
  * exceptions without their status, 30 lines with it), 96 in eight other languages, 12 each, and
  * by a fourth writer 60 more API error payloads and 40 more vendor situations, the two parts
  * furthest from the target. Less any also in the tuning part: only unseen queries count. Nobody
- * here reads them; they are scored once, by part, after tuning.
+ * here reads them; they were scored once, by part, after the session's third round (English 0.933
+ * / 0.981 on 208, other languages 0.844 / 1.000 on 45).
  */
 export const heldOutCases: readonly HeldOutCase[] = distinct(
   [
