@@ -316,8 +316,9 @@ for (const error of apiErrors)
  */
 export function statusesOfNumbers(text: string, queryWords: ReadonlySet<string>): number[] {
   const statuses = new Set<number>();
-  // In a code's place only ("code": 21211, error 1020, [50013], Code=-1012): not a port or a size.
-  for (const [, number] of text.matchAll(/(?:(?:code|error|errno|err)\b\W{0,3}?|\[)(-?\d{2,6})\b/gi))
+  // In a code's place only ("code": 21211, error 1020, [50013], Code=-1012, a docs URL's
+  // /errors/20003): not a port or a size.
+  for (const [, number] of text.matchAll(/(?:(?:code|error|errno|err)\b\W{0,3}?|\[|\/errors\/)(-?\d{2,6})\b/gi))
     for (const entry of numbered.get(number!) ?? [])
       if ([...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word))) statuses.add(entry.status);
   return statuses.size === 1 ? [...statuses] : [];

@@ -778,6 +778,9 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(statusesOfNumbers('error 50013', new Set(['error']))).toEqual([]);
     expect(statusesOfNumbers('POST http://10.1.2.3:3000/checkout', new Set(['post', 'checkout']))).toEqual([]);
     expect(statusesOfNumbers('SparkPost error 3000', new Set(['sparkpost', 'error']))).toEqual([422]);
+    // So is a docs URL's /errors/ path, as Twilio's exceptions print it: its 20003 is a 401.
+    const twilio = 'TwilioRestException: Authenticate\nMore information: https://www.twilio.com/docs/errors/20003';
+    expect(statusesOfNumbers(twilio, new Set(['twilio']))).toEqual([401]);
     // A key that ends in "Code" is a code's place too: Postmark answers its ErrorCode 406 with 422.
     expect(statusesOfNumbers('Postmark API error: {"ErrorCode":406}', new Set(['postmark']))).toEqual([422]);
     expect(
