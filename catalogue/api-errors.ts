@@ -234,6 +234,10 @@ for (const error of apiErrors)
     vendorsOfWord.set(word, (vendorsOfWord.get(word) ?? new Set()).add(error.vendor));
 const distinctive = (word: string) => (vendorsOfWord.get(word)?.size ?? 0) <= 3;
 
+/** Whether the query names an entry's vendor by a word that names few vendors. */
+const namedBy = (entry: IdentifiedStatus, queryWords: ReadonlySet<string>) =>
+  [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word));
+
 /**
  * The status an identifier held whole says: the one all its entries give, unless one spells its
  * phrase ("BadRequest": that is the phrase's to find, and a log's category `Kestrel.BadRequests`
@@ -247,10 +251,10 @@ export function statusOfIdentifier(
   queryWords: ReadonlySet<string>,
   writtenWords: ReadonlySet<string> = new Set(),
 ): number | undefined {
-  const namesIt = (entry: IdentifiedStatus) =>
-    [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word));
   // A name that spells another code's phrase is that phrase's, unless the query names its vendor.
-  const entries = (identified.get(whole) ?? []).filter((entry) => !entry.spellsAnotherCode || namesIt(entry));
+  const entries = (identified.get(whole) ?? []).filter(
+    (entry) => !entry.spellsAnotherCode || namedBy(entry, queryWords),
+  );
   const statuses = new Set(entries.map((entry) => entry.status));
   if (statuses.size <= 1) return entries.some((entry) => entry.spellsItsPhrase) ? undefined : entries[0]?.status;
   const named = entries.filter((entry) =>
@@ -299,9 +303,7 @@ export function underAnotherVendor(whole: string, namespace: readonly string[]):
  * named vendor's says the status.
  */
 export function namesVendorOf(whole: string, queryWords: ReadonlySet<string>): boolean {
-  return (identified.get(whole) ?? []).some((entry) =>
-    [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word)),
-  );
+  return (identified.get(whole) ?? []).some((entry) => namedBy(entry, queryWords));
 }
 
 /** The errors a vendor numbers (Discord's 50001, Twilio's 21211, URLSession's -1012), by number. */
@@ -319,8 +321,7 @@ export function statusesOfNumbers(text: string, queryWords: ReadonlySet<string>)
   // In a code's place only ("code": 21211, error 1020, [50013], Code=-1012, a docs URL's
   // /errors/20003): not a port or a size.
   for (const [, number] of text.matchAll(/(?:(?:code|error|errno|err)\b\W{0,3}?|\[|\/errors\/)(-?\d{2,6})\b/gi))
-    for (const entry of numbered.get(number!) ?? [])
-      if ([...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word))) statuses.add(entry.status);
+    for (const entry of numbered.get(number!) ?? []) if (namedBy(entry, queryWords)) statuses.add(entry.status);
   return statuses.size === 1 ? [...statuses] : [];
 }
 
@@ -353,7 +354,7 @@ export function statusesOfMessages(
         message.every((word, offset) => words[at + offset] === word),
     );
     for (const { words: message, entry, printedElsewhere } of held) {
-      const named = [...entry.vendorWords].some((word) => distinctive(word) && queryWords.has(word));
+      const named = namedBy(entry, queryWords);
       const agreed = held.every(
         (other) => other.words.length !== message.length || other.entry.status === entry.status,
       );
