@@ -314,6 +314,18 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   for (const record of catalogue.codes)
     documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecation ? 1 : unofficialWeight;
   const vendors = vendorNames(catalogue.codes);
+  // Each code's phrase and former phrases, letters only, as a line names its status by them
+  // ("Conflict", .NET's "NotFound").
+  // The registry's code first where a vendor's shares its phrase (AWS's 561 "Unauthorized").
+  const codeOfPhrase = new Map<string, number>(
+    [...catalogue.codes]
+      .sort((a, b) => Number(a.registration !== 'UNOFFICIAL') - Number(b.registration !== 'UNOFFICIAL'))
+      .flatMap(({ code, phrase, formerPhrases }) =>
+        [phrase, ...formerPhrases.map((former) => former.phrase)].map(
+          (name) => [name.replace(/[^A-Za-z]/g, '').toLowerCase(), code] as const,
+        ),
+      ),
+  );
   // The section that defines each code, as a problem details body links it ("RFC 9110 15.5.1").
   const codeOfSection = new Map<string, number>(
     catalogue.codes.flatMap(({ code, specification }) =>
@@ -524,7 +536,11 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // name 497). A symptom of another code is then shown on its code but lifts it no further.
     // A line that says its own status in a status position ("HTTP/1.1 302", `status=503`, an
     // access log's status field) names that code alone, whatever other numbers it holds.
-    const own = ownStatus(trimmed, (section) => codeOfSection.get(section));
+    const own = ownStatus(
+      trimmed,
+      (section) => codeOfSection.get(section),
+      (phrase) => codeOfPhrase.get(phrase.replace(/[^A-Za-z]/g, '').toLowerCase()),
+    );
     const named = new Set(
       own !== undefined && catalogue.byCode.has(own)
         ? [own]

@@ -30,6 +30,17 @@ const statusPositions: readonly RegExp[] = [
 ];
 
 /**
+ * Where a line says its status by its phrase instead: .NET's HttpStatusCode names, as Cosmos DB's
+ * exception prints them ("does not indicate success: Conflict"), JSON's "status":"Not Found",
+ * Ktor's "Client request(GET …) invalid: Unauthorized.". Each pattern captures the name.
+ */
+const phrasePositions: readonly RegExp[] = [
+  /\bdoes not indicate success: ([A-Z][A-Za-z]+)\b/,
+  /(?:^|[\s,{;"'(])status(?:[._ ]?code)?["']?\s*[:=]\s*["']?([A-Z][A-Za-z ]*[a-z])\b/,
+  /\brequest\([^)]*\) invalid: ([A-Z][A-Za-z ]*[a-z])\./,
+];
+
+/**
  * A GraphQL response that holds data beside its errors: the errors are its fields', and the
  * response itself was a 200 (GraphQL over HTTP, "Response"), whatever codes the errors name
  * (GitHub's `"type":"NOT_FOUND"`).
@@ -45,12 +56,21 @@ const sectionLink = /"type"\s*:\s*"[^"]*\brfc(\d{4})(?:\.html)?#section-(\d+(?:\
 
 /**
  * The status a pasted line carries in a status position, or undefined when it has none;
- * `statusOfSection` says which code a section defines ("RFC 9110 15.5.1").
+ * `statusOfSection` says which code a section defines ("RFC 9110 15.5.1"), `statusOfPhrase` which
+ * code a phrase names ("Conflict", "NotFound").
  */
-export function ownStatus(line: string, statusOfSection: (section: string) => number | undefined): number | undefined {
+export function ownStatus(
+  line: string,
+  statusOfSection: (section: string) => number | undefined,
+  statusOfPhrase: (phrase: string) => number | undefined,
+): number | undefined {
   for (const pattern of statusPositions) {
     const match = pattern.exec(line);
     if (match) return Number(match[1]);
+  }
+  for (const pattern of phrasePositions) {
+    const named = statusOfPhrase(pattern.exec(line)?.[1] ?? '');
+    if (named !== undefined) return named;
   }
   const link = sectionLink.exec(line);
   const linked = link && statusOfSection(`RFC ${link[1]} ${link[2]}`);

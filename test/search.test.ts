@@ -528,6 +528,21 @@ describe('a pasted line that says its own status', () => {
       '● POST /api/orders › creates an order\n\n    expect(received).toBe(expected)\n\n    Expected: 201\n    Received: 400',
       400,
     ],
+    [
+      "Cosmos DB's exception, naming its status by .NET's name for it",
+      'Microsoft.Azure.Cosmos.CosmosException: Response status code does not indicate success: Conflict; Substatus: 0; Reason: {"code":"resource_missing"}',
+      409,
+    ],
+    [
+      "Ktor's exception, naming its status by its phrase",
+      'io.ktor.client.plugins.ClientRequestException: Client request(GET https://api.example.com/v1/me) invalid: Unauthorized. Text: "{\\"error\\":\\"resource_missing\\"}"',
+      401,
+    ],
+    [
+      'a JSON status field holding a phrase the registry shares with a vendor',
+      '{"status":"Unauthorized","error":{"code":"resource_missing"}}',
+      401,
+    ],
     ["supertest's failed expectation", 'Error: expected 204 "No Content", got 200 "OK"', 200],
     ["Chai's failed expectation", 'AssertionError: expected 503 to equal 200', 503],
     ["Go's table test", 'handler_test.go:42: handler returned wrong status code: got 400 want 201', 400],
