@@ -1,6 +1,7 @@
 import apiErrorsJson from './api-errors.json' with { type: 'json' };
 import { catalogue } from './catalogue.js';
-import { identifiersOf, indexedStems, normalizeWord, processQueryTerm, stemsOf } from './terms.js';
+import { identifiersOf, stemsOf } from './terms.js';
+import { namingWordsOf } from './vendor-words.js';
 
 /** An error code or exception name an API or HTTP library answers with, and the status its response had. */
 export interface ApiError {
@@ -141,17 +142,6 @@ function partsOf(name: string): { namespace: string[]; last: string } {
 
 const firstWordOf = (vendor: string) => (vendor.split(/[\s(]/)[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
 
-/**
- * The words of a vendor's name that name it: whole words only ("SparkPost", not its "post"), and
- * none a thesaurus group reads as another word (its "Backend" is every log line's "upstream").
- */
-const namingWordsOf = (name: string) =>
-  name.split(/[^\p{L}\p{N}]+/u).flatMap((word) => {
-    const normalized = normalizeWord(word);
-    const term = processQueryTerm(word);
-    return normalized !== null && term !== null && indexedStems(normalized)[0] === term ? [term] : [];
-  });
-
 /** An entry as the lift reads it, the vendor's name with `vendorWords` added to it. */
 const entryOf = (error: ApiError, vendorWords: readonly string[], spellsItsPhrase: boolean): IdentifiedStatus => ({
   status: error.status,
@@ -169,6 +159,11 @@ const entryOf = (error: ApiError, vendorWords: readonly string[], spellsItsPhras
  * `Aws::STS::Errors::ExpiredToken` by its last part), with its entries' statuses and vendors.
  */
 const symptomMessages = new Set(catalogue.symptoms.map((symptom) => spelled(symptom.message)));
+/**
+ * A message of one word in lower case is an everyday word, whoever prints it: CouchDB's "missing"
+ * is every validation error's "type":"missing" too.
+ */
+const everydayWord = (message: string) => /^[a-z]+\.?$/.test(message);
 const identified = new Map<string, IdentifiedStatus[]>();
 for (const error of apiErrors) {
   // A fixed message given whole as a payload's value names its error too: GitHub's
@@ -176,6 +171,7 @@ for (const error of apiErrors) {
   // that other software prints too (Kong's "API rate limit exceeded" is a 429).
   if (
     error.message !== undefined &&
+    !everydayWord(error.message) &&
     !(spelledPhrases.get(error.status) ?? []).includes(spelled(error.message)) &&
     !symptomMessages.has(spelled(error.message))
   ) {
@@ -216,7 +212,12 @@ const messagesByFirstWord = new Map<
 >();
 for (const error of apiErrors) {
   const words = wordsOf(error.message ?? '');
-  if (words.length === 0 || (spelledPhrases.get(error.status) ?? []).includes(spelled(error.message!))) continue;
+  if (
+    words.length === 0 ||
+    everydayWord(error.message!) ||
+    (spelledPhrases.get(error.status) ?? []).includes(spelled(error.message!))
+  )
+    continue;
   messagesByFirstWord.set(words[0]!, [
     ...(messagesByFirstWord.get(words[0]!) ?? []),
     { words, entry: entryOf(error, [], false), printedElsewhere: symptomMessages.has(spelled(error.message!)) },
@@ -224,14 +225,15 @@ for (const error of apiErrors) {
 }
 
 /**
- * The words of vendors' names and namespaces that name few vendors ("dropbox", "shopify",
- * "illuminate"), unlike "api", "cloud", "aws" or a namespace's "exceptions", which a payload holds
- * whatever its vendor.
+ * The words of vendors' names and namespaces that name few vendors, each counted by its family (the
+ * first word of its name): "dropbox", "shopify" however many Shopify APIs there are, "gateway" of
+ * Amazon's, Kong's and Tyk's; unlike "api", "cloud" or a namespace's "exceptions", which a payload
+ * holds whatever its vendor.
  */
 const vendorsOfWord = new Map<string, Set<string>>();
 for (const error of apiErrors)
   for (const word of [...namingWordsOf(error.vendor), ...stemsOf(partsOf(error.name).namespace.join(' '))])
-    vendorsOfWord.set(word, (vendorsOfWord.get(word) ?? new Set()).add(error.vendor));
+    vendorsOfWord.set(word, (vendorsOfWord.get(word) ?? new Set()).add(firstWordOf(error.vendor)));
 const distinctive = (word: string) => (vendorsOfWord.get(word)?.size ?? 0) <= 3;
 
 /** Whether the query names an entry's vendor by a word that names few vendors. */

@@ -41,6 +41,11 @@ export interface SearchTuning {
    * ("requete incorrecte" finding 421). Fewer sentences to search is faster, too.
    */
   situationMinTerms: number;
+  /**
+   * A product's own situation the query names the product of ("nginx limit_req rejects excess
+   * requests") scores its sentence's score times this, whatever the query's length.
+   */
+  vendorSituationWeight: number;
   /** A code whose vendor the query names ("esri token", "cloudflare timeout") has its score multiplied by this instead. */
   vendorNamedWeight: number;
   /**
@@ -122,12 +127,13 @@ export const searchTuning: SearchTuning = {
     commonUsage: 0.8,
     otherLanguages: 4,
     situations: 1,
-    apiErrors: 3,
+    apiErrors: 2,
   },
   phraseBoost: 2,
   exactNameBoost: 4,
   situationSentenceWeight: 2,
   situationMinTerms: 4,
+  vendorSituationWeight: 6,
   unofficialWeight: 0.7,
   vendorNamedWeight: 1.5,
   rarityExponent: 2,

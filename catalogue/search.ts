@@ -4,6 +4,7 @@ import { statusClasses } from './classes.js';
 import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
+import { vendorSituations, vendorsNamedBy } from './vendor-situations.js';
 import {
   apiErrorNamesOf,
   namesVendorOf,
@@ -169,24 +170,29 @@ function merged(first: SearchResult[], second: SearchResult[]): SearchResult[] {
   return [...byId.values()].sort((a, b) => b.score - a.score);
 }
 
-/**
- * The words that name a code's vendor and appear in no official code ("cloudflare", "esri",
- * "nginx"), with the codes each names: a query that names the vendor means the vendor's codes.
- * Words of two letters and a vendor's parenthesised remark ("no authoritative source") are not names.
- */
-function vendorNames(codes: readonly StatusCodeRecord[]): Map<string, number[]> {
-  const official = new Set(
-    codes
-      .filter((record) => record.registration !== 'UNOFFICIAL')
-      .flatMap((record) => [
+/** The stems of the registry codes' own words, with how many codes use each. */
+function officialStems(codes: readonly StatusCodeRecord[]): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const record of codes.filter((code) => code.registration !== 'UNOFFICIAL'))
+    for (const stem of new Set(
+      [
         record.phrase,
         record.description,
         record.commonUsage,
         ...record.synonyms,
         ...record.formerPhrases.map((former) => former.phrase),
-      ])
-      .flatMap(stemsOf),
-  );
+      ].flatMap(stemsOf),
+    ))
+      frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+  return frequency;
+}
+
+/**
+ * The words that name a code's vendor and appear in no official code ("cloudflare", "esri",
+ * "nginx"), with the codes each names: a query that names the vendor means the vendor's codes.
+ * Words of two letters and a vendor's parenthesised remark ("no authoritative source") are not names.
+ */
+function vendorNames(codes: readonly StatusCodeRecord[], official: ReadonlyMap<string, number>): Map<string, number[]> {
   const codesByWord = new Map<string, number[]>();
   for (const record of codes) {
     const vendors = [record.vendor ?? '', ...record.otherMeanings.map((meaning) => meaning.vendor)].map((vendor) =>
@@ -278,6 +284,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     vendorNamedWeight,
     situationSentenceWeight,
     situationMinTerms,
+    vendorSituationWeight,
     rarityExponent,
     symptomBoost,
     symptomRankWeight,
@@ -313,7 +320,10 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
   const documentWeights: number[] = [];
   for (const record of catalogue.codes)
     documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecation ? 1 : unofficialWeight;
-  const vendors = vendorNames(catalogue.codes);
+  const official = officialStems(catalogue.codes);
+  const vendors = vendorNames(catalogue.codes, official);
+  // A word several codes use is everyone's, though a product's name holds it ("server", "gateway").
+  const everyones = (stem: string) => (official.get(stem) ?? 0) >= 2;
   // Each code's phrase and former phrases, letters only, as a line names its status by them
   // ("Conflict", .NET's "NotFound").
   // The registry's code first where a vendor's shares its phrase (AWS's 561 "Unauthorized").
@@ -404,14 +414,30 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       .flatMap((record) => situationsOf(record.code).map((text) => ({ code: record.code, text })))
       .map((sentence, id) => ({ id, ...sentence })),
   );
-  /** Per code, its best situation sentence for the query, as a result of the code with the sentence's score. */
-  function bestSituations(text: string, options: object): SearchResult[] {
+  // A product's own situations, searched only among the products the query names.
+  const vendorSentences = new MiniSearch<{ id: number; code: number; vendor: string; text: string }>({
+    fields: ['text'],
+    storeFields: ['code', 'vendor'],
+    tokenize,
+    processTerm: processIndexTerm,
+    searchOptions: { processTerm: processQueryTerm, boostTerm: rarity, combineWith: 'OR' },
+  });
+  vendorSentences.addAll(
+    vendorSituations
+      .filter(({ status }) => catalogue.byCode.has(status))
+      .map(({ status, vendor, situation }, id) => ({ id, code: status, vendor, text: situation })),
+  );
+  /**
+   * Per code, its best sentence of `among` for the query, as a result of the code with the
+   * sentence's score times `weight`.
+   */
+  function bestSentences(among: MiniSearch, weight: number, text: string, options: object): SearchResult[] {
     const best = new Map<number, SearchResult>();
-    for (const result of sentences.search(text, options)) {
+    for (const result of among.search(text, options)) {
       const code = result['code'] as number;
       if (best.has(code)) continue;
       const match = Object.fromEntries(Object.keys(result.match).map((term) => [term, ['situations']]));
-      best.set(code, { ...result, id: code, score: result.score * situationSentenceWeight, match });
+      best.set(code, { ...result, id: code, score: result.score * weight, match });
     }
     return [...best.values()];
   }
@@ -579,6 +605,13 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // Names in other languages are matched as written only: completed or corrected, an English word
     // would reach its neighbours there ("perm" the Italian "permanente", "limit" "limite").
     const situational = terms.length >= situationMinTerms;
+    const sentenceOptions = { tokenize: () => terms, processTerm: (term: string) => term, ...asWritten };
+    // Among the products the query names, by its other words: the product's name is in many of its
+    // sentences, and would otherwise pick one at random.
+    const { vendors: namedVendors, words: vendorWords } = vendorsNamedBy(
+      new Set([...queryStems].filter((stem) => !everyones(stem))),
+    );
+    const situationTerms = terms.filter((term) => !vendorWords.has(term));
     const english = merged(
       merged(
         index.search(text, { ...options, ...asWritten, fields: situational ? englishFields : namingFields }),
@@ -591,9 +624,16 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
               boost: { apiErrors: typed && identifiers.length === 0 ? typedApiErrorBoost : fieldBoosts.apiErrors },
             }),
       ),
-      situational
-        ? bestSituations(text, { tokenize: () => terms, processTerm: (term: string) => term, ...asWritten })
-        : [],
+      merged(
+        situational ? bestSentences(sentences, situationSentenceWeight, text, sentenceOptions) : [],
+        namedVendors.size === 0
+          ? []
+          : bestSentences(vendorSentences, vendorSituationWeight, text, {
+              ...sentenceOptions,
+              tokenize: () => situationTerms,
+              filter: (result: SearchResult) => namedVendors.has(result['vendor'] as string),
+            }),
+      ),
     );
     // Only the words English lacks: "modified" is no "modificado".
     // A word written with accents as its language's ("connecté"); a query of plain letters has none.

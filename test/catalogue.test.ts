@@ -6,6 +6,7 @@ import { classOf, statusClasses } from '../catalogue/classes.js';
 import { quickGuide } from '../catalogue/quick-guide.js';
 import { catalogueProblems } from '../catalogue/validate.js';
 import { apiErrorNamesOf, apiErrors } from '../catalogue/api-errors.js';
+import { vendorSituations, vendorsNamedBy } from '../catalogue/vendor-situations.js';
 import { codesWithSituations, situationsOf } from '../catalogue/situations.js';
 import { namesInOtherLanguages, otherLanguages } from '../catalogue/other-languages.js';
 import { ianaRegistry } from './iana-registry.js';
@@ -423,6 +424,32 @@ describe('situations (catalogue/situations.json)', () => {
   });
 });
 
+describe('vendor situations (catalogue/vendor-situations.json)', () => {
+  it('tells each in one sentence without its number, with a catalogued status and its vendor’s own page', () => {
+    const problems = vendorSituations.flatMap(({ vendor, status, situation, source }) => {
+      const words = situation.split(/\s+/).length;
+      return [
+        ...(catalogue.byCode.has(status) ? [] : [`${situation}: ${status} is not catalogued`]),
+        ...(words >= 6 && words <= 28 && /\.$/.test(situation) ? [] : [`${vendor}: "${situation}"`]),
+        ...(new RegExp(`\\b${status}\\b`).test(situation) ? [`${vendor} names its number: "${situation}"`] : []),
+        ...(/^https:\/\/\S+$/.test(source) ? [] : [`${vendor}: source ${source}`]),
+        ...(vendor.trim() ? [] : [`${situation}: no vendor`]),
+      ];
+    });
+    expect(problems).toEqual([]);
+    expect(new Set(vendorSituations.map(({ situation }) => situation)).size).toBe(vendorSituations.length);
+    expect(vendorSituations.length).toBe(481);
+  });
+
+  it('names a vendor by a word that names few families of vendors', () => {
+    expect([...vendorsNamedBy(new Set(['nginx'])).vendors]).toContain('nginx');
+    expect([...vendorsNamedBy(new Set(['azur'])).vendors]).toEqual(
+      expect.arrayContaining(['Azure Blob Storage', 'Azure Front Door']),
+    );
+    expect(vendorsNamedBy(new Set(['api'])).vendors.size).toBe(0);
+  });
+});
+
 describe('API errors (catalogue/api-errors.json)', () => {
   it('gives each a catalogued status, a meaning in one sentence and its vendor’s own page', () => {
     const problems = apiErrors.flatMap((error) => {
@@ -437,7 +464,7 @@ describe('API errors (catalogue/api-errors.json)', () => {
     expect(problems).toEqual([]);
     const named = apiErrors.map((error) => `${error.vendor} ${error.name}`);
     expect(new Set(named).size).toBe(named.length);
-    expect(apiErrors.length).toBe(2174);
+    expect(apiErrors.length).toBe(2381);
   });
 
   it('lends search a fixed message without its status’s phrase, which names the code already', () => {

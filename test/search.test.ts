@@ -558,6 +558,24 @@ describe('a pasted line that says its own status', () => {
   });
 });
 
+describe("a product's own situations", () => {
+  it('answers a question that names the product with the status it gives there', () => {
+    expect(topFor('nginx limit_req turns excess requests away, which status')).toBe(503);
+    expect(topFor('IIS request filtering blocks a body over maxAllowedContentLength')).toBe(404);
+  });
+
+  it('reads them only for a query that names the product', () => {
+    expect(topFor('limit_req turns excess requests away, which status')).toBe(429);
+    expect(topFor('apache sees a request header field bigger than its limit')).toBe(400);
+    // Not by a word of its name that several codes use: "server" is Apache HTTP Server's too.
+    expect(topFor('server sees a request header field bigger than its limit')).toBe(431);
+  });
+
+  it('weighs them by the situation told, not by the product’s name that many of them hold', () => {
+    expect(topFor('django HttpResponseNotAllowed status')).toBe(405);
+  });
+});
+
 describe('old phrases in every spelling, and every alias a framework defines', () => {
   // RFC 2068 and RFC 2616 §6.1.1 list these spellings beside the section titles' own.
   it.each([
@@ -778,6 +796,9 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     // a wrong key with 401 and the body "Forbidden", but Shopify's GraphQL "Throttled" (a 200) is
     // not what a typed "shopify throttled" asks about.
     expect(topFor('Error sending via Mailgun: response body "Forbidden" from POST')).toBe(401);
+    // Not one in lower case, an everyday word whoever prints it: CouchDB's reason "missing" (a 404)
+    // is every validation error's "type":"missing" too.
+    expect(topFor('{"detail":[{"type":"missing","loc":["body","email"],"msg":"Field required"}]}')).toBe(422);
     const shopifyQuestion = 'Shopify Admin API throttled leaky bucket exceeded what status';
     expect(statusesOfMessages(shopifyQuestion, new Set(stemsOf(shopifyQuestion)), false)).toEqual([]);
     expect(topFor("Stripe::InvalidRequestError: No such customer: 'cus_PqR7sT8uVwXyZ1'")).toBe(404);
