@@ -17,22 +17,22 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.953, recallAt3: 0.987 };
+const tuned = { recallAt1: 0.951, recallAt3: 0.987 };
 /**
- * Session 11's third held-out sets, read once after its third round: English (208 unseen of 280,
- * 0.933 and 0.981) and eight other languages (45 unseen of 96, 0.844 and 1.000).
+ * Session 12's second held-out sets, read once on its final search: English (286 unseen of 340,
+ * 0.923 and 0.972) and eight other languages (52 unseen of 96, 0.885 and 0.962).
  */
 const heldOut = {
-  english: { recallAt1: 0.933, recallAt3: 0.981 },
-  otherLanguages: { recallAt1: 0.844, recallAt3: 1.0 },
+  english: { recallAt1: 0.923, recallAt3: 0.972 },
+  otherLanguages: { recallAt1: 0.885, recallAt3: 0.962 },
 };
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 4000 from outsiders to tune on, and 253 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 4000, 253]);
+  it('holds our 141 queries, 4744 from outsiders to tune on, and 338 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 4744, 338]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
@@ -77,7 +77,7 @@ describe('relevance set', () => {
 describe('search quality', () => {
   const search = createSearch(catalogue);
 
-  // 4,141 searches, a third of them pasted lines: seconds of work, given room for a busy machine.
+  // 4,885 searches, a third of them pasted lines: seconds of work, given room for a busy machine.
   it('keeps the tuning part within 0.02 of its tuned recall@1 and recall@3', { timeout: 20_000 }, () => {
     const evaluation = evaluate(search, tuningCases);
     expect(evaluation.recallAt1, formatEvaluation(evaluation)).toBeGreaterThanOrEqual(tuned.recallAt1 - slack);
