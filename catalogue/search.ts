@@ -610,6 +610,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     // sentences, and would otherwise pick one at random.
     const { vendors: namedVendors, words: vendorWords } = vendorsNamedBy(
       new Set([...queryStems].filter((stem) => !everyones(stem))),
+      (stem) => official.has(stem),
     );
     const situationTerms = terms.filter((term) => !vendorWords.has(term));
     const english = merged(

@@ -15,27 +15,44 @@ export interface VendorSituation {
 /** What products answer in their own situations (catalogue/vendor-situations.json), each sourced. */
 export const vendorSituations: readonly VendorSituation[] = vendorSituationsJson;
 
+/**
+ * A vendor's own words: the first word of its name and its aliases in parentheses ("Azure",
+ * "ALB"). Its other words name it only where the catalogue's own text never uses them
+ * ("CloudFront", "Blob"), not "app" of Azure App Service or "door" of Azure Front Door.
+ */
+const ownWordsOf = (vendor: string) =>
+  new Set(namingWordsOf([vendor.split(/\s/)[0], ...(vendor.match(/\([^)]*\)/g) ?? [])].join(' ')));
+
 /** The vendors each word of their names names, and their families (the first word of a name). */
-const vendorsByWord = new Map<string, Set<string>>();
+const vendorsByWord = new Map<string, { vendor: string; own: boolean }[]>();
 const familiesByWord = new Map<string, Set<string>>();
-for (const { vendor } of vendorSituations)
-  for (const word of namingWordsOf(vendor)) {
-    vendorsByWord.set(word, (vendorsByWord.get(word) ?? new Set()).add(vendor));
+for (const vendor of new Set(vendorSituations.map((entry) => entry.vendor))) {
+  const own = ownWordsOf(vendor);
+  for (const word of new Set(namingWordsOf(vendor))) {
+    vendorsByWord.set(word, [...(vendorsByWord.get(word) ?? []), { vendor, own: own.has(word) }]);
     familiesByWord.set(word, (familiesByWord.get(word) ?? new Set()).add(namingWordsOf(vendor)[0] ?? vendor));
   }
+}
 
 /**
  * The vendors a query names, by a word that names few families of them ("alb" AWS's Application
- * Load Balancer, "azure" each Azure service, "server" none), and the words that named them.
+ * Load Balancer, "azure" each Azure service, "server" none), and the words that named them;
+ * `catalogueWord` says whether the catalogue's own text uses a word.
  */
-export function vendorsNamedBy(queryWords: ReadonlySet<string>): { vendors: Set<string>; words: Set<string> } {
+export function vendorsNamedBy(
+  queryWords: ReadonlySet<string>,
+  catalogueWord: (word: string) => boolean,
+): { vendors: Set<string>; words: Set<string> } {
   const vendors = new Set<string>();
   const words = new Set<string>();
   for (const word of queryWords) {
     const named = vendorsByWord.get(word);
     if (named === undefined || familiesByWord.get(word)!.size > 3) continue;
-    words.add(word);
-    for (const vendor of named) vendors.add(vendor);
+    for (const { vendor, own } of named)
+      if (own || !catalogueWord(word)) {
+        words.add(word);
+        vendors.add(vendor);
+      }
   }
   return { vendors, words };
 }

@@ -442,11 +442,19 @@ describe('vendor situations (catalogue/vendor-situations.json)', () => {
   });
 
   it('names a vendor by a word that names few families of vendors', () => {
-    expect([...vendorsNamedBy(new Set(['nginx'])).vendors]).toContain('nginx');
-    expect([...vendorsNamedBy(new Set(['azur'])).vendors]).toEqual(
+    const none = () => false;
+    expect([...vendorsNamedBy(new Set(['nginx']), none).vendors]).toContain('nginx');
+    expect([...vendorsNamedBy(new Set(['azur']), none).vendors]).toEqual(
       expect.arrayContaining(['Azure Blob Storage', 'Azure Front Door']),
     );
-    expect(vendorsNamedBy(new Set(['api'])).vendors.size).toBe(0);
+    expect(vendorsNamedBy(new Set(['api']), none).vendors.size).toBe(0);
+  });
+
+  it('names a vendor by its first word and aliases, by its other words only where the catalogue never uses them', () => {
+    const catalogueWord = (word: string) => word === 'app';
+    expect(vendorsNamedBy(new Set(['app']), catalogueWord).vendors.size).toBe(0);
+    expect([...vendorsNamedBy(new Set(['blob']), catalogueWord).vendors]).toEqual(['Azure Blob Storage']);
+    expect([...vendorsNamedBy(new Set(['alb']), () => true).vendors]).toEqual(['AWS Application Load Balancer (ALB)']);
   });
 });
 
