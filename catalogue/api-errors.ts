@@ -1,7 +1,7 @@
 import apiErrorsJson from './api-errors.json' with { type: 'json' };
 import { catalogue } from './catalogue.js';
 import { identifiersOf, stemsOf } from './terms.js';
-import { namingWordsOf } from './vendor-words.js';
+import { familyOf, namingWordsOf } from './vendor-words.js';
 
 /** An error code or exception name an API or HTTP library answers with, and the status its response had. */
 export interface ApiError {
@@ -140,8 +140,6 @@ function partsOf(name: string): { namespace: string[]; last: string } {
   return { last: parts.pop() ?? '', namespace: parts };
 }
 
-const firstWordOf = (vendor: string) => (vendor.split(/[\s(]/)[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-
 /** An entry as the lift reads it, the vendor's name with `vendorWords` added to it. */
 const entryOf = (error: ApiError, vendorWords: readonly string[], spellsItsPhrase: boolean): IdentifiedStatus => ({
   status: error.status,
@@ -149,7 +147,7 @@ const entryOf = (error: ApiError, vendorWords: readonly string[], spellsItsPhras
   spellsItsPhrase,
   // A standard, or the errors a cloud's services share unless one says otherwise.
   standard: /\(RFC \d+\)|\(common\b/.test(error.vendor),
-  firstWord: firstWordOf(error.vendor),
+  firstWord: familyOf(error.vendor),
   written: partsOf(error.name).last,
   spellsAnotherCode: spellsAnotherCode(error),
 });
@@ -233,7 +231,7 @@ for (const error of apiErrors) {
 const vendorsOfWord = new Map<string, Set<string>>();
 for (const error of apiErrors)
   for (const word of [...namingWordsOf(error.vendor), ...stemsOf(partsOf(error.name).namespace.join(' '))])
-    vendorsOfWord.set(word, (vendorsOfWord.get(word) ?? new Set()).add(firstWordOf(error.vendor)));
+    vendorsOfWord.set(word, (vendorsOfWord.get(word) ?? new Set()).add(familyOf(error.vendor)));
 const distinctive = (word: string) => (vendorsOfWord.get(word)?.size ?? 0) <= 3;
 
 /** Whether the query names an entry's vendor by a word that names few vendors. */
@@ -282,7 +280,7 @@ export function statusOfIdentifier(
 /** The vendors by the first word of their names. */
 const vendorsByFirstWord = new Map<string, Set<string>>();
 for (const { vendor } of apiErrors) {
-  const first = firstWordOf(vendor);
+  const first = familyOf(vendor);
   vendorsByFirstWord.set(first, (vendorsByFirstWord.get(first) ?? new Set()).add(vendor));
 }
 

@@ -322,18 +322,15 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     documentWeights[record.code] = record.registration === 'PERMANENT' && !record.deprecation ? 1 : unofficialWeight;
   const official = officialStems(catalogue.codes);
   const vendors = vendorNames(catalogue.codes, official);
-  // A word several codes use is everyone's, though a product's name holds it ("server", "gateway").
-  const everyones = (stem: string) => (official.get(stem) ?? 0) >= 2;
   // Each code's phrase and former phrases, letters only, as a line names its status by them
-  // ("Conflict", .NET's "NotFound").
-  // The registry's code first where a vendor's shares its phrase (AWS's 561 "Unauthorized").
+  // ("Conflict", .NET's "NotFound"); the registry's code first where a vendor's shares its phrase
+  // (AWS's 561 "Unauthorized").
+  const phraseKey = (name: string) => name.replace(/[^A-Za-z]/g, '').toLowerCase();
   const codeOfPhrase = new Map<string, number>(
     [...catalogue.codes]
       .sort((a, b) => Number(a.registration !== 'UNOFFICIAL') - Number(b.registration !== 'UNOFFICIAL'))
       .flatMap(({ code, phrase, formerPhrases }) =>
-        [phrase, ...formerPhrases.map((former) => former.phrase)].map(
-          (name) => [name.replace(/[^A-Za-z]/g, '').toLowerCase(), code] as const,
-        ),
+        [phrase, ...formerPhrases.map((former) => former.phrase)].map((name) => [phraseKey(name), code] as const),
       ),
   );
   // The section that defines each code, as a problem details body links it ("RFC 9110 15.5.1").
@@ -565,7 +562,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const own = ownStatus(
       trimmed,
       (section) => codeOfSection.get(section),
-      (phrase) => codeOfPhrase.get(phrase.replace(/[^A-Za-z]/g, '').toLowerCase()),
+      (phrase) => codeOfPhrase.get(phraseKey(phrase)),
     );
     const named = new Set(
       own !== undefined && catalogue.byCode.has(own)
@@ -608,10 +605,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const sentenceOptions = { tokenize: () => terms, processTerm: (term: string) => term, ...asWritten };
     // Among the products the query names, by its other words: the product's name is in many of its
     // sentences, and would otherwise pick one at random.
-    const { vendors: namedVendors, words: vendorWords } = vendorsNamedBy(
-      new Set([...queryStems].filter((stem) => !everyones(stem))),
-      (stem) => official.has(stem),
-    );
+    const { vendors: namedVendors, words: vendorWords } = vendorsNamedBy(queryStems, (stem) => official.get(stem) ?? 0);
     const situationTerms = terms.filter((term) => !vendorWords.has(term));
     const english = merged(
       merged(

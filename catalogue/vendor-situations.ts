@@ -1,5 +1,5 @@
 import vendorSituationsJson from './vendor-situations.json' with { type: 'json' };
-import { namingWordsOf } from './vendor-words.js';
+import { familyOf, namingWordsOf } from './vendor-words.js';
 
 /** The status a product answers with in a situation of its own: nginx's limit_req turning a request away. */
 export interface VendorSituation {
@@ -23,33 +23,35 @@ export const vendorSituations: readonly VendorSituation[] = vendorSituationsJson
 const ownWordsOf = (vendor: string) =>
   new Set(namingWordsOf([vendor.split(/\s/)[0], ...(vendor.match(/\([^)]*\)/g) ?? [])].join(' ')));
 
-/** The vendors each word of their names names, and their families (the first word of a name). */
+/** The vendors each word of their names names, and their families. */
 const vendorsByWord = new Map<string, { vendor: string; own: boolean }[]>();
 const familiesByWord = new Map<string, Set<string>>();
 for (const vendor of new Set(vendorSituations.map((entry) => entry.vendor))) {
   const own = ownWordsOf(vendor);
   for (const word of new Set(namingWordsOf(vendor))) {
     vendorsByWord.set(word, [...(vendorsByWord.get(word) ?? []), { vendor, own: own.has(word) }]);
-    familiesByWord.set(word, (familiesByWord.get(word) ?? new Set()).add(namingWordsOf(vendor)[0] ?? vendor));
+    familiesByWord.set(word, (familiesByWord.get(word) ?? new Set()).add(familyOf(vendor)));
   }
 }
 
 /**
  * The vendors a query names, by a word that names few families of them ("alb" AWS's Application
- * Load Balancer, "azure" each Azure service, "server" none), and the words that named them;
- * `catalogueWord` says whether the catalogue's own text uses a word.
+ * Load Balancer, "azure" each Azure service), and the words that named them. `codesUsing` says how
+ * many registry codes' own text uses a word: a vendor's own word names it where fewer than two do
+ * ("server" of Apache HTTP Server names nothing), its other words where none does.
  */
 export function vendorsNamedBy(
   queryWords: ReadonlySet<string>,
-  catalogueWord: (word: string) => boolean,
+  codesUsing: (word: string) => number,
 ): { vendors: Set<string>; words: Set<string> } {
   const vendors = new Set<string>();
   const words = new Set<string>();
   for (const word of queryWords) {
     const named = vendorsByWord.get(word);
     if (named === undefined || familiesByWord.get(word)!.size > 3) continue;
+    const uses = codesUsing(word);
     for (const { vendor, own } of named)
-      if (own || !catalogueWord(word)) {
+      if (uses === 0 || (own && uses < 2)) {
         words.add(word);
         vendors.add(vendor);
       }

@@ -11,3 +11,7 @@ export const namingWordsOf = (name: string): string[] =>
     const term = processQueryTerm(word);
     return normalized !== null && term !== null && indexedStems(normalized)[0] === term ? [term] : [];
   });
+
+/** A vendor's family, the first word of its name, whole and lower case: "stripe" of "Stripe Ruby library". */
+export const familyOf = (vendor: string): string =>
+  (vendor.split(/[\s(]/)[0] ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
