@@ -43,9 +43,15 @@ export interface SearchTuning {
   situationMinTerms: number;
   /**
    * A product's own situation the query names the product of ("nginx limit_req rejects excess
-   * requests") scores its sentence's score times this, whatever the query's length.
+   * requests") scores its sentence's score times this, when the query has
+   * `vendorSituationFullTerms` words besides the product's name.
    */
   vendorSituationWeight: number;
+  /**
+   * With fewer words, the weight shrinks in proportion: a few typed words beside a product's name
+   * ("bad gateway nginx", "django HttpResponseNotAllowed") are a name to look up, not a situation.
+   */
+  vendorSituationFullTerms: number;
   /** A code whose vendor the query names ("esri token", "cloudflare timeout") has its score multiplied by this instead. */
   vendorNamedWeight: number;
   /**
@@ -133,7 +139,8 @@ export const searchTuning: SearchTuning = {
   exactNameBoost: 4,
   situationSentenceWeight: 2,
   situationMinTerms: 4,
-  vendorSituationWeight: 6,
+  vendorSituationWeight: 16,
+  vendorSituationFullTerms: 8,
   unofficialWeight: 0.7,
   vendorNamedWeight: 1.5,
   rarityExponent: 2,

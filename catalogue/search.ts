@@ -285,6 +285,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     situationSentenceWeight,
     situationMinTerms,
     vendorSituationWeight,
+    vendorSituationFullTerms,
     rarityExponent,
     symptomBoost,
     symptomRankWeight,
@@ -623,11 +624,16 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         situational ? bestSentences(sentences, situationSentenceWeight, text, sentenceOptions) : [],
         namedVendors.size === 0
           ? []
-          : bestSentences(vendorSentences, vendorSituationWeight, text, {
-              ...sentenceOptions,
-              tokenize: () => situationTerms,
-              filter: (result: SearchResult) => namedVendors.has(result['vendor'] as string),
-            }),
+          : bestSentences(
+              vendorSentences,
+              vendorSituationWeight * Math.min(1, situationTerms.length / vendorSituationFullTerms),
+              text,
+              {
+                ...sentenceOptions,
+                tokenize: () => situationTerms,
+                filter: (result: SearchResult) => namedVendors.has(result['vendor'] as string),
+              },
+            ),
       ),
     );
     // Only the words English lacks: "modified" is no "modificado".

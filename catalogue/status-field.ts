@@ -25,6 +25,11 @@ const statusPositions: readonly RegExp[] = [
   /\bgot:?\s+([1-5]\d\d),?\s+want\b/i,
   /\bexpected\b[^\n]{0,80}?\bgot\s+"?([1-5]\d\d)\b/i,
   /\bexpected ([1-5]\d\d) to (?:equal|be|deeply equal) [1-5]\d\d\b/,
+  // Dev servers' request logs: the status after the method and path, before the time taken (morgan's
+  // "POST /api/orders 500 12.345 ms - 52", Next.js's "GET /api/me 401 in 35ms"), or in brackets
+  // before them (the Stripe CLI forwarding an event: "<--  [500] POST http://localhost:4242/webhook").
+  /\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\/\S*\s+([1-5]\d\d)\s+(?:in\s+)?\d+(?:\.\d+)?\s?m?s\b/,
+  /\[([1-5]\d\d)\]\s+(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+\S/,
   // AWS load balancers: the ELB's own status after the three processing times, -1 for one that did not happen ("0.001 0.002 -1 502 -").
   /\s(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+(?:-1|\d+\.\d+)\s+([1-5]\d\d)\s/,
 ];

@@ -11,7 +11,7 @@ const stopWords = new Set(
   `a an and are as at be by for from has i in is it its my of on or that the this to was when with what which me
   am been being were have had do does did can could should would will you your we our they their them he she his her
   us so than then just there here how why who where don doesn didn isn aren wasn won ll re ve
-  youre theyre
+  youre theyre about because
   status code codes http`.split(/\s+/),
 );
 

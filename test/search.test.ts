@@ -546,6 +546,12 @@ describe('a pasted line that says its own status', () => {
     ["supertest's failed expectation", 'Error: expected 204 "No Content", got 200 "OK"', 200],
     ["Chai's failed expectation", 'AssertionError: expected 503 to equal 200', 503],
     ["Go's table test", 'handler_test.go:42: handler returned wrong status code: got 400 want 201', 400],
+    ["morgan's dev format, beside a size and a time", 'POST /api/orders 500 12.345 ms - 429', 500],
+    [
+      'the Stripe CLI forwarding an event',
+      '2026-12-07 10:00:01  <--  [500] POST http://localhost:4242/webhook [evt_3P1aBcDeFgHiJkLm0aBcDeFg] rate_limit 429',
+      500,
+    ],
   ])('%s answers with the status it carries', (_name, line, code) => {
     expect(topFor(line)).toBe(code);
   });
@@ -573,6 +579,26 @@ describe("a product's own situations", () => {
 
   it('weighs them by the situation told, not by the product’s name that many of them hold', () => {
     expect(topFor('django HttpResponseNotAllowed status')).toBe(405);
+  });
+
+  it('puts the product’s own answer above the textbook code its words also fit', () => {
+    expect(topFor('Tyk: this key has used up its quota for the period, what does the gateway answer')).toBe(403);
+    expect(
+      topFor('Google Cloud Storage resumable upload: the chunk went through but the upload is not complete yet'),
+    ).toBe(308);
+    expect(topFor('python http.server SimpleHTTPRequestHandler gets a PUT it has no handler for')).toBe(501);
+  });
+
+  it('reads a few typed words beside a product’s name as a name to look up', () => {
+    expect(topFor('bad gatway nginx')).toBe(502);
+  });
+});
+
+describe('words that say nothing of a code', () => {
+  it('ignores a conjunction, whose rarity in the catalogue would otherwise make it count', () => {
+    expect(topFor('a cookie grew so large that the server refuses the request because its headers are too big')).toBe(
+      431,
+    );
   });
 });
 
