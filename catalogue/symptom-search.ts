@@ -79,6 +79,30 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
     },
   });
   index.addAll(symptoms);
+  // Typed words hold a message only whole, by its error's name or quoting part of it: those are
+  // found by lookup, without scoring every message that shares a common word ("not", "found").
+  const byRun = new Map<string, string[]>();
+  const byErrorName = new Map<string, string[]>();
+  const byStem = new Map<string, Set<string>>();
+  for (const symptom of symptoms) {
+    byRun.set(runs.get(symptom.id)!, [...(byRun.get(runs.get(symptom.id)!) ?? []), symptom.id]);
+    for (const name of errorNames.get(symptom.id)!)
+      byErrorName.set(name, [...(byErrorName.get(name) ?? []), symptom.id]);
+    for (const stem of stemSets.get(symptom.id)!) byStem.set(stem, (byStem.get(stem) ?? new Set()).add(symptom.id));
+  }
+  /** The messages typed words may hold: whole, named, or quoted. */
+  function typedCandidates(sequence: readonly string[], terms: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    for (let start = 0; start < sequence.length; start += 1)
+      for (let end = start + 1; end <= sequence.length; end += 1)
+        for (const id of byRun.get(run(sequence.slice(start, end))) ?? []) found.add(id);
+    for (const term of terms) for (const id of byErrorName.get(term) ?? []) found.add(id);
+    if (sequence.length >= 3) {
+      const holders = terms.map((term) => byStem.get(term) ?? new Set<string>()).sort((a, b) => a.size - b.size);
+      for (const id of holders[0] ?? []) if (holders.every((holder) => holder.has(id))) found.add(id);
+    }
+    return found;
+  }
 
   return (sequence, terms, typed) => {
     if (terms.length === 0) return [];
@@ -88,6 +112,19 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
     // A mistyped word counts only towards coverage, which needs symptomMinWords words; a shorter
     // query holds a symptom only word for word, so it is looked up as written, at a fraction of the cost.
     const asWritten = typed && terms.length >= symptomMinWords ? {} : { fuzzy: false };
+    // One candidate or none needs no ranking; several keep MiniSearch's order.
+    const candidates = typed ? typedCandidates(sequence, terms) : undefined;
+    if (candidates !== undefined && candidates.size <= 1) {
+      return [...candidates].flatMap((id) => {
+        const symptom = byId.get(id)!;
+        const stems = stemSets.get(id)!;
+        const verbatim = query.includes(runs.get(id)!);
+        const named = errorNames.get(id)!.some((name) => termSet.has(name));
+        const quoted = sequence.length >= 3 && runs.get(id)!.includes(query);
+        if (!verbatim && !named && !quoted) return [];
+        return [{ symptom, coverage: [...stems].filter((stem) => termSet.has(stem)).length / stems.size, stems }];
+      });
+    }
     for (const result of index.search(terms.join(' '), {
       tokenize: () => [...terms],
       processTerm: (term) => term,
