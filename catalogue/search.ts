@@ -5,6 +5,7 @@ import { withoutLogNoise } from './log-noise.js';
 import { otherLanguageNames } from './other-languages.js';
 import { situationsOf } from './situations.js';
 import { vendorSituations, vendorsNamedBy } from './vendor-situations.js';
+import { createVendorSituationSearch } from './vendor-situation-search.js';
 import {
   apiErrorNamesOf,
   namesVendorOf,
@@ -412,26 +413,14 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
       .flatMap((record) => situationsOf(record.code).map((text) => ({ code: record.code, text })))
       .map((sentence, id) => ({ id, ...sentence })),
   );
-  // A product's own situations, searched only among the products the query names.
-  const vendorSentences = new MiniSearch<{ id: number; code: number; vendor: string; text: string }>({
-    fields: ['text'],
-    storeFields: ['code', 'vendor'],
-    tokenize,
-    processTerm: processIndexTerm,
-    searchOptions: { processTerm: processQueryTerm, boostTerm: rarity, combineWith: 'OR' },
-  });
-  vendorSentences.addAll(
-    vendorSituations
-      .filter(({ status }) => catalogue.byCode.has(status))
-      .map(({ status, vendor, situation }, id) => ({ id, code: status, vendor, text: situation })),
+  const searchVendorSituations = createVendorSituationSearch(
+    vendorSituations.filter(({ status }) => catalogue.byCode.has(status)),
+    rarity,
   );
-  /**
-   * Per code, its best sentence of `among` for the query, as a result of the code with the
-   * sentence's score times `weight`.
-   */
-  function bestSentences(among: MiniSearch, weight: number, text: string, options: object): SearchResult[] {
+  /** Per code, its best sentence among `results`, as a result of the code with the sentence's score times `weight`. */
+  function bestOf(results: readonly SearchResult[], weight: number): SearchResult[] {
     const best = new Map<number, SearchResult>();
-    for (const result of among.search(text, options)) {
+    for (const result of [...results].sort((a, b) => b.score - a.score)) {
       const code = result['code'] as number;
       if (best.has(code)) continue;
       const match = Object.fromEntries(Object.keys(result.match).map((term) => [term, ['situations']]));
@@ -621,18 +610,12 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
             }),
       ),
       merged(
-        situational ? bestSentences(sentences, situationSentenceWeight, text, sentenceOptions) : [],
+        situational ? bestOf(sentences.search(text, sentenceOptions), situationSentenceWeight) : [],
         namedVendors.size === 0
           ? []
-          : bestSentences(
-              vendorSentences,
+          : bestOf(
+              searchVendorSituations(namedVendors, text, { ...sentenceOptions, tokenize: () => situationTerms }),
               vendorSituationWeight * Math.min(1, situationTerms.length / vendorSituationFullTerms),
-              text,
-              {
-                ...sentenceOptions,
-                tokenize: () => situationTerms,
-                filter: (result: SearchResult) => namedVendors.has(result['vendor'] as string),
-              },
             ),
       ),
     );
