@@ -520,6 +520,10 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
           /\b(?:than|instead of|other than|besides|not)\s+(?:(?:with\s+)?an?\s+|the\s+)?([1-5]\d\d)\b/gi,
         ),
         ...text.matchAll(/"(?:\w*error_?code|\w*subcode|errno)"\s*:\s*"?([1-5]\d\d)\b/gi),
+        // Nor a quantity: "over 100 requests per minute", "after 120 seconds", "a 500 MB upload".
+        ...text.matchAll(
+          /\b([1-5]\d\d)\s*(?:ms|secs?|seconds?|mins?|minutes?|hours?|days?|requests?|reqs?|calls?|rps|[kmg]i?b|bytes?|chars?|characters?|items?|rows?|records?|users?|times|per)\b/gi,
+        ),
       ].map((match) => match[1]!),
     );
     // A word that frames a question in another language says nothing in English either ("qual" is no "qualys").

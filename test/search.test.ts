@@ -591,6 +591,12 @@ describe("a product's own situations", () => {
   });
 });
 
+describe('numbers that are not a status', () => {
+  it('reads a number before a unit as a quantity', () => {
+    expect(topFor('a client may make 100 requests per minute; what do I answer the one after that')).toBe(429);
+  });
+});
+
 describe('words that say nothing of a code', () => {
   it('ignores a conjunction, whose rarity in the catalogue would otherwise make it count', () => {
     expect(topFor('a cookie grew so large that the server refuses the request because its headers are too big')).toBe(
