@@ -13,12 +13,10 @@ export type SearchVendorSituations = (
 const inverseFrequency = (documents: number, matching: number) =>
   Math.log(1 + (documents - matching + 0.5) / (matching + 0.5));
 
-/** How many of `texts` hold each index term. */
-function holding(texts: readonly string[]): Map<string, number> {
+/** An index term's sentence frequency: how many of the sentences hold it. */
+function holding(sentences: readonly ReadonlySet<string>[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const text of texts)
-    for (const term of new Set(tokenize(text).flatMap((token) => [processIndexTerm(token) ?? []].flat())))
-      counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const terms of sentences) for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
 }
 
@@ -32,14 +30,17 @@ export function createVendorSituationSearch(
   situations: readonly VendorSituation[],
   rarity: (term: string) => number,
 ): SearchVendorSituations {
-  const everywhere = holding(situations.map(({ situation }) => situation));
+  const termsOf = situations.map(
+    ({ situation }) => new Set(tokenize(situation).flatMap((token) => [processIndexTerm(token) ?? []].flat())),
+  );
+  const everywhere = holding(termsOf);
   const byVendor = new Map<string, (VendorSituation & { id: number })[]>();
   situations.forEach((entry, id) =>
     byVendor.set(entry.vendor, [...(byVendor.get(entry.vendor) ?? []), { ...entry, id }]),
   );
   const indexes = new Map(
     [...byVendor].map(([vendor, own]) => {
-      const here = holding(own.map(({ situation }) => situation));
+      const here = holding(own.map(({ id }) => termsOf[id]!));
       const index = new MiniSearch<{ id: number; code: number; text: string }>({
         fields: ['text'],
         storeFields: ['code'],
