@@ -522,7 +522,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
         ...text.matchAll(/"(?:\w*error_?code|\w*subcode|errno)"\s*:\s*"?([1-5]\d\d)\b/gi),
         // Nor a quantity: "over 100 requests per minute", "after 120 seconds", "a 500 MB upload".
         ...text.matchAll(
-          /\b([1-5]\d\d)\s*(?:ms|secs?|seconds?|mins?|minutes?|hours?|days?|requests?|reqs?|calls?|rps|[kmg]i?b|bytes?|chars?|characters?|items?|rows?|records?|users?|times|per)\b/gi,
+          /\b([1-5]\d\d)\s*(?:ms|secs?|seconds|mins?|minutes|hours|days|requests|reqs|calls|rps|[kmg]i?b|bytes|chars|characters|items|rows|records|users|times|per)\b/gi,
         ),
       ].map((match) => match[1]!),
     );
