@@ -568,6 +568,8 @@ describe("a product's own situations", () => {
   it('answers a question that names the product with the status it gives there', () => {
     expect(topFor('nginx limit_req turns excess requests away, which status')).toBe(503);
     expect(topFor('IIS request filtering blocks a body over maxAllowedContentLength')).toBe(404);
+    // By an alias in parentheses: "Go net/http (Golang)", whose "go" two registry codes use.
+    expect(topFor('golang net/http server rejects a request whose headers exceed MaxHeaderBytes')).toBe(431);
   });
 
   it('reads them only for a query that names the product', () => {
