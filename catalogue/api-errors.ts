@@ -182,9 +182,12 @@ for (const error of apiErrors) {
   if (!(identifier(error.name) || tagged || shouted.test(error.name) || valueWord.test(error.name))) continue;
   // By its last part; a single word as a payload's value holds it ("reason":"Unregistered").
   const { namespace, last } = partsOf(error.name);
+  // Not a compound word inside a message ("Non-gRPC request matched gRPC route" is no `gRPC`).
   const whole = tagged
     ? `/${spelled(error.name)}`
-    : (identifiersOf(last)[0] ?? (valueWord.test(last) ? valueKey(last) : undefined));
+    : /\s/.test(last.trim())
+      ? undefined
+      : (identifiersOf(last)[0] ?? (valueWord.test(last) ? valueKey(last) : undefined));
   if (whole === undefined) continue;
   // A qualified name's namespace names its vendor too: "Illuminate" is Laravel's.
   const entry = entryOf(error, stemsOf(namespace.join(' ')), isItsPhrase(error));

@@ -724,6 +724,12 @@ describe('an API error code or a client exception (catalogue/api-errors.json)', 
     expect(topFor(name)).toBe(code);
   });
 
+  it('reads no identifier into a message that is an error’s name, where a compound word is only a word of it', () => {
+    // Kong's error named by its message "Non-gRPC request matched gRPC route" is no `gRPC`.
+    expect(statusOfIdentifier('grpc', new Set())).toBeUndefined();
+    expect(topFor('my ALB target group is set to HTTP/1.1 and a gRPC call comes in')).toBe(464);
+  });
+
   it('puts the status of an identifier a pasted payload holds whole first, when its vendors agree', () => {
     const unlifted = createSearch(catalogue, { ...searchTuning, identifierLift: 0 });
     const pasted =
