@@ -599,7 +599,11 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     const sentenceOptions = { tokenize: () => terms, processTerm: (term: string) => term, ...asWritten };
     // Among the products the query names, by its other words: the product's name is in many of its
     // sentences, and would otherwise pick one at random.
-    const { vendors: namedVendors, words: vendorWords } = vendorsNamedBy(queryStems, (stem) => official.get(stem) ?? 0);
+    const { vendors: namedVendors, words: vendorWords } = vendorsNamedBy(
+      queryStems,
+      (stem) => official.get(stem) ?? 0,
+      stems,
+    );
     const situationTerms = terms.filter((term) => !vendorWords.has(term));
     const english = merged(
       merged(

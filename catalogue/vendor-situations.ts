@@ -35,17 +35,50 @@ for (const vendor of new Set(vendorSituations.map((entry) => entry.vendor))) {
 }
 
 /**
+ * A vendor's name past its first word, when two words or more, as query stems in order: "cloud run"
+ * of Google Cloud Run, "api gatewai" of Amazon API Gateway, "front door" of Azure Front Door. People
+ * leave the company's name out; the words together name the product where each alone does not.
+ */
+const vendorsByPhrase = new Map<string, Set<string>>();
+for (const vendor of new Set(vendorSituations.map((entry) => entry.vendor))) {
+  const [, ...rest] = vendor
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/\s+/);
+  const phrase = namingWordsOf(rest.join(' '));
+  if (phrase.length >= 2)
+    vendorsByPhrase.set(phrase.join(' '), (vendorsByPhrase.get(phrase.join(' ')) ?? new Set()).add(vendor));
+}
+
+/** A phrase's last word that this many registry codes use is a kind of thing, not a product's name. */
+const kindWordUses = 10;
+
+/**
  * The vendors a query names, by a word that names few families of them ("alb" AWS's Application
  * Load Balancer, "azure" each Azure service), and the words that named them. `codesUsing` says how
  * many registry codes' own text uses a word: a vendor's own word names it where fewer than two do
- * ("server" of Apache HTTP Server names nothing), its other words where none does.
+ * ("server" of Apache HTTP Server names nothing), its other words where none does; or by the words
+ * of its name past the company's, in the query's `sequence` of words ("cloud run").
  */
 export function vendorsNamedBy(
   queryWords: ReadonlySet<string>,
   codesUsing: (word: string) => number,
+  sequence: readonly string[] = [],
 ): { vendors: Set<string>; words: Set<string> } {
   const vendors = new Set<string>();
   const words = new Set<string>();
+  const spaced = ` ${sequence.join(' ')} `;
+  // Not one ending in a kind of thing many codes speak of ("Web API", "API server").
+  for (const [phrase, named] of vendorsByPhrase)
+    if (
+      spaced.includes(` ${phrase} `) &&
+      codesUsing(phrase.slice(phrase.lastIndexOf(' ') + 1)) < kindWordUses &&
+      new Set([...named].map(familyOf)).size <= 3
+    )
+      for (const vendor of named) {
+        vendors.add(vendor);
+        for (const word of phrase.split(' ')) words.add(word);
+      }
   for (const word of queryWords) {
     const named = vendorsByWord.get(word);
     if (named === undefined || familiesByWord.get(word)!.size > 3) continue;

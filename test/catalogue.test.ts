@@ -455,6 +455,16 @@ describe('vendor situations (catalogue/vendor-situations.json)', () => {
     expect(vendorsNamedBy(new Set(['app']), codesUsing).vendors.size).toBe(0);
     expect([...vendorsNamedBy(new Set(['blob']), codesUsing).vendors]).toEqual(['Azure Blob Storage']);
     expect([...vendorsNamedBy(new Set(['alb']), () => 1).vendors]).toEqual(['AWS Application Load Balancer (ALB)']);
+  });
+
+  it('names a vendor by the words of its name past the company’s, in order, unless they end in a kind of thing', () => {
+    const uses = (word: string) => ({ cloud: 1, run: 2, api: 17, server: 41 })[word] ?? 0;
+    expect([...vendorsNamedBy(new Set(['cloud', 'run']), uses, ['cloud', 'run']).vendors]).toEqual([
+      'Google Cloud Run',
+    ]);
+    expect(vendorsNamedBy(new Set(['cloud', 'run']), uses, ['run', 'cloud']).vendors.size).toBe(0);
+    // "API server" of Kubernetes's is every API's server.
+    expect(vendorsNamedBy(new Set(['api', 'server']), uses, ['api', 'server']).vendors.size).toBe(0);
     // Not even its own word, where two registry codes use it.
     expect(vendorsNamedBy(new Set(['alb']), () => 2).vendors.size).toBe(0);
   });

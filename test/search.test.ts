@@ -570,6 +570,8 @@ describe("a product's own situations", () => {
     expect(topFor('IIS request filtering blocks a body over maxAllowedContentLength')).toBe(404);
     // By an alias in parentheses: "Go net/http (Golang)", whose "go" two registry codes use.
     expect(topFor('golang net/http server rejects a request whose headers exceed MaxHeaderBytes')).toBe(431);
+    // By its name without the company's: "API Gateway" of Amazon API Gateway.
+    expect(topFor('my api gateway lambda authorizer rejects the token, what does the client receive')).toBe(401);
   });
 
   it('reads them only for a query that names the product', () => {
