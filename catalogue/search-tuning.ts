@@ -88,6 +88,11 @@ export interface SearchTuning {
   symptomRankWeight: number;
   /** The API errors' field weight for typed words with no identifier among them (fieldBoosts.apiErrors otherwise). */
   typedApiErrorBoost: number;
+  /**
+   * And for words told at length with no identifier among them, a situation rather than a payload:
+   * the field's thousands of vendors' meanings hold every everyday word ("retry later" of many 429s).
+   */
+  situationApiErrorBoost: number;
   /** A word of another language is matched by this many first letters, a crude stem. */
   otherLanguageStemLength: number;
   /**
@@ -155,6 +160,7 @@ export const searchTuning: SearchTuning = {
   identifierLift: 1.5,
   otherLanguageStemLength: 6,
   typedApiErrorBoost: 2,
+  situationApiErrorBoost: 0.5,
   numberInTextBoost: 5,
   typedMaxWords: 8,
   vendorQuestionMaxWords: 12,

@@ -292,6 +292,7 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
     symptomRankWeight,
     identifierLift,
     typedApiErrorBoost,
+    situationApiErrorBoost,
     otherLanguageStemLength,
     numberInTextBoost,
     typedMaxWords,
@@ -614,7 +615,10 @@ export function createSearch(catalogue: Catalogue, tuning: SearchTuning = search
           ? []
           : apiErrorIndex.search(text, {
               ...options,
-              boost: { apiErrors: typed && identifiers.length === 0 ? typedApiErrorBoost : fieldBoosts.apiErrors },
+              boost: {
+                apiErrors:
+                  identifiers.length > 0 ? fieldBoosts.apiErrors : typed ? typedApiErrorBoost : situationApiErrorBoost,
+              },
             }),
       ),
       merged(

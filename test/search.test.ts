@@ -595,6 +595,16 @@ describe("a product's own situations", () => {
   });
 });
 
+describe('a situation told in words, not a payload', () => {
+  it('weighs the API errors’ everyday words less than the situations’ own', () => {
+    expect(
+      topFor(
+        'the upstream returned an html error page instead of json so we could not parse it, what status for our caller',
+      ),
+    ).toBe(502);
+  });
+});
+
 describe('numbers that are not a status', () => {
   it('reads a number before a unit as a quantity', () => {
     expect(topFor('a client may make 100 requests per minute; what do I answer the one after that')).toBe(429);
