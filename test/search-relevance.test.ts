@@ -17,22 +17,22 @@ import {
  * The figures the ranking was tuned to on the tuning part, and those the held-out part scored when
  * read once, after tuning (`npm run eval:search -- --held-out`). A change may cost at most 0.02 of any.
  */
-const tuned = { recallAt1: 0.951, recallAt3: 0.986 };
+const tuned = { recallAt1: 0.952, recallAt3: 0.987 };
 /**
- * Session 13's held-out sets, read once on commit 1573fb8: English (359 unseen of 409, 0.922 and
- * 0.981) and eight other languages (43 unseen of 96, 0.907 and 1.000).
+ * Session 13's second held-out sets, read once on commit dae7fcc: English (342 unseen of 400, 0.915
+ * and 0.980) and eight other languages (52 unseen of 96, 0.923 and 0.981).
  */
 const heldOut = {
-  english: { recallAt1: 0.922, recallAt3: 0.981 },
-  otherLanguages: { recallAt1: 0.907, recallAt3: 1 },
+  english: { recallAt1: 0.915, recallAt3: 0.98 },
+  otherLanguages: { recallAt1: 0.923, recallAt3: 0.981 },
 };
 const slack = 0.02;
 
 describe('relevance set', () => {
   const all: readonly RelevanceCase[] = [...tuningCases, ...heldOutCases];
 
-  it('holds our 141 queries, 5082 from outsiders to tune on, and 402 unseen ones held out', () => {
-    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 5082, 402]);
+  it('holds our 141 queries, 5484 from outsiders to tune on, and 394 unseen ones held out', () => {
+    expect([ourCases.length, outsideTuningCases.length, heldOutCases.length]).toEqual([141, 5484, 394]);
     expect(new Set(all.map((entry) => plain(entry.query))).size).toBe(all.length);
   });
 
@@ -77,7 +77,7 @@ describe('relevance set', () => {
 describe('search quality', () => {
   const search = createSearch(catalogue);
 
-  // 5,223 searches, a third of them pasted lines: about seven seconds of work, given room for a
+  // 5,625 searches, a third of them pasted lines: about seven seconds of work, given room for a
   // busy machine.
   it('keeps the tuning part within 0.02 of its tuned recall@1 and recall@3', { timeout: 30_000 }, () => {
     const evaluation = evaluate(search, tuningCases);
