@@ -112,17 +112,22 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
     // A mistyped word counts only towards coverage, which needs symptomMinWords words; a shorter
     // query holds a symptom only word for word, so it is looked up as written, at a fraction of the cost.
     const asWritten = typed && terms.length >= symptomMinWords ? {} : { fuzzy: false };
+    // Whether the query holds a message whole, names its error ("H12", "AH01630": however little else
+    // is pasted), or, typed, three words or more of it in a run ("too many redirects").
+    const held = (id: string) =>
+      query.includes(runs.get(id)!) ||
+      errorNames.get(id)!.some((name) => termSet.has(name)) ||
+      (typed && sequence.length >= 3 && runs.get(id)!.includes(query));
     // One candidate or none needs no ranking; several keep MiniSearch's order.
     const candidates = typed ? typedCandidates(sequence, terms) : undefined;
     if (candidates !== undefined && candidates.size <= 1) {
-      return [...candidates].flatMap((id) => {
-        const symptom = byId.get(id)!;
+      return [...candidates].filter(held).map((id) => {
         const stems = stemSets.get(id)!;
-        const verbatim = query.includes(runs.get(id)!);
-        const named = errorNames.get(id)!.some((name) => termSet.has(name));
-        const quoted = sequence.length >= 3 && runs.get(id)!.includes(query);
-        if (!verbatim && !named && !quoted) return [];
-        return [{ symptom, coverage: [...stems].filter((stem) => termSet.has(stem)).length / stems.size, stems }];
+        return {
+          symptom: byId.get(id)!,
+          coverage: [...stems].filter((stem) => termSet.has(stem)).length / stems.size,
+          stems,
+        };
       });
     }
     for (const result of index.search(terms.join(' '), {
@@ -133,13 +138,9 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
       const stems = stemOfTerm.get(result.id as string);
       const symptom = byId.get(result.id as string);
       if (!stems || !symptom) continue;
-      const verbatim = query.includes(runs.get(symptom.id)!);
-      // An error's own name ("H12", "AH01630") says which message it is, however little else is pasted.
-      const named = errorNames.get(symptom.id)!.some((name) => termSet.has(name));
-      // A typed query of three words or more that is a run of the message quotes it ("too many redirects").
-      const quoted = typed && sequence.length >= 3 && runs.get(symptom.id)!.includes(query);
+      const whole = held(symptom.id);
       // Each word found is one of the result's terms: too few of them cannot make enough coverage.
-      if (!verbatim && !named && !quoted && result.terms.length < symptomMinWords) continue;
+      if (!whole && result.terms.length < symptomMinWords) continue;
       const found = new Set(result.terms.flatMap((term) => stems.get(term) ?? []));
       const coverage = found.size / (stemSets.get(symptom.id)?.size ?? 1);
       // Three words or fewer are found in many a question ("requested range not satisfiable"
@@ -147,7 +148,7 @@ export function createSymptomSearch(symptoms: readonly SymptomRecord[], tuning: 
       // Nor does a typed question hold a message by its words in any order: "huge cookies and the
       // request headers too big" asks for 431, not for nginx's 400 page.
       const enough = !typed && found.size >= symptomMinWords && coverage >= symptomMinCoverage;
-      if (verbatim || enough || named || quoted) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
+      if (whole || enough) matches.push({ symptom, coverage, stems: stemSets.get(symptom.id)! });
     }
     // MiniSearch's order: the message with more of the query's words, and rarer ones, first ("upstream
     // timed out (110: Connection timed out) while reading response header from upstream" also

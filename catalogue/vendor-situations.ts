@@ -23,10 +23,12 @@ export const vendorSituations: readonly VendorSituation[] = vendorSituationsJson
 const ownWordsOf = (vendor: string) =>
   new Set(namingWordsOf([vendor.split(/\s/)[0], ...(vendor.match(/\([^)]*\)/g) ?? [])].join(' ')));
 
+const vendorNames = new Set(vendorSituations.map((entry) => entry.vendor));
+
 /** The vendors each word of their names names, and their families. */
 const vendorsByWord = new Map<string, { vendor: string; own: boolean }[]>();
 const familiesByWord = new Map<string, Set<string>>();
-for (const vendor of new Set(vendorSituations.map((entry) => entry.vendor))) {
+for (const vendor of vendorNames) {
   const own = ownWordsOf(vendor);
   for (const word of new Set(namingWordsOf(vendor))) {
     vendorsByWord.set(word, [...(vendorsByWord.get(word) ?? []), { vendor, own: own.has(word) }]);
@@ -40,7 +42,7 @@ for (const vendor of new Set(vendorSituations.map((entry) => entry.vendor))) {
  * leave the company's name out; the words together name the product where each alone does not.
  */
 const vendorsByPhrase = new Map<string, Set<string>>();
-for (const vendor of new Set(vendorSituations.map((entry) => entry.vendor))) {
+for (const vendor of vendorNames) {
   const [, ...rest] = vendor
     .replace(/\([^)]*\)/g, ' ')
     .trim()
@@ -49,6 +51,10 @@ for (const vendor of new Set(vendorSituations.map((entry) => entry.vendor))) {
   if (phrase.length >= 2)
     vendorsByPhrase.set(phrase.join(' '), (vendorsByPhrase.get(phrase.join(' ')) ?? new Set()).add(vendor));
 }
+/** Each phrase's families: a phrase names its vendors where they are three families or fewer. */
+const phraseFamilies = new Map(
+  [...vendorsByPhrase].map(([phrase, named]) => [phrase, new Set([...named].map(familyOf)).size]),
+);
 
 /** A phrase's last word that this many registry codes use is a kind of thing, not a product's name. */
 const kindWordUses = 10;
@@ -73,7 +79,7 @@ export function vendorsNamedBy(
     if (
       spaced.includes(` ${phrase} `) &&
       codesUsing(phrase.slice(phrase.lastIndexOf(' ') + 1)) < kindWordUses &&
-      new Set([...named].map(familyOf)).size <= 3
+      phraseFamilies.get(phrase)! <= 3
     )
       for (const vendor of named) {
         vendors.add(vendor);
